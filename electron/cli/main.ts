@@ -1,0 +1,195 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { openLibrary } from '../services/open-library.ts';
+import { resolveDataDir } from '../services/data-dir.ts';
+import { UnreadableFileError } from '../services/read-article-file.ts';
+import { IngestError } from '../../common/ingest/index.ts';
+import { humanDate, json, processOutput, type Output } from './output.ts';
+
+const USAGE = `gloss — read, annotate and export articles offline
+
+Usage:
+  gloss import FILE... [--json]    import .txt or .md articles
+  gloss list [--json]              list the library
+  gloss show ID [--json]           show one article and its highlights
+
+Options:
+  --data DIR    the library folder (default: $GLOSS_DATA, else the app's own)
+  --json        print JSON for scripts
+  --help        show help for a command
+`;
+
+const COMMAND_HELP: Record<string, string> = {
+  import: `Usage: gloss import FILE... [--json] [--data DIR]
+
+Imports each FILE (.txt in the news-feed or plain format, .md) into the library. A file
+whose content is already there is reported as a duplicate and not added again. Exits 1 if
+any file could not be imported; the library is left as it was for that file.
+`,
+  list: `Usage: gloss list [--json] [--data DIR]
+
+Lists the articles in the library with their source, date and counts.
+`,
+  show: `Usage: gloss show ID [--json] [--data DIR]
+
+Shows one article's metadata and text, with its highlights.
+`,
+};
+
+const OPTIONS = {
+  data: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} satisfies ParseArgsConfig['options'];
+
+type Flags = { data?: string; json: boolean; help: boolean };
+
+/** Runs the command line and returns the exit code. */
+export async function main(argv: string[], io: Output = processOutput): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.err(`gloss: ${(error as Error).message}`);
+    return 2;
+  }
+  const flags = parsed.values as Flags;
+  const [command, ...rest] = parsed.positionals;
+  if (!command) {
+    (flags.help ? io.out : io.err)(USAGE);
+    return flags.help ? 0 : 2;
+  }
+  if (flags.help) {
+    const help = COMMAND_HELP[command];
+    if (!help) {
+      io.err(`gloss: unknown command '${command}'\n\n${USAGE}`);
+      return 2;
+    }
+    io.out(help);
+    return 0;
+  }
+  const dataDir = resolveDataDir(flags.data);
+  try {
+    switch (command) {
+      case 'import':
+        return await importCommand(rest, flags, dataDir, io);
+      case 'list':
+        return await listCommand(flags, dataDir, io);
+      case 'show':
+        return await showCommand(rest, flags, dataDir, io);
+      default:
+        io.err(`gloss: unknown command '${command}'\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    io.err(`gloss: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+async function importCommand(files: string[], flags: Flags, dataDir: string, io: Output): Promise<number> {
+  if (files.length === 0) {
+    io.err('gloss import: name at least one FILE to import');
+    return 2;
+  }
+  const { library } = await openLibrary(dataDir);
+  const imported: Array<{ id: string; title: string; file: string; duplicate: boolean }> = [];
+  const errors: Array<{ file: string; error: string }> = [];
+  for (const file of files) {
+    try {
+      const outcome = await library.importFile(file);
+      imported.push({ ...outcome, file });
+    } catch (error) {
+      if (error instanceof UnreadableFileError) errors.push({ file, error: error.reason });
+      else if (error instanceof IngestError) errors.push({ file, error: error.message });
+      else throw error;
+    }
+  }
+  if (flags.json) io.out(json({ imported, errors }));
+  else {
+    for (const item of imported) io.out(`${item.duplicate ? 'already in library' : 'imported'}  ${item.id}  ${item.title}`);
+    for (const item of errors) io.err(`gloss: ${item.file}: ${item.error}`);
+  }
+  return errors.length ? 1 : 0;
+}
+
+async function listCommand(flags: Flags, dataDir: string, io: Output): Promise<number> {
+  const { library } = await openLibrary(dataDir);
+  const articles = library.list().map((a) => ({
+    id: a.id,
+    title: a.title,
+    source: a.source,
+    dateline: a.dateline,
+    publisher: a.publisher,
+    published: a.published,
+    words: a.words,
+    highlights: a.highlights,
+    notes: a.notes,
+  }));
+  if (flags.json) {
+    io.out(json({ articles }));
+    return 0;
+  }
+  if (articles.length === 0) {
+    io.out('The library is empty. Import an article with: gloss import FILE');
+    return 0;
+  }
+  for (const a of articles) {
+    const from = [a.source, a.publisher].filter(Boolean).join(' via ') || 'unknown source';
+    io.out(`${a.id}  ${a.title}\n    ${from} · ${humanDate(a.published)} · ${a.words} words · ${a.highlights} highlights, ${a.notes} notes`);
+  }
+  return 0;
+}
+
+async function showCommand(args: string[], flags: Flags, dataDir: string, io: Output): Promise<number> {
+  const [id] = args;
+  if (!id) {
+    io.err('gloss show: name the article ID (see gloss list)');
+    return 2;
+  }
+  const { library } = await openLibrary(dataDir);
+  const found = library.list().find((a) => a.id === id);
+  if (!found) {
+    io.err(`gloss show: no article with id ${id} in ${dataDir}`);
+    return 1;
+  }
+  const { article, highlights } = await library.open(id);
+  if (flags.json) {
+    io.out(
+      json({
+        article: {
+          id: article.id,
+          title: article.title,
+          source: article.source,
+          dateline: article.dateline,
+          publisher: article.publisher,
+          published: article.published,
+          syndicated: article.syndicated,
+          words: article.words,
+          text: article.text,
+          blocks: article.blocks.map((b) => ({ start: b.start, end: b.end, kind: b.kind })),
+        },
+        highlights: highlights.map((h) => ({
+          id: h.id,
+          start: h.position.start,
+          end: h.position.end,
+          exact: h.quote.exact,
+          color: h.color,
+          note: h.note,
+          tags: h.tags,
+          orphan: h.orphan,
+        })),
+      }),
+    );
+    return 0;
+  }
+  const provenance = [article.source, article.dateline, article.publisher && `via ${article.publisher}`, humanDate(article.published)]
+    .filter(Boolean)
+    .join(' · ');
+  io.out(`${article.title}\n${provenance}\n`);
+  io.out(article.text);
+  if (highlights.length) {
+    io.out(`\nHighlights (${highlights.length}):`);
+    for (const h of highlights) io.out(`  [${h.color}] “${h.quote.exact}”${h.note ? `\n      ${h.note.replace(/\n/g, '\n      ')}` : ''}`);
+  }
+  return 0;
+}

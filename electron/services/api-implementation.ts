@@ -1,0 +1,32 @@
+import type { ApiImplementation, AppNotice } from '../../common/api.ts';
+import { suggestedFileName } from '../../common/export/markdown.ts';
+import { writeFileAtomic } from './export/write-atomic.ts';
+import type { Library } from './library.ts';
+
+/** What only the desktop shell can do; the end-to-end tests stand in for it. */
+export interface Platform {
+  /** Asks the user where to save; resolves to the chosen path, or null when cancelled. */
+  chooseSavePath(suggestedName: string): Promise<string | null>;
+}
+
+/** Answers every call of the API table from the library and the platform. */
+export function createApiImplementation(library: Library, platform: Platform, notices: AppNotice[] = []): ApiImplementation {
+  return {
+    listArticles: async () => library.list(),
+    getArticle: async ({ id }) => library.open(id),
+    notices: async () => notices.concat(library.store.notices),
+    createHighlight: async (request) => library.createHighlight(request),
+    updateHighlight: async (change) => library.updateHighlight(change),
+    deleteHighlight: async (target) => library.deleteHighlight(target),
+    restoreHighlight: async ({ highlight }) => library.restoreHighlight(highlight),
+    exportMarkdown: async ({ articleId, colorTags }) => library.exportMarkdown(articleId, { colorTags }),
+    exportToFile: async ({ articleId, colorTags }) => {
+      const { article } = await library.open(articleId);
+      const target = await platform.chooseSavePath(suggestedFileName(article));
+      if (!target) return { path: null };
+      const markdown = await library.exportMarkdown(articleId, { colorTags });
+      await writeFileAtomic(target, markdown);
+      return { path: target };
+    },
+  };
+}

@@ -1,0 +1,176 @@
+import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { OpenedArticle } from '../../common/api.ts';
+import { describeRange } from '../../common/anchoring/describe-range.ts';
+import { ATTRIBUTION_VERSION, attribute } from '../../common/attribution/index.ts';
+import { exportMarkdown } from '../../common/export/markdown.ts';
+import { attributionAt } from '../../common/highlights/attribution-at.ts';
+import { tagsFromNote } from '../../common/highlights/tags.ts';
+import { countWords, parseArticle } from '../../common/ingest/index.ts';
+import type { Article, ArticleSummary, ParsedArticle } from '../../common/model/article.ts';
+import type { Highlight, HighlightColor } from '../../common/model/highlight.ts';
+import { readArticleFile } from './read-article-file.ts';
+import type { LibraryStore } from './store/types.ts';
+
+/** What became of one file given to import. */
+export interface ImportOutcome {
+  id: string;
+  title: string;
+  file: string;
+  duplicate: boolean;
+}
+
+/** A request to highlight [start, end) of an article's text. */
+export interface NewHighlight {
+  articleId: string;
+  start: number;
+  end: number;
+  color: HighlightColor;
+  note?: string;
+}
+
+/** Thrown for requests about things that are not there; the message is for people. */
+export class NotFoundError extends Error {}
+
+function contentHashOf(parsed: ParsedArticle): string {
+  return createHash('sha256').update(parsed.title).update('\n\n').update(parsed.text).digest('hex');
+}
+
+function newId(prefix: string): string {
+  return prefix + randomBytes(8).toString('hex');
+}
+
+/**
+ * The library: importing, reading and annotating articles on top of the durable store. Used
+ * alike by the Electron main process (through the API table) and the `gloss` command.
+ */
+export class Library {
+  constructor(
+    readonly store: LibraryStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  list(): ArticleSummary[] {
+    return this.store.listArticles();
+  }
+
+  /** Reads and imports a file; throws UnreadableFileError or IngestError with a reason. */
+  async importFile(file: string): Promise<ImportOutcome> {
+    const raw = await readArticleFile(file);
+    return this.importText(path.basename(file), raw);
+  }
+
+  /** Imports an article's text; the same content imported again is reported as a duplicate. */
+  async importText(fileName: string, raw: string): Promise<ImportOutcome> {
+    const parsed = parseArticle(fileName, raw);
+    const contentHash = contentHashOf(parsed);
+    const existing = this.store.findByContentHash(contentHash);
+    if (existing) return { id: existing.id, title: existing.title, file: fileName, duplicate: true };
+    const analysis = attribute(parsed.text);
+    const article: Article = {
+      ...parsed,
+      id: newId('a'),
+      contentHash,
+      words: countWords(parsed.text),
+      file: fileName,
+      addedAt: this.now().toISOString(),
+      attributions: analysis.attributions,
+      gaps: analysis.gaps,
+      analysisVersion: ATTRIBUTION_VERSION,
+    };
+    await this.store.addArticle(article);
+    return { id: article.id, title: article.title, file: fileName, duplicate: false };
+  }
+
+  /** Imports the bundled article the first time a library is opened, and never again. */
+  async seed(bundledFile: string): Promise<void> {
+    if (this.store.seeded) return;
+    await this.importFile(bundledFile);
+    await this.store.markSeeded();
+  }
+
+  /** An article with its highlights; re-analyses it when the attribution code has changed. */
+  async open(id: string): Promise<OpenedArticle> {
+    let article = await this.store.getArticle(id);
+    if (!article) throw new NotFoundError(`No article with id ${id}`);
+    if (article.analysisVersion !== ATTRIBUTION_VERSION) {
+      const analysis = attribute(article.text);
+      article = { ...article, ...analysis, analysisVersion: ATTRIBUTION_VERSION };
+      await this.store.updateArticle(article);
+    }
+    return { article, highlights: await this.store.getHighlights(id) };
+  }
+
+  private async articleOrThrow(id: string): Promise<Article> {
+    const article = await this.store.getArticle(id);
+    if (!article) throw new NotFoundError(`No article with id ${id}`);
+    return article;
+  }
+
+  async createHighlight(request: NewHighlight): Promise<Highlight> {
+    const article = await this.articleOrThrow(request.articleId);
+    if (request.end > article.text.length || request.start >= request.end) {
+      throw new RangeError(`Highlight ${request.start}-${request.end} lies outside the article's text`);
+    }
+    const { position, quote } = describeRange(article.text, request.start, request.end);
+    const stamp = this.now().toISOString();
+    const note = request.note ?? '';
+    const highlight: Highlight = {
+      id: newId('h'),
+      articleId: article.id,
+      position,
+      quote,
+      color: request.color,
+      note,
+      tags: tagsFromNote(note),
+      created: stamp,
+      updated: stamp,
+      orphan: false,
+      attribution: attributionAt(article.attributions, request.start, request.end),
+    };
+    const highlights = await this.store.getHighlights(article.id);
+    await this.store.saveHighlights(article.id, [...highlights, highlight]);
+    return highlight;
+  }
+
+  async updateHighlight(change: { articleId: string; id: string; color?: HighlightColor; note?: string }): Promise<Highlight> {
+    const highlights = await this.store.getHighlights(change.articleId);
+    const index = highlights.findIndex((h) => h.id === change.id);
+    const current = highlights[index];
+    if (!current) throw new NotFoundError(`No highlight with id ${change.id}`);
+    const updated: Highlight = {
+      ...current,
+      color: change.color ?? current.color,
+      note: change.note ?? current.note,
+      tags: change.note === undefined ? current.tags : tagsFromNote(change.note),
+      updated: this.now().toISOString(),
+    };
+    const next = highlights.slice();
+    next[index] = updated;
+    await this.store.saveHighlights(change.articleId, next);
+    return updated;
+  }
+
+  /** Removes a highlight and returns it whole, so that it can be restored by undo. */
+  async deleteHighlight(target: { articleId: string; id: string }): Promise<Highlight> {
+    const highlights = await this.store.getHighlights(target.articleId);
+    const removed = highlights.find((h) => h.id === target.id);
+    if (!removed) throw new NotFoundError(`No highlight with id ${target.id}`);
+    await this.store.saveHighlights(target.articleId, highlights.filter((h) => h.id !== target.id));
+    return removed;
+  }
+
+  /** Puts a highlight back exactly as it was, replacing any with the same id. */
+  async restoreHighlight(highlight: Highlight): Promise<Highlight> {
+    await this.articleOrThrow(highlight.articleId);
+    const highlights = await this.store.getHighlights(highlight.articleId);
+    const others = highlights.filter((h) => h.id !== highlight.id);
+    await this.store.saveHighlights(highlight.articleId, [...others, highlight]);
+    return highlight;
+  }
+
+  async exportMarkdown(articleId: string, options: { colorTags?: boolean; template?: string } = {}): Promise<string> {
+    const { article, highlights } = await this.open(articleId);
+    return exportMarkdown(article, highlights, { exported: this.now().toISOString().replace(/\.\d{3}Z$/, 'Z'), ...options });
+  }
+}
