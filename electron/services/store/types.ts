@@ -32,4 +32,6 @@ export interface LibraryStore {
   /** Whether the bundled article has been imported once (so deleting it does not bring it back). */
   readonly seeded: boolean;
   markSeeded(): Promise<void>;
+  /** Resolves once every change asked for so far has been written (or has failed); for app quit. */
+  flush?(): Promise<void>;
 }

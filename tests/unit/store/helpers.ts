@@ -1,0 +1,89 @@
+/** Builders and folder helpers shared by the store tests. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Article } from '../../../common/model/article.ts';
+import type { Highlight } from '../../../common/model/highlight.ts';
+
+/** A fresh, empty temp folder for one test. */
+export function freshDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-store-'));
+}
+
+/** An article whose every field depends on `n`, with a text of about `paragraphs` paragraphs. */
+export function makeArticle(n: number, paragraphs = 3): Article {
+  const paras = Array.from({ length: paragraphs }, (_, i) => `Paragraph ${i + 1} of article ${n}, "quoted words," the minister said.`);
+  const text = paras.join('\n\n');
+  let at = 0;
+  const blocks = paras.map((p) => {
+    const block = { start: at, end: at + p.length, kind: 'paragraph' as const };
+    at += p.length + 2;
+    return block;
+  });
+  return {
+    id: `art${String(n).padStart(4, '0')}`,
+    title: `Article number ${n}`,
+    source: n % 2 ? 'AP' : null,
+    dateline: 'Istanbul',
+    publisher: null,
+    published: '2024-03-01T10:00:00+03:00',
+    publishedZone: null,
+    syndicated: n % 3 === 0,
+    text,
+    blocks: [{ start: 0, end: paras[0]!.length, kind: 'heading', level: 1 }, ...blocks.slice(1)],
+    format: 'news-text',
+    contentHash: `hash-${n}`,
+    words: text.split(/\s+/).length,
+    file: `article-${n}.txt`,
+    addedAt: new Date(Date.UTC(2024, 0, 1, 0, 0, n)).toISOString(),
+    attributions: [
+      {
+        start: 30,
+        end: 42,
+        quote: 'quoted words',
+        kind: 'direct',
+        cue: 'said',
+        source: { name: 'the minister', role: 'minister', kind: 'person' },
+        nearGap: n % 2 === 0,
+      },
+    ],
+    gaps: n % 2 ? [] : [{ offset: 5 }],
+    analysisVersion: 1,
+  };
+}
+
+/** `count` highlights on an article; the ones at odd positions carry a note. `tag` makes each set unique. */
+export function makeHighlights(articleId: string, count: number, tag = 0): Highlight[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `h${tag}x${i}`,
+    articleId,
+    position: { type: 'TextPositionSelector' as const, start: i, end: i + 5 },
+    quote: { type: 'TextQuoteSelector' as const, exact: `quote ${tag}/${i}`, prefix: 'before ', suffix: ' after' },
+    color: 'yellow' as const,
+    note: i % 2 ? `note ${tag}/${i} #tag${tag}` : '',
+    tags: i % 2 ? [`tag${tag}`] : [],
+    created: '2024-03-02T09:00:00.000Z',
+    updated: '2024-03-02T09:00:00.000Z',
+    orphan: false,
+    ...(i % 3 === 0 ? { attribution: { name: 'the minister', role: null, kind: 'person' as const } } : {}),
+  }));
+}
+
+/** Reads and parses a JSON file under `dir`. */
+export function readJson(dir: string, rel: string): any {
+  return JSON.parse(fs.readFileSync(path.join(dir, rel), 'utf8'));
+}
+
+/** Every file under `dir` (relative paths, forward slashes), sorted. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (sub: string): void => {
+    for (const entry of fs.readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(rel);
+      else out.push(rel);
+    }
+  };
+  walk('');
+  return out.sort();
+}
