@@ -4,7 +4,7 @@
  * always a good one (it was written whole by the store or it loaded cleanly), and files are only
  * ever replaced by rename, never changed in place, so a hard link is a faithful, free copy.
  */
-import { copyFile, link, mkdir, readdir, unlink } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The folder under the data folder that holds backups. */
@@ -63,6 +63,12 @@ export async function listBackups(dataDir: string, rel: string): Promise<string[
 export async function keepBackup(dataDir: string, rel: string, now: Date = new Date()): Promise<void> {
   const source = path.join(dataDir, rel);
   const folder = backupFolder(dataDir, rel);
+  try {
+    await stat(source);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return; // nothing to keep yet
+    throw error;
+  }
   await mkdir(folder, { recursive: true });
   for (let attempt = 0; ; attempt++) {
     const target = path.join(folder, backupName(now));
