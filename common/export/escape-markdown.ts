@@ -19,6 +19,16 @@ const DOUBLED = /([=%:({])\1+/g;
 /** An entity or numeric character reference, which Markdown would decode (`&amp;` → `&`). */
 const ENTITY = /&(?=#?[A-Za-z0-9]+;)/g;
 
+/**
+ * Bare URLs and e-mail addresses that GFM (and Obsidian) would turn into links. A link shows
+ * the URL as written, backslashes included, so escapes inside it would become visible; instead
+ * the one character that makes it a link is escaped (`https\://`, `www\.`, `me\@x.org`), and
+ * the address then shows literally as text in every renderer.
+ */
+const AUTOLINK_SCHEME = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g;
+const AUTOLINK_WWW = /(?<![A-Za-z0-9])(www)\.(?=[A-Za-z0-9])/gi;
+const AUTOLINK_EMAIL = /(?<=[A-Za-z0-9._+-])@(?=[A-Za-z0-9-]+\.)/g;
+
 /** Splits on every line ending CommonMark knows, so a lone CR cannot start a line unnoticed. */
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
@@ -41,7 +51,10 @@ export function escapeInline(line: string): string {
   return line
     .replace(ALWAYS, '\\$&')
     .replace(DOUBLED, (run) => run.replace(/./g, '\\$&'))
-    .replace(ENTITY, '\\&');
+    .replace(ENTITY, '\\&')
+    .replace(AUTOLINK_SCHEME, '$1\\:')
+    .replace(AUTOLINK_WWW, '$1\\.')
+    .replace(AUTOLINK_EMAIL, '\\@');
 }
 
 /**

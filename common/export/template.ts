@@ -51,6 +51,11 @@ function toTemplateError(template: string, error: unknown): Error {
     const opening = lastSectionOpening(template, unclosed[1] ?? '');
     if (opening >= 0) offset = opening;
   }
+  // An unclosed tag is reported where scanning stopped (often the end); point at its opening.
+  if (reason === 'Unclosed tag') {
+    const opening = template.lastIndexOf('{{', Math.max(0, offset - 1));
+    if (opening >= 0) offset = opening;
+  }
   const { line, column } = lineAndColumn(template, offset);
   const lowered = reason.charAt(0).toLowerCase() + reason.slice(1);
   return new TemplateError(lowered, line, column);
