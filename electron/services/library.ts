@@ -91,11 +91,10 @@ export class Library {
 
   /** An article with its highlights; re-analyses it when the attribution code has changed. */
   async open(id: string): Promise<OpenedArticle> {
-    let article = await this.store.getArticle(id);
-    if (!article) throw new NotFoundError(`No article with id ${id}`);
-    if (article.analysisVersion !== ATTRIBUTION_VERSION) {
-      const analysis = attribute(article.text);
-      article = { ...article, ...analysis, analysisVersion: ATTRIBUTION_VERSION };
+    const stored = await this.articleOrThrow(id);
+    let article = stored;
+    if (stored.analysisVersion !== ATTRIBUTION_VERSION) {
+      article = { ...stored, ...attribute(stored.text), analysisVersion: ATTRIBUTION_VERSION };
       await this.store.updateArticle(article);
     }
     return { article, highlights: await this.store.getHighlights(id) };

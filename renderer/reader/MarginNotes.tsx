@@ -1,0 +1,172 @@
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import type { Highlight } from '../../common/model/highlight.ts';
+import { layoutMargin, type PlacedMarginItem } from '../../common/reader/margin-layout.ts';
+import { NoteEditor } from './NoteEditor.tsx';
+import { renderNote } from './note-markdown.ts';
+
+/** How far a note may sit below its highlight before a leader line is drawn to it. */
+const LEADER_THRESHOLD = 24;
+
+interface Props {
+  pageRef: RefObject<HTMLDivElement | null>;
+  /** Highlights whose notes show, in text order. */
+  highlights: Highlight[];
+  editingId: string | null;
+  hoveredId: string | null;
+  narrow: boolean;
+  /** In a narrow window: the note opened from its marker. */
+  openId: string | null;
+  /** Changes whenever the text's layout may have changed (new highlights, fonts, size). */
+  layoutKey: string;
+  onHover(id: string | null): void;
+  onEdit(id: string | null): void;
+  onOpen(id: string | null): void;
+  onSaveNote(id: string, text: string): Promise<void>;
+  onNoteDone(id: string, before: string, after: string): void;
+  onJump(id: string): void;
+}
+
+/** The top of a highlight's first line, relative to the page. */
+function anchorTop(page: HTMLElement, id: string): number | null {
+  const mark = page.querySelector<HTMLElement>(`mark[data-hstart="${CSS.escape(id)}"]`);
+  if (!mark) return null;
+  const rect = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
+  return rect.top - page.getBoundingClientRect().top;
+}
+
+/**
+ * Notes in the margin beside the words they are about. Each sits level with its highlight's
+ * first line; when notes would collide they stack downward in text order, and one pushed far
+ * from its highlight gets a thin leader back to it. Narrow windows fold the margin into
+ * markers that open the note in place.
+ */
+export function MarginNotes(props: Props) {
+  const { pageRef, highlights, editingId, hoveredId, narrow, openId, layoutKey } = props;
+  const cards = useRef(new Map<string, HTMLElement>());
+  const [placed, setPlaced] = useState<Map<string, PlacedMarginItem & { desired: number }>>(new Map());
+  const [tick, setTick] = useState(0);
+
+  // Lay out again whenever the page or any note changes size.
+  useLayoutEffect(() => {
+    const page = pageRef.current;
+    if (!page) return;
+    const observer = new ResizeObserver(() => setTick((t) => t + 1));
+    observer.observe(page);
+    for (const card of cards.current.values()) observer.observe(card);
+    return () => observer.disconnect();
+  }, [pageRef, highlights, editingId, narrow, openId]);
+
+  useLayoutEffect(() => {
+    const page = pageRef.current;
+    if (!page) return;
+    const items = [];
+    const desired = new Map<string, number>();
+    for (const h of highlights) {
+      const top = anchorTop(page, h.id);
+      if (top === null) continue;
+      desired.set(h.id, top);
+      const height = narrow ? 0 : (cards.current.get(h.id)?.offsetHeight ?? 0);
+      items.push({ id: h.id, desiredTop: top, height });
+    }
+    const layout = narrow
+      ? items.map((i) => ({ id: i.id, top: i.desiredTop, displacement: 0 }))
+      : layoutMargin(items, 10);
+    const next = new Map(layout.map((p) => [p.id, { ...p, desired: desired.get(p.id) ?? p.top }]));
+    setPlaced((old) => (sameLayout(old, next) ? old : next));
+  }, [pageRef, highlights, editingId, narrow, openId, layoutKey, tick]);
+
+  const setCard = (id: string) => (el: HTMLElement | null) => {
+    if (el) cards.current.set(id, el);
+    else cards.current.delete(id);
+  };
+
+  const body = (h: Highlight) =>
+    editingId === h.id ? (
+      <NoteEditor
+        highlightId={h.id}
+        initial={h.note}
+        save={(text) => props.onSaveNote(h.id, text)}
+        onDone={(before, after) => props.onNoteDone(h.id, before, after)}
+      />
+    ) : (
+      <div
+        className="note-text"
+        // The note's Markdown, rendered by marked and sanitised by DOMPurify in renderNote.
+        dangerouslySetInnerHTML={{ __html: renderNote(h.note) }}
+        onClick={(e) => {
+          if ((e.target as HTMLElement).closest('a')) return;
+          props.onEdit(h.id);
+        }}
+      />
+    );
+
+  if (narrow) {
+    return (
+      <div className="margin margin-narrow" aria-label="Notes">
+        {highlights.map((h) => {
+          const p = placed.get(h.id);
+          if (!p) return null;
+          const open = openId === h.id || editingId === h.id;
+          return (
+            <div key={h.id}>
+              <button
+                type="button"
+                className={`note-marker hl-${h.color}${hoveredId === h.id ? ' is-linked' : ''}`}
+                style={{ top: p.top }}
+                aria-expanded={open}
+                aria-label={`Note on “${h.quote.exact.slice(0, 60)}”`}
+                onClick={() => props.onOpen(open ? null : h.id)}
+                onMouseEnter={() => props.onHover(h.id)}
+                onMouseLeave={() => props.onHover(null)}
+              />
+              {open && (
+                <aside ref={setCard(h.id)} className={`note-card note-inline hl-border-${h.color}`} style={{ top: p.top + 28 }} data-note-id={h.id}>
+                  {body(h)}
+                </aside>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    );
+  }
+
+  return (
+    <div className="margin" aria-label="Notes in the margin">
+      {highlights.map((h) => {
+        const p = placed.get(h.id);
+        const displaced = p && p.displacement > LEADER_THRESHOLD;
+        return (
+          <div key={h.id}>
+            {displaced && (
+              <div className="leader" aria-hidden="true" style={{ top: p.desired + 8, height: p.top - p.desired }} />
+            )}
+            <aside
+              ref={setCard(h.id)}
+              className={`note-card hl-border-${h.color}${hoveredId === h.id ? ' is-linked' : ''}${p ? '' : ' is-unplaced'}`}
+              style={{ top: p?.top ?? 0 }}
+              data-note-id={h.id}
+              aria-label={`Note on “${h.quote.exact.slice(0, 60)}”`}
+              onMouseEnter={() => props.onHover(h.id)}
+              onMouseLeave={() => props.onHover(null)}
+              onFocus={() => props.onHover(h.id)}
+              onBlur={() => props.onHover(null)}
+              onDoubleClick={() => props.onJump(h.id)}
+            >
+              {body(h)}
+            </aside>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function sameLayout(a: Map<string, PlacedMarginItem & { desired: number }>, b: Map<string, PlacedMarginItem & { desired: number }>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, p] of b) {
+    const q = a.get(id);
+    if (!q || Math.abs(q.top - p.top) > 0.5 || Math.abs(q.desired - p.desired) > 0.5) return false;
+  }
+  return true;
+}

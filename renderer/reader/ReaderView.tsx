@@ -1,0 +1,494 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { OpenedArticle } from '../../common/api.ts';
+import type { Attribution } from '../../common/model/attribution.ts';
+import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../common/model/highlight.ts';
+import { groupSources, sourceKey } from '../../common/reader/sources.ts';
+import { gloss, onMenuCommand } from '../api.ts';
+import { localDate, plural } from '../format.ts';
+import { ArticleBody, GAP_LABEL } from './ArticleBody.tsx';
+import { MarginNotes } from './MarginNotes.tsx';
+import { clearDraft, readDraft } from './NoteEditor.tsx';
+import { Provenance } from './Provenance.tsx';
+import { SelectionToolbar } from './SelectionToolbar.tsx';
+import { SidePanel } from './SidePanel.tsx';
+import { offsetsOfRange } from './text-offsets.ts';
+import { Tooltip } from './Tooltip.tsx';
+import { UndoHistory } from './undo.ts';
+
+/** Below this width the margin folds into markers beside the text. */
+const NARROW_WIDTH = 900;
+const LAST_COLOR_KEY = 'gloss.last-color';
+
+type Tip = { kind: 'attribution'; index: number; anchor: HTMLElement } | { kind: 'gap'; anchor: HTMLElement };
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT' || el.isContentEditable);
+}
+
+function storedColor(): HighlightColor {
+  try {
+    const c = localStorage.getItem(LAST_COLOR_KEY);
+    return (HIGHLIGHT_COLORS as readonly string[]).includes(c ?? '') ? (c as HighlightColor) : 'yellow';
+  } catch {
+    return 'yellow';
+  }
+}
+
+function sourceLine(a: Attribution | undefined): string | null {
+  if (!a) return null;
+  if (!a.source.name) return 'unknown source (name missing in the text)';
+  return a.source.role ? `${a.source.name}, ${a.source.role}` : a.source.name;
+}
+
+/** The reader: the article set for reading, its highlights, margin notes and sources. */
+export function ReaderView({ id, onBack }: { id: string; onBack(): void }) {
+  const [opened, setOpened] = useState<OpenedArticle | null>(null);
+  const [highlights, setHighlights] = useState<Highlight[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [selection, setSelection] = useState<{ start: number; end: number; rect: DOMRect } | null>(null);
+  const [lastColor, setLastColor] = useState<HighlightColor>(storedColor);
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [hoveredId, setHoveredId] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [panel, setPanel] = useState<'highlights' | 'sources' | null>(null);
+  const [narrow, setNarrow] = useState(() => window.innerWidth < NARROW_WIDTH);
+  const [status, setStatus] = useState('');
+  const [tip, setTip] = useState<Tip | null>(null);
+  const [fontsReady, setFontsReady] = useState(0);
+  const pageRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const history = useRef(new UndoHistory());
+  const tipTimer = useRef<number | undefined>(undefined);
+
+  const article = opened?.article ?? null;
+  const articleId = article?.id ?? id;
+
+  // Load the article, then put back any note typed but not confirmed saved last time.
+  useEffect(() => {
+    let live = true;
+    gloss.getArticle({ id }).then(
+      async (result) => {
+        if (!live) return;
+        setOpened(result);
+        setHighlights(result.highlights);
+        document.title = `${result.article.title} — Gloss`;
+        let recovered = 0;
+        for (const h of result.highlights) {
+          const draft = readDraft(h.id);
+          if (draft === null) continue;
+          if (draft !== h.note) {
+            const saved = await gloss.updateHighlight({ articleId: id, id: h.id, note: draft });
+            if (live) setHighlights((list) => list.map((x) => (x.id === saved.id ? saved : x)));
+            recovered++;
+          }
+          clearDraft(h.id);
+        }
+        if (recovered) setStatus(`Recovered ${plural(recovered, 'unsaved note')}`);
+      },
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+      document.title = 'Gloss';
+    };
+  }, [id]);
+
+  useEffect(() => {
+    const onResize = () => setNarrow(window.innerWidth < NARROW_WIDTH);
+    window.addEventListener('resize', onResize);
+    document.fonts?.ready.then(() => setFontsReady((n) => n + 1));
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+
+  // Track the selection inside the article's text.
+  useEffect(() => {
+    const update = () => {
+      const sel = document.getSelection();
+      const body = bodyRef.current;
+      if (!sel || sel.rangeCount === 0 || sel.isCollapsed || !body) return setSelection(null);
+      const range = sel.getRangeAt(0);
+      if (!body.contains(range.commonAncestorContainer) && !range.intersectsNode(body)) return setSelection(null);
+      const offsets = offsetsOfRange(range, body);
+      if (!offsets) return setSelection(null);
+      setSelection({ ...offsets, rect: range.getBoundingClientRect() });
+    };
+    document.addEventListener('selectionchange', update);
+    window.addEventListener('scroll', update, { passive: true });
+    return () => {
+      document.removeEventListener('selectionchange', update);
+      window.removeEventListener('scroll', update);
+    };
+  }, []);
+
+  // Light up the marks of the hovered or focused highlight.
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (!body) return;
+    body.querySelectorAll('mark.is-linked').forEach((m) => m.classList.remove('is-linked'));
+    for (const hid of [hoveredId, focusedId]) {
+      if (hid) body.querySelectorAll(`mark[data-hid="${CSS.escape(hid)}"]`).forEach((m) => m.classList.add('is-linked'));
+    }
+  }, [hoveredId, focusedId, highlights]);
+
+  const replace = useCallback((h: Highlight) => setHighlights((list) => (list.some((x) => x.id === h.id) ? list.map((x) => (x.id === h.id ? h : x)) : [...list, h])), []);
+  const remove = useCallback((hid: string) => setHighlights((list) => list.filter((x) => x.id !== hid)), []);
+
+  const fail = (e: unknown) => setStatus(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
+
+  const createHighlight = async (color: HighlightColor, withNote: boolean) => {
+    if (!selection) return;
+    try {
+      const created = await gloss.createHighlight({ articleId, start: selection.start, end: selection.end, color });
+      replace(created);
+      document.getSelection()?.removeAllRanges();
+      setSelection(null);
+      setLastColor(color);
+      try {
+        localStorage.setItem(LAST_COLOR_KEY, color);
+      } catch {
+        /* the colour is a convenience */
+      }
+      history.current.push({
+        label: 'highlight',
+        undo: async () => remove((await gloss.deleteHighlight({ articleId, id: created.id })).id),
+        redo: async () => replace(await gloss.restoreHighlight({ highlight: created })),
+      });
+      setStatus(`Highlighted in ${color}`);
+      if (withNote) {
+        setEditingId(created.id);
+        setOpenId(created.id);
+      }
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const changeColor = async (hid: string, color: HighlightColor) => {
+    const before = highlights.find((h) => h.id === hid);
+    if (!before || before.color === color) return;
+    try {
+      const after = await gloss.updateHighlight({ articleId, id: hid, color });
+      replace(after);
+      history.current.push({
+        label: 'colour change',
+        undo: async () => replace(await gloss.restoreHighlight({ highlight: before })),
+        redo: async () => replace(await gloss.restoreHighlight({ highlight: after })),
+      });
+      setStatus(`Colour changed to ${color}`);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const deleteHighlight = async (hid: string) => {
+    try {
+      const removed = await gloss.deleteHighlight({ articleId, id: hid });
+      remove(hid);
+      setFocusedId(null);
+      if (editingId === hid) setEditingId(null);
+      history.current.push({
+        label: 'deletion',
+        undo: async () => replace(await gloss.restoreHighlight({ highlight: removed })),
+        redo: async () => remove((await gloss.deleteHighlight({ articleId, id: hid })).id),
+      });
+      setStatus('Highlight deleted. Press Ctrl+Z to undo.');
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const saveNote = useCallback(
+    async (hid: string, text: string) => {
+      const saved = await gloss.updateHighlight({ articleId, id: hid, note: text });
+      replace(saved);
+    },
+    [articleId, replace],
+  );
+
+  const noteDone = useCallback(
+    (hid: string, before: string, after: string) => {
+      setEditingId((current) => (current === hid ? null : current));
+      if (before === after) return;
+      history.current.push({
+        label: 'note edit',
+        undo: async () => replace(await gloss.updateHighlight({ articleId, id: hid, note: before })),
+        redo: async () => replace(await gloss.updateHighlight({ articleId, id: hid, note: after })),
+      });
+    },
+    [articleId, replace],
+  );
+
+  const jumpToHighlight = (hid: string) => {
+    const mark = bodyRef.current?.querySelector<HTMLElement>(`mark[data-hstart="${CSS.escape(hid)}"]`);
+    if (!mark) return;
+    mark.scrollIntoView({ block: 'center' });
+    mark.focus({ preventScroll: true });
+  };
+
+  const jumpToStatement = (index: number) => {
+    const span = bodyRef.current?.querySelector<HTMLElement>(`[data-astart="a${index}"]`);
+    if (!span) return;
+    span.scrollIntoView({ block: 'center' });
+    span.focus({ preventScroll: true });
+  };
+
+  const copyWithSource = async () => {
+    if (!selection || !article) return;
+    const quote = article.text.slice(selection.start, selection.end).replace(/\n\n/g, ' ¶ ');
+    const inside = article.attributions.find((a) => a.start < selection.end && a.end > selection.start);
+    const who = sourceLine(inside);
+    const where = [article.title, [article.source, article.publisher && `via ${article.publisher}`].filter(Boolean).join(' '), localDate(article.published)]
+      .filter(Boolean)
+      .join(', ');
+    const text = `“${quote}”${who ? ` — ${who}` : ''} (${where})`;
+    try {
+      await navigator.clipboard.writeText(text);
+      setStatus('Copied with source');
+    } catch {
+      setStatus('Could not reach the clipboard');
+    }
+  };
+
+  const exportToFile = useCallback(async () => {
+    try {
+      const { path } = await gloss.exportToFile({ articleId });
+      if (path) setStatus(`Notes exported to ${path}`);
+    } catch (e) {
+      setStatus(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }, [articleId]);
+
+  const copyMarkdown = async () => {
+    try {
+      await navigator.clipboard.writeText(await gloss.exportMarkdown({ articleId }));
+      setStatus('Notes copied as Markdown');
+    } catch (e) {
+      setStatus(`Could not copy: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  useEffect(() => onMenuCommand((command) => command === 'export-notes' && exportToFile()), [exportToFile]);
+
+  // Keyboard: every action of the toolbar and more, without a mouse.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target)) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (mod && key === 'z') {
+        e.preventDefault();
+        (e.shiftKey ? history.current.redo() : history.current.undo()).then(
+          (label) => setStatus(label ? `${e.shiftKey ? 'Redid' : 'Undid'} ${label}` : `Nothing to ${e.shiftKey ? 'redo' : 'undo'}`),
+          fail,
+        );
+        return;
+      }
+      if (mod && key === 'y') {
+        e.preventDefault();
+        history.current.redo().then((label) => setStatus(label ? `Redid ${label}` : 'Nothing to redo'), fail);
+        return;
+      }
+      if (mod || e.altKey) return;
+      if (e.key === 'Escape') {
+        setTip(null);
+        setOpenId(null);
+        if (selection) {
+          document.getSelection()?.removeAllRanges();
+          setSelection(null);
+        }
+        return;
+      }
+      if (key === 'h' && selection) {
+        e.preventDefault();
+        void createHighlight(lastColor, false);
+      } else if (key === 'n') {
+        if (selection) {
+          e.preventDefault();
+          void createHighlight(lastColor, true);
+        } else if (focusedId) {
+          e.preventDefault();
+          setEditingId(focusedId);
+          setOpenId(focusedId);
+        }
+      } else if (/^[1-5]$/.test(e.key)) {
+        const color = HIGHLIGHT_COLORS[Number(e.key) - 1]!;
+        e.preventDefault();
+        if (selection) void createHighlight(color, false);
+        else if (focusedId) void changeColor(focusedId, color);
+        else setLastColor(color);
+      } else if ((e.key === 'Delete' || e.key === 'Backspace') && focusedId) {
+        e.preventDefault();
+        void deleteHighlight(focusedId);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  // Hover and focus inside the text: highlights link to their notes, passages show their source.
+  const showTipFor = (target: HTMLElement, delay: number) => {
+    window.clearTimeout(tipTimer.current);
+    const gap = target.closest<HTMLElement>('.gap');
+    const attr = target.closest<HTMLElement>('[data-aid]');
+    const next: Tip | null = gap
+      ? { kind: 'gap', anchor: gap }
+      : attr
+        ? { kind: 'attribution', index: Number(attr.dataset.aid!.slice(1)), anchor: bodyRef.current?.querySelector<HTMLElement>(`[data-astart="${attr.dataset.aid}"]`) ?? attr }
+        : null;
+    tipTimer.current = window.setTimeout(() => setTip(next), next ? delay : 250);
+  };
+
+  const sources = useMemo(() => (article ? groupSources(article.attributions) : []), [article]);
+  const notes = useMemo(
+    () => highlights.filter((h) => !h.orphan && (h.note || h.id === editingId)).sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end),
+    [highlights, editingId],
+  );
+  const layoutKey = `${highlights.length}:${fontsReady}:${panel}:${highlights.map((h) => h.position.start).join(',').length}`;
+
+  if (error) {
+    return (
+      <main className="reader">
+        <p role="alert" className="error">
+          Could not open the article: {error}
+        </p>
+        <button type="button" onClick={onBack}>
+          Back to the library
+        </button>
+      </main>
+    );
+  }
+  if (!article) return <main className="reader" aria-busy="true" />;
+
+  const tipAttribution = tip?.kind === 'attribution' ? article.attributions[tip.index] : undefined;
+  const tipGroup = tipAttribution && tip?.kind === 'attribution' ? sources.find((g) => g.key === sourceKey(tipAttribution.source, tip.index)) : undefined;
+
+  return (
+    <div className={`reader${narrow ? ' is-narrow' : ''}${panel ? ' has-panel' : ''}`}>
+      <header className="reader-bar">
+        <button type="button" className="bar-button" onClick={onBack}>
+          ← Library
+        </button>
+        <div className="bar-actions" role="group" aria-label="Article">
+          <button type="button" className="bar-button" aria-pressed={panel === 'highlights'} onClick={() => setPanel(panel === 'highlights' ? null : 'highlights')}>
+            Highlights
+          </button>
+          <button type="button" className="bar-button" aria-pressed={panel === 'sources'} onClick={() => setPanel(panel === 'sources' ? null : 'sources')}>
+            Sources
+          </button>
+          <button type="button" className="bar-button" onClick={exportToFile} title="Export notes… (Ctrl+Shift+E)">
+            Export notes…
+          </button>
+          <button type="button" className="bar-button" onClick={copyMarkdown}>
+            Copy notes as Markdown
+          </button>
+        </div>
+      </header>
+      <div className="page" ref={pageRef}>
+        <article
+          className="article"
+          aria-labelledby="article-title"
+          ref={bodyRef}
+          onMouseOver={(e) => {
+            const el = e.target as HTMLElement;
+            setHoveredId(el.closest<HTMLElement>('mark[data-hid]')?.dataset.hid ?? null);
+            showTipFor(el, 300);
+          }}
+          onMouseLeave={() => {
+            setHoveredId(null);
+            showTipFor(document.body, 0);
+          }}
+          onFocus={(e) => {
+            const el = e.target as HTMLElement;
+            const hid = el.closest<HTMLElement>('mark[data-hid]')?.dataset.hid ?? null;
+            setFocusedId(hid);
+            showTipFor(el, 0);
+          }}
+          onBlur={() => {
+            setFocusedId(null);
+            showTipFor(document.body, 0);
+          }}
+          onClick={(e) => {
+            const mark = (e.target as HTMLElement).closest<HTMLElement>('mark[data-hid]');
+            if (!mark || !document.getSelection()?.isCollapsed) return;
+            const hid = mark.dataset.hid!;
+            bodyRef.current?.querySelector<HTMLElement>(`mark[data-hstart="${CSS.escape(hid)}"]`)?.focus({ preventScroll: true });
+            if (narrow) setOpenId(hid);
+          }}
+        >
+          <h1 id="article-title" className="article-title">
+            {article.title}
+          </h1>
+          <Provenance article={article} />
+          <ArticleBody article={article} highlights={highlights} />
+        </article>
+        <MarginNotes
+          pageRef={pageRef}
+          highlights={notes}
+          editingId={editingId}
+          hoveredId={hoveredId ?? focusedId}
+          narrow={narrow}
+          openId={openId}
+          layoutKey={layoutKey}
+          onHover={setHoveredId}
+          onEdit={(hid) => setEditingId(hid)}
+          onOpen={setOpenId}
+          onSaveNote={saveNote}
+          onNoteDone={noteDone}
+          onJump={jumpToHighlight}
+        />
+      </div>
+      {panel && (
+        <SidePanel
+          tab={panel}
+          article={article}
+          highlights={highlights}
+          onTab={setPanel}
+          onClose={() => setPanel(null)}
+          onJumpHighlight={jumpToHighlight}
+          onJumpStatement={jumpToStatement}
+        />
+      )}
+      {selection && (
+        <SelectionToolbar rect={selection.rect} onColor={(c) => void createHighlight(c, false)} onNote={() => void createHighlight(lastColor, true)} onCopy={copyWithSource} />
+      )}
+      {tip?.kind === 'gap' && (
+        <Tooltip id="reader-tip" anchor={tip.anchor}>
+          <p>{GAP_LABEL}.</p>
+        </Tooltip>
+      )}
+      {tipAttribution && tip?.kind === 'attribution' && (
+        <Tooltip
+          id="reader-tip"
+          anchor={tip.anchor}
+          onPointerEnter={() => window.clearTimeout(tipTimer.current)}
+          onPointerLeave={() => showTipFor(document.body, 0)}
+        >
+          <p className="tip-title">{tipAttribution.source.name ?? 'Unknown source'}</p>
+          {tipAttribution.source.role && <p className="tip-role">{tipGroup?.source.role ?? tipAttribution.source.role}</p>}
+          {!tipAttribution.source.role && tipGroup?.source.role && <p className="tip-role">{tipGroup.source.role}</p>}
+          <p className="tip-kind">
+            {tipAttribution.kind === 'direct' ? 'Quoted' : 'Paraphrased'}
+            {tipAttribution.cue && ` · “${tipAttribution.cue}”`}
+          </p>
+          {!tipAttribution.source.name && <p className="tip-muted">The name appears to have been stripped from the text by the feed.</p>}
+          {tipAttribution.source.name && tipAttribution.nearGap && <p className="tip-muted">Words appear to be missing near this statement.</p>}
+          {tipGroup && tipGroup.statements.length > 1 && (
+            <p className="tip-others">
+              {plural(tipGroup.statements.length, 'statement')} by {tipAttribution.source.name}:{' '}
+              {tipGroup.statements.map((i, n) => (
+                <button key={i} type="button" className="tip-link" aria-current={i === tip.index} onClick={() => jumpToStatement(i)}>
+                  {n + 1}
+                </button>
+              ))}
+            </p>
+          )}
+        </Tooltip>
+      )}
+      <p className="status" role="status" aria-live="polite">
+        {status}
+      </p>
+    </div>
+  );
+}
