@@ -208,8 +208,12 @@ class FileLibraryStore implements LibraryStore {
     await this.#saveIndex({ articles: rows.map((r, i) => (i === at ? next : r)) });
   }
 
-  /** An article's file, loaded. One listed in the index must exist; one found on disk may not. */
-  async #articleFile(id: string, listed = true): Promise<DocumentFile<'article'>> {
+  /**
+   * An article's file, loaded. One listed in the index must exist; one found on disk may not.
+   * Unless told not to, the index row is brought in line with the article if it differs, as it
+   * can after a crash between writing an updated article and the index.
+   */
+  async #articleFile(id: string, listed = true, syncRow = listed): Promise<DocumentFile<'article'>> {
     let file = this.#articles.get(id);
     if (!file) {
       file = new DocumentFile(this.dataDir, 'article', articleRel(id), null);
@@ -218,6 +222,9 @@ class FileLibraryStore implements LibraryStore {
         withoutBackup: `the article cannot be opened (its highlights, if any, are kept in ${highlightsRel(id)})`,
       });
       this.#articles.set(id, file);
+      const row = syncRow ? this.#row(id) : undefined;
+      const article = file.data?.article;
+      if (row && article) await this.#replaceRow(rowFor(article, row.highlights, row.notes));
     }
     return file;
   }
@@ -256,7 +263,7 @@ class FileLibraryStore implements LibraryStore {
       .filter((id): id is string => id !== undefined && SAFE_ID.test(id) && !known.has(id));
     const rows: IndexRow[] = [];
     for (const old of before.articles) {
-      const article = (await this.#articleFile(old.id)).data?.article;
+      const article = (await this.#articleFile(old.id, true, false)).data?.article;
       const counts = countsOf((await this.#highlightsFile(old.id, false)).data?.highlights ?? []);
       // A row whose article cannot be read is kept: it still names the article and its notes.
       rows.push(article ? rowFor(article, counts.highlights, counts.notes) : { ...old, ...counts });

@@ -171,3 +171,28 @@ describe('library store: adding, reading, reopening', () => {
     expect(counts).toEqual([3, 4, 5, 6, 7]);
   });
 });
+
+describe('library store: an index row left behind by a cut-short write', () => {
+  it('is brought in line with the article and highlights files when they are first read', async () => {
+    const dir = freshDir();
+    const store = await openLibraryStore(dir);
+    const a = makeArticle(1);
+    await store.addArticle(a);
+    await store.saveHighlights(a.id, makeHighlights(a.id, 1));
+    // As if the process died after writing these files and before writing the index.
+    const revised = { ...a, title: 'Revised title' };
+    fs.writeFileSync(path.join(dir, `articles/${a.id}.json`), JSON.stringify({ schemaVersion: 1, article: revised }));
+    fs.writeFileSync(
+      path.join(dir, `highlights/${a.id}.json`),
+      JSON.stringify({ schemaVersion: 1, highlights: makeHighlights(a.id, 4) }),
+    );
+
+    const again = await openLibraryStore(dir);
+    expect(again.listArticles()[0]).toMatchObject({ title: a.title, highlights: 1 });
+    expect(await again.getArticle(a.id)).toEqual(revised);
+    expect(await again.getHighlights(a.id)).toHaveLength(4);
+    expect(again.listArticles()[0]).toMatchObject({ title: 'Revised title', highlights: 4, notes: 2 });
+    expect(again.notices).toEqual([]);
+    expect(readJson(dir, 'library.json').articles[0]).toMatchObject({ title: 'Revised title', highlights: 4, notes: 2 });
+  });
+});
