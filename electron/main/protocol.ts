@@ -1,0 +1,125 @@
+/**
+ * The renderer is served from `gloss://app/…` rather than file://. A privileged standard scheme
+ * gives the page a real origin (so `'self'` in the CSP means exactly our files) and lets us
+ * decide, per request, which files exist: nothing outside the built renderer folder is
+ * reachable, whatever URL an article manages to construct.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { protocol as electronProtocol } from 'electron';
+import type { Protocol } from 'electron';
+
+/** The app's own URL scheme. */
+export const APP_SCHEME = 'gloss';
+/** The single host under the scheme; any other host is refused. */
+export const APP_HOST = 'app';
+/** The page the main window loads. */
+export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+/**
+ * Sent with every response of the scheme. No network access of any kind, no inline script,
+ * no plugins, no forms, and the app may not be framed.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+  "connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
+};
+
+/** The Content-Type for a file name; unknown kinds are served as opaque bytes. */
+export function contentTypeFor(fileName: string): string {
+  return CONTENT_TYPES[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Must run before the app is ready: Chromium fixes the set of privileged schemes at start. */
+export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'> = electronProtocol): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+function securityHeaders(contentType: string): Headers {
+  return new Headers({
+    'Content-Type': contentType,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    // The declared type is the only type: a file we serve is never sniffed into script.
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  });
+}
+
+function refusal(status: number, reason: string): Response {
+  return new Response(reason, { status, headers: securityHeaders('text/plain; charset=utf-8') });
+}
+
+/**
+ * Maps a request URL to a file under rendererDir, or null when the URL is not ours or would
+ * leave the folder. The check is made on the resolved path, after percent-decoding, so that
+ * encoded separators and dot segments cannot slip past it.
+ */
+export function resolveRendererFile(rendererDir: string, requestUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  let relative: string;
+  try {
+    relative = decodeURIComponent(url.pathname);
+  } catch {
+    return null; // malformed percent-encoding
+  }
+  if (relative.includes('\0')) return null;
+  if (relative === '' || relative === '/') relative = '/index.html';
+  const root = path.resolve(rendererDir);
+  const file = path.resolve(root, '.' + path.sep + relative);
+  const inside = path.relative(root, file);
+  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return null;
+  return file;
+}
+
+/** The request handler for the scheme, separate from registration so that it can be tested. */
+export function createRendererHandler(rendererDir: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refusal(405, 'Method not allowed');
+    const file = resolveRendererFile(rendererDir, request.url);
+    if (!file) return refusal(404, 'Not found');
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      // Missing files and folders alike: say nothing about what is on disk.
+      return refusal(404, 'Not found');
+    }
+    const headers = securityHeaders(contentTypeFor(file));
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
+  };
+}
+
+/** Serves the built renderer (dist/renderer) at `gloss://app/…`. Call once the app is ready. */
+export function serveRenderer(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {
+  protocol.handle(APP_SCHEME, createRendererHandler(rendererDir));
+}

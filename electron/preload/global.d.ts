@@ -1,0 +1,16 @@
+/**
+ * The globals the preload gives the renderer (see electron/preload/index.ts).
+ */
+import type { GlossApi } from '../../common/api.ts';
+import type { GlossMenu } from './menu-bridge.ts';
+
+declare global {
+  interface Window {
+    /** The library API: one function per entry of common/api.ts's table. */
+    readonly gloss: GlossApi;
+    /** Menu commands from the application menu; `on` returns an unsubscribe function. */
+    readonly glossMenu: GlossMenu;
+  }
+}
+
+export {};

@@ -1,0 +1,16 @@
+/**
+ * The preload (bundled to dist/preload/preload.cjs, run sandboxed with context isolation).
+ * It exposes exactly two globals and nothing else:
+ * - `window.gloss`: one promise-returning function per entry of the API table;
+ * - `window.glossMenu`: `on(listener)` for menu commands, returning an unsubscribe function.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { createBridge } from '../../common/api.ts';
+import type { Envelope } from '../../common/api.ts';
+import { createMenuBridge } from './menu-bridge.ts';
+
+contextBridge.exposeInMainWorld(
+  'gloss',
+  createBridge((channel, arg) => ipcRenderer.invoke(channel, arg) as Promise<Envelope<unknown>>),
+);
+contextBridge.exposeInMainWorld('glossMenu', createMenuBridge(ipcRenderer));

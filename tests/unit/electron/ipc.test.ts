@@ -1,0 +1,106 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { senderEvent } from './fakes.ts';
+
+vi.mock('electron', () => ({}));
+
+import type { IpcMain } from 'electron';
+import { apiTable, createChannelHandlers } from '../../../common/api.ts';
+import type { ApiImplementation } from '../../../common/api.ts';
+import { UNTRUSTED_SENDER_ERROR, isTrustedSender, registerApi } from '../../../electron/main/ipc.ts';
+
+type Registered = (event: unknown, arg: unknown) => Promise<unknown>;
+
+function fakeImplementation() {
+  const calls: Array<[string, unknown]> = [];
+  const impl = new Proxy({} as ApiImplementation, {
+    get: (_target, name: string) => async (arg: unknown) => {
+      calls.push([name, arg]);
+      return `answer of ${name}`;
+    },
+  });
+  return { impl, calls };
+}
+
+let registered: Map<string, Registered>;
+let calls: Array<[string, unknown]>;
+const APP = 'gloss://app/index.html';
+
+beforeEach(() => {
+  registered = new Map();
+  const ipcMain = {
+    handle: vi.fn((channel: string, listener: Registered) => {
+      if (registered.has(channel)) throw new Error(`registered twice: ${channel}`);
+      registered.set(channel, listener);
+    }),
+  };
+  const fake = fakeImplementation();
+  calls = fake.calls;
+  registerApi(ipcMain as unknown as IpcMain, createChannelHandlers(fake.impl));
+});
+
+function call(channel: string, event: unknown, arg?: unknown): Promise<unknown> {
+  const listener = registered.get(channel);
+  if (!listener) throw new Error(`not registered: ${channel}`);
+  return listener(event, arg);
+}
+
+describe('registerApi', () => {
+  it('registers every channel of the table and nothing else', () => {
+    const channels = Object.values(apiTable).map((entry) => entry.channel);
+    expect([...registered.keys()].sort()).toEqual([...channels].sort());
+  });
+
+  it('passes a valid call from the app page through to the implementation', async () => {
+    expect(await call(apiTable.getArticle.channel, senderEvent(APP), { id: 'abc' })).toEqual({ ok: true, value: 'answer of getArticle' });
+    expect(calls).toEqual([['getArticle', { id: 'abc' }]]);
+  });
+
+  it('answers an argument that fails its schema with an error naming the field, without calling the implementation', async () => {
+    const answer = (await call(apiTable.createHighlight.channel, senderEvent(APP), {
+      articleId: 'abc',
+      start: -1,
+      end: 4,
+      color: 'yellow',
+    })) as { ok: boolean; error?: string };
+    expect(answer.ok).toBe(false);
+    expect(answer.error).toMatch(/^createHighlight: start: /);
+
+    const extra = (await call(apiTable.getArticle.channel, senderEvent(APP), { id: '../../etc' })) as { ok: boolean; error?: string };
+    expect(extra).toEqual({ ok: false, error: 'getArticle: id: not an article id' });
+    expect(calls).toEqual([]);
+  });
+
+  it.each([
+    ['another origin', senderEvent('https://example.com/')],
+    ['a file page', senderEvent('file:///tmp/index.html')],
+    ['a look-alike host', senderEvent('gloss://app.evil/index.html')],
+    ['another host of the scheme', senderEvent('gloss://other/index.html')],
+    ['a subframe of the app', senderEvent(APP, { url: APP })],
+    ['a frame that is gone', { senderFrame: null }],
+    ['no frame at all', {}],
+  ])('refuses %s without calling the implementation', async (_label, event) => {
+    for (const entry of Object.values(apiTable)) {
+      expect(await call(entry.channel, event, undefined)).toEqual({ ok: false, error: UNTRUSTED_SENDER_ERROR });
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses a sender whose frame throws when read (destroyed)', () => {
+    const event = {
+      get senderFrame(): never {
+        throw new Error('Render frame was disposed');
+      },
+    };
+    expect(isTrustedSender(event as never)).toBe(false);
+  });
+
+  it('accepts the top frame of the app page', () => {
+    expect(isTrustedSender(senderEvent(APP) as never)).toBe(true);
+    expect(isTrustedSender(senderEvent('gloss://app/index.html#/article/abc') as never)).toBe(true);
+  });
+
+  it('refuses to start when a channel has no handler', () => {
+    const incomplete = new Map([[apiTable.listArticles.channel, async () => ({ ok: true as const, value: [] })]]);
+    expect(() => registerApi({ handle: vi.fn() } as unknown as IpcMain, incomplete)).toThrow(/No handler for getArticle/);
+  });
+});

@@ -1,0 +1,104 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Listener = (event: unknown, ...args: unknown[]) => void;
+
+const electron = vi.hoisted(() => {
+  const exposed = new Map<string, unknown>();
+  const listeners = new Map<string, Set<Listener>>();
+  return {
+    exposed,
+    listeners,
+    contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)) },
+    ipcRenderer: {
+      invoke: vi.fn(async (_channel: string, _arg: unknown): Promise<unknown> => ({ ok: true, value: null })),
+      on: vi.fn((channel: string, listener: Listener) => {
+        if (!listeners.has(channel)) listeners.set(channel, new Set());
+        listeners.get(channel)!.add(listener);
+      }),
+      removeListener: vi.fn((channel: string, listener: Listener) => {
+        listeners.get(channel)?.delete(listener);
+      }),
+    },
+  };
+});
+vi.mock('electron', () => ({ contextBridge: electron.contextBridge, ipcRenderer: electron.ipcRenderer }));
+
+import { apiTable } from '../../../common/api.ts';
+import type { GlossApi } from '../../../common/api.ts';
+import type { GlossMenu } from '../../../electron/preload/menu-bridge.ts';
+
+let gloss: GlossApi;
+let glossMenu: GlossMenu;
+
+beforeAll(async () => {
+  await import('../../../electron/preload/index.ts');
+  gloss = electron.exposed.get('gloss') as GlossApi;
+  glossMenu = electron.exposed.get('glossMenu') as GlossMenu;
+});
+
+beforeEach(() => {
+  electron.ipcRenderer.invoke.mockClear();
+});
+
+/** Stands in for the main process sending a menu command to this page. */
+function sendFromMain(channel: string, ...args: unknown[]): void {
+  const fakeEvent = { sender: { secret: 'ipcRenderer internals' }, ports: [] };
+  for (const listener of electron.listeners.get(channel) ?? []) listener(fakeEvent, ...args);
+}
+
+describe('the preload', () => {
+  it('exposes exactly gloss and glossMenu', () => {
+    expect(electron.contextBridge.exposeInMainWorld.mock.calls.map((c) => c[0])).toEqual(['gloss', 'glossMenu']);
+  });
+
+  it('gives gloss one function per table entry, and frozen', () => {
+    expect(Object.keys(gloss).sort()).toEqual(Object.keys(apiTable).sort());
+    expect(Object.isFrozen(gloss)).toBe(true);
+    expect(Object.isFrozen(glossMenu)).toBe(true);
+    expect(Object.keys(glossMenu)).toEqual(['on']);
+  });
+
+  it("calls ipcRenderer.invoke on each entry's channel with the argument, and unwraps the value", async () => {
+    for (const [name, entry] of Object.entries(apiTable)) {
+      electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: `value of ${name}` });
+      const fn = (gloss as unknown as Record<string, (arg: unknown) => Promise<unknown>>)[name]!;
+      await expect(fn({ marker: name })).resolves.toBe(`value of ${name}`);
+      expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(entry.channel, { marker: name });
+    }
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(Object.keys(apiTable).length);
+  });
+
+  it('turns an error envelope into a rejected promise with its message', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: false, error: 'getArticle: id: not an article id' });
+    await expect(gloss.getArticle({ id: '!' })).rejects.toThrow('getArticle: id: not an article id');
+  });
+});
+
+describe('glossMenu', () => {
+  it('passes the command string only, and stops after unsubscribing', () => {
+    const received: unknown[][] = [];
+    const off = glossMenu.on((...args: unknown[]) => received.push(args));
+    sendFromMain('gloss:menu', 'export-notes');
+    expect(received).toEqual([['export-notes']]);
+
+    off();
+    off(); // a second call is harmless
+    sendFromMain('gloss:menu', 'export-notes');
+    expect(received).toHaveLength(1);
+    expect(electron.listeners.get('gloss:menu')?.size ?? 0).toBe(0);
+  });
+
+  it('ignores what is not a menu command', () => {
+    const listener = vi.fn();
+    const off = glossMenu.on(listener);
+    sendFromMain('gloss:menu', { toString: () => 'export-notes' });
+    sendFromMain('gloss:menu', 'rm -rf');
+    sendFromMain('gloss:other', 'export-notes');
+    expect(listener).not.toHaveBeenCalled();
+    off();
+  });
+
+  it('requires a function', () => {
+    expect(() => glossMenu.on('nope' as never)).toThrow(TypeError);
+  });
+});
