@@ -1,0 +1,189 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createChannelHandlers } from '../../common/api.ts';
+import { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy.ts';
+import { createApiImplementation, type Platform } from '../../electron/services/api-implementation.ts';
+import type { Library } from '../../electron/services/library.ts';
+import { openLibrary } from '../../electron/services/open-library.ts';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const RENDERER = path.join(ROOT, 'dist', 'renderer');
+/** The page's origin in tests; every request is answered from disk, nothing reaches a network. */
+export const APP_ORIGIN = 'http://gloss.test';
+export const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
+
+/** The browser to drive: $CHROME_PATH, else Debian's Chromium or a Chrome on the PATH. */
+export function findChrome(): string | null {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  return candidates.find((c): c is string => !!c && existsSync(c)) ?? null;
+}
+
+export const CHROME = findChrome();
+if (!CHROME) {
+  console.warn('Browser tests skipped: no Chromium found. Install Debian\'s chromium or set CHROME_PATH to a Chrome or Chromium binary.');
+}
+
+const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--font-render-hinting=none',
+];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json',
+};
+
+export interface App {
+  browser: Browser;
+  context: Context;
+  page: Page;
+  library: Library;
+  dataDir: string;
+  /** Every request the page made that was not for the app's own files. */
+  outsideRequests: string[];
+  /** Paths the save dialog stand-in will answer with, in order. */
+  savePaths: string[];
+  /** Errors the page threw or logged. */
+  pageErrors: string[];
+  close(): Promise<void>;
+  screenshot(name: string): Promise<string>;
+}
+type Context = BrowserContext;
+
+export function tempDataDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'gloss-e2e-'));
+}
+
+/**
+ * Opens the renderer in Chromium against the real services on a data folder, bound through
+ * the API table exactly as the preload binds it in the app.
+ */
+export async function openApp(options: { dataDir?: string; width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<App> {
+  if (!CHROME) throw new Error('no Chromium');
+  const dataDir = options.dataDir ?? tempDataDir();
+  const { library } = await openLibrary(dataDir, { seed: true, appRoot: ROOT });
+  const savePaths: string[] = [];
+  const platform: Platform = { chooseSavePath: async () => savePaths.shift() ?? null };
+  const handlers = createChannelHandlers(createApiImplementation(library, platform));
+
+  const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_ARGS, headless: true });
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1360, height: options.height ?? 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    deviceScaleFactor: 1,
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: APP_ORIGIN });
+  const outsideRequests: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== APP_ORIGIN) {
+      outsideRequests.push(url.href);
+      return route.abort('blockedbyclient');
+    }
+    const file = path.normalize(path.join(RENDERER, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(RENDERER + path.sep)) return route.fulfill({ status: 404 });
+    try {
+      const body = await readFile(file);
+      return route.fulfill({
+        status: 200,
+        body,
+        headers: { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY },
+      });
+    } catch {
+      return route.fulfill({ status: 404 });
+    }
+  });
+  await context.exposeBinding('__glossInvoke', async (_source, channel: string, arg: unknown) => {
+    const handler = handlers.get(channel);
+    if (!handler) return { ok: false, error: `unknown channel ${channel}` };
+    return handler(arg);
+  });
+  await context.addInitScript({ content: readFileSync(path.join(ROOT, 'dist', 'e2e', 'bridge.js'), 'utf8') });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+  await page.goto(`${APP_ORIGIN}/index.html`);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    browser,
+    context,
+    page,
+    library,
+    dataDir,
+    outsideRequests,
+    savePaths,
+    pageErrors,
+    close: () => browser.close(),
+    async screenshot(name: string) {
+      const file = path.join(SCREENSHOTS, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: false });
+      return file;
+    },
+  };
+}
+
+/** Opens the bundled article from the library, as a new user's first click. */
+export async function openBundledArticle(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /Turkey, Russia face conflicts/ }).click();
+  await page.locator('h1#article-title').waitFor();
+  await page.evaluate(() => document.fonts.ready);
+}
+
+/**
+ * Selects [start, end) of the article's text with a real DOM range, the way a drag would,
+ * using the page's own offset mapping through the rendered blocks.
+ */
+export async function selectText(page: Page, exact: string, occurrence = 0): Promise<void> {
+  await page.evaluate(
+    ({ exact, occurrence }) => {
+      const blocks = [...document.querySelectorAll<HTMLElement>('[data-block-start]')];
+      let seen = 0;
+      for (const block of blocks) {
+        const text = block.textContent ?? '';
+        let at = text.indexOf(exact);
+        while (at >= 0) {
+          if (seen++ === occurrence) {
+            const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+            const points: Array<[Node, number]> = [];
+            let pos = 0;
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              const len = (n as Text).data.length;
+              if (points.length === 0 && at < pos + len) points.push([n, at - pos]);
+              if (points.length === 1 && at + exact.length <= pos + len) {
+                points.push([n, at + exact.length - pos]);
+                break;
+              }
+              pos += len;
+            }
+            const range = document.createRange();
+            range.setStart(points[0]![0], points[0]![1]);
+            range.setEnd(points[1]![0], points[1]![1]);
+            const sel = document.getSelection()!;
+            sel.removeAllRanges();
+            sel.addRange(range);
+            return;
+          }
+          at = text.indexOf(exact, at + 1);
+        }
+      }
+      throw new Error(`text not found: ${exact}`);
+    },
+    { exact, occurrence },
+  );
+}
