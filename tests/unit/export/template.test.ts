@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportMarkdown } from '../../../common/export/markdown.ts';
 import { lineAndColumn, TemplateError } from '../../../common/export/template.ts';
@@ -117,5 +118,24 @@ describe('templates', () => {
     expect(lineAndColumn('ab\ncd', 0)).toEqual({ line: 1, column: 1 });
     expect(lineAndColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
     expect(lineAndColumn('ab\r\ncd', 5)).toEqual({ line: 2, column: 2 });
+  });
+});
+
+describe('the documented example template', () => {
+  const doc = readFileSync(new URL('../../../common/export/TEMPLATES.md', import.meta.url), 'utf8');
+  const example = /## Example[\s\S]*?```\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+
+  it('reproduces the default layout byte for byte', () => {
+    expect(example).toContain('{{#highlights}}');
+    const article = seedArticle();
+    const highlights = seedHighlights(article);
+    for (const colorTags of [false, true]) {
+      const options = { exported: '2026-11-24T10:00:00Z', colorTags };
+      expect(exportMarkdown(article, highlights, { ...options, template: example })).toBe(
+        exportMarkdown(article, highlights, options),
+      );
+    }
+    const bare = makeArticle();
+    expect(exportMarkdown(bare, [], { exported: 'e', template: example })).toBe(exportMarkdown(bare, [], { exported: 'e' }));
   });
 });
