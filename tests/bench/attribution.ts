@@ -1,0 +1,29 @@
+import { attribute } from '../../common/attribution/index.ts';
+import { countWords } from '../../common/ingest/index.ts';
+import { median, newsText, type BenchResult } from './generate.ts';
+
+/**
+ * Attribution time per 1,000 words on generated news prose of about 20,000 words. The baseline
+ * is one linear pass over the same text (splitting it into sentences with a regular
+ * expression), to show what the analysis costs beyond merely reading the text.
+ */
+export async function run(): Promise<BenchResult[]> {
+  const text = newsText(120_000, 7);
+  const words = countWords(text);
+  attribute(text); // warm up the JIT
+  const times: number[] = [];
+  const baselines: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    let t0 = performance.now();
+    attribute(text);
+    times.push(performance.now() - t0);
+    t0 = performance.now();
+    text.split(/(?<=[.!?]["”]?)\s+/).filter((s) => s.includes('said')).length;
+    baselines.push(performance.now() - t0);
+  }
+  const value = (median(times) / words) * 1000;
+  const baseline = (median(baselines) / words) * 1000;
+  return [{ name: 'attribution-per-1000-words', value: round(value), unit: 'ms', baseline: round(baseline), ratio: round(value / baseline) }];
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,0 +1,67 @@
+/** Deterministic text and numbers for benchmarks, so that every run measures the same work. */
+
+/** A small seeded PRNG (mulberry32). */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SUBJECTS = ['The minister', 'Officials', 'Maria Alvarez', 'The council', 'Residents', 'Analysts', 'The company', 'Police', 'Dr. Chen', 'The union'];
+const VERBS = ['said', 'told reporters', 'warned', 'argued', 'noted', 'insisted'];
+const CLAUSES = [
+  'the plan would cut costs over the next decade',
+  'talks had stalled after a week of meetings',
+  'the river had risen faster than forecast',
+  'more than 40 families were moved to higher ground',
+  'prices would stay high through the winter',
+  'the vote was expected before the end of the month',
+];
+const FILLER = [
+  'The city has grown quickly since the new line opened, and traffic on the old bridge has doubled.',
+  'Construction began in the spring, after a long dispute over the route and the cost of land.',
+  'Shops along the main street reported steady trade, though many said rents were rising.',
+  'In the hills to the north, farmers began the harvest early because of the dry summer.',
+];
+
+/** News-like prose of about `chars` characters, in paragraphs joined by blank lines. */
+export function newsText(chars: number, seed = 1): string {
+  const random = seeded(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const paragraphs: string[] = [];
+  let length = 0;
+  while (length < chars) {
+    const sentences: string[] = [];
+    const count = 2 + Math.floor(random() * 3);
+    for (let i = 0; i < count; i++) {
+      const r = random();
+      if (r < 0.3) sentences.push(`"${pick(CLAUSES)[0]!.toUpperCase()}${pick(CLAUSES).slice(1)}," ${pick(SUBJECTS).toLowerCase().startsWith('the') ? pick(SUBJECTS) : pick(SUBJECTS)} said.`);
+      else if (r < 0.55) sentences.push(`${pick(SUBJECTS)} ${pick(VERBS)} that ${pick(CLAUSES)}.`);
+      else sentences.push(pick(FILLER));
+    }
+    const paragraph = sentences.join(' ');
+    paragraphs.push(paragraph);
+    length += paragraph.length + 2;
+  }
+  return paragraphs.join('\n\n');
+}
+
+/** Prints a result table and returns it; `--json` callers print the array instead. */
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: number | null;
+  ratio: number | null;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
