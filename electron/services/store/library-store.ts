@@ -88,10 +88,21 @@ class FileLibraryStore implements LibraryStore {
 
   /** Reads the index, recovering it if damaged. Runs once, before anyone else can call in. */
   async load(): Promise<void> {
-    const state = await loadDocument(this.#index, this.notices, {
-      withoutBackup: 'the library index was rebuilt from the article files',
-    });
+    const options = { withoutBackup: 'the library index was rebuilt from the article files' };
+    let state = await loadDocument(this.#index, this.notices, options);
+    // No index is normal for a new library, but not beside article files: the index is written
+    // with the first article and never removed, so it was lost, and must not silently hide them.
+    if (state === 'missing' && (await this.#articleIdsOnDisk()).length > 0) {
+      state = await loadDocument(this.#index, this.notices, { ...options, missingIsDamage: true });
+    }
     if (state === 'restored' || state === 'lost') await this.#rebuildIndex(state === 'lost');
+  }
+
+  /** Ids of the article files present, in no particular order. */
+  async #articleIdsOnDisk(): Promise<string[]> {
+    return (await readdir(path.join(this.dataDir, ARTICLES_DIR)))
+      .map((name) => /^(.+)\.json$/.exec(name)?.[1])
+      .filter((id): id is string => id !== undefined && SAFE_ID.test(id));
   }
 
   get seeded(): boolean {
@@ -146,22 +157,23 @@ class FileLibraryStore implements LibraryStore {
 
   updateArticle(article: Article): Promise<void> {
     return this.#enqueue(async () => {
-      const row = this.#row(article.id);
-      if (!row) throw new Error(`There is no article with the id "${article.id}" to update.`);
+      if (!this.#row(article.id)) throw new Error(`There is no article with the id "${article.id}" to update.`);
       const file = await this.#articleFile(article.id);
       await file.save({ schemaVersion: CURRENT_SCHEMA_VERSION, article });
-      await this.#replaceRow(rowFor(article, row.highlights, row.notes));
+      // Read the row again: loading the file may have just brought it up to date.
+      const row = this.#row(article.id);
+      if (row) await this.#replaceRow(rowFor(article, row.highlights, row.notes));
     });
   }
 
   saveHighlights(articleId: string, highlights: Highlight[]): Promise<void> {
     return this.#enqueue(async () => {
-      const row = this.#row(articleId);
-      if (!row) throw new Error(`There is no article with the id "${articleId}" to save highlights for.`);
+      if (!this.#row(articleId)) throw new Error(`There is no article with the id "${articleId}" to save highlights for.`);
       // Loaded first so a damaged file is dealt with (moved aside, noticed) rather than overwritten.
       const file = await this.#highlightsFile(articleId);
       await file.save({ schemaVersion: CURRENT_SCHEMA_VERSION, highlights });
-      await this.#replaceRow({ ...row, ...countsOf(highlights) });
+      const row = this.#row(articleId);
+      if (row) await this.#replaceRow({ ...row, ...countsOf(highlights) });
     });
   }
 
@@ -258,9 +270,7 @@ class FileLibraryStore implements LibraryStore {
   async #rebuildIndex(lost: boolean): Promise<void> {
     const before = this.#indexData;
     const known = new Set(before.articles.map((r) => r.id));
-    const unlisted = (await readdir(path.join(this.dataDir, ARTICLES_DIR)))
-      .map((name) => /^(.+)\.json$/.exec(name)?.[1])
-      .filter((id): id is string => id !== undefined && SAFE_ID.test(id) && !known.has(id));
+    const unlisted = (await this.#articleIdsOnDisk()).filter((id) => !known.has(id));
     const rows: IndexRow[] = [];
     for (const old of before.articles) {
       const article = (await this.#articleFile(old.id, true, false)).data?.article;

@@ -68,6 +68,23 @@ describe('library store: damaged files', () => {
     expect(await again.getArticle(a1.id)).toEqual(a1);
   });
 
+  it('does not take a missing library.json beside article files for a new library', async () => {
+    const dir = freshDir();
+    const store = await openLibraryStore(dir);
+    const [a1, a2] = [makeArticle(1), makeArticle(2)];
+    await store.addArticle(a1);
+    await store.addArticle(a2);
+    await store.saveHighlights(a2.id, makeHighlights(a2.id, 2));
+    fs.unlinkSync(path.join(dir, 'library.json'));
+
+    const again = await openLibraryStore(dir);
+    expect(again.notices[0]!.message).toMatch(/^library\.json is missing\. The most recent good backup \(from .+\) was restored in its place\.$/);
+    expect(again.listArticles().map((r) => [r.id, r.highlights])).toEqual([
+      [a1.id, 0],
+      [a2.id, 2],
+    ]);
+  });
+
   it('moves a corrupt article file aside and restores the previous version; nothing else is touched', async () => {
     const dir = freshDir();
     const store = await openLibraryStore(dir);
