@@ -93,17 +93,22 @@ export function safeFileNames(articles: readonly Pick<Article, 'title' | 'id'>[]
   const plain = articles.map((a) => suggestedFileName(a));
   const plainKeys = new Set(plain.map(fileNameKey));
   const taken = new Set<string>();
+  // Where numbering resumes for each plain name, so many equal titles cost linear time.
+  const nextNumber = new Map<string, number>();
   articles.forEach((article, i) => {
     if (result.has(article.id)) return;
     let name = plain[i] ?? suggestedFileName(article);
-    if (taken.has(fileNameKey(name))) {
+    const plainKey = fileNameKey(name);
+    if (taken.has(plainKey)) {
       let candidate = '';
-      for (let n = 2; n < 1000; n++) {
+      let n = nextNumber.get(plainKey) ?? 2;
+      for (; n < 10_000; n++) {
         candidate = withSuffix(article.title, ` (${n})`);
         const key = fileNameKey(candidate);
         if (!taken.has(key) && !plainKeys.has(key)) break;
         candidate = '';
       }
+      nextNumber.set(plainKey, n + 1);
       for (let salt = 0; candidate === ''; salt++) {
         const attempt = withSuffix(article.title, ` (${hash8(salt === 0 ? article.id : `${article.id}#${salt}`)})`);
         if (!taken.has(fileNameKey(attempt))) candidate = attempt;

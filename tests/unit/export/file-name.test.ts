@@ -90,6 +90,15 @@ describe('file names', () => {
     expect(names.get('f')!.endsWith(' (2).md')).toBe(true);
   });
 
+  it('numbers many articles with one title without reusing a number', () => {
+    const articles = Array.from({ length: 300 }, (_, i) => ({ id: `id${i}`, title: i % 2 ? 'Breaking: news' : 'BREAKING news' }));
+    const names = [...safeFileNames(articles).values()];
+    expect(names[0]).toBe('BREAKING news.md');
+    expect(names[1]).toBe('Breaking news (2).md');
+    expect(names[299]).toBe('Breaking news (300).md');
+    expect(new Set(names.map(fileNameKey)).size).toBe(300);
+  });
+
   it('gives the same names for the same list', () => {
     const articles = Array.from({ length: 50 }, (_, i) => ({ id: `id${i}`, title: i % 3 === 0 ? 'Same' : `T${i % 7}` }));
     expect([...safeFileNames(articles)]).toEqual([...safeFileNames(articles)]);
