@@ -1,0 +1,68 @@
+import type { Source } from '../model/attribution.ts';
+import { ARTICLES, PREPOSITIONS } from './lexicon.ts';
+import { nounPhraseStartingAt, roleAfter, subjectBefore } from './noun-phrases.ts';
+import { hasGapWithin, resolveSpeaker, unknownSource, type SpeakerContext } from './speakers.ts';
+
+/** The speaker found for a speech verb, with the token range that names them. */
+export interface CueSpeaker {
+  readonly source: Source;
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * Whether the feed stripped words from the name spanning tokens [first, last]: a gap inside
+ * it, one right before it behind a dangling article or preposition ("The for Human Rights"),
+ * or, when `cueStart` is given, one between the name and its verb ("Turkish said"). Gaps
+ * inside an appositive role do not make the name unknown.
+ */
+function nameHasGap(ctx: SpeakerContext, first: number, last: number, cueStart: number): boolean {
+  const tokens = ctx.layout.tokens;
+  const a = tokens[first];
+  const b = tokens[last];
+  if (!a || !b) return false;
+  let from = a.start + 1;
+  const prev = tokens[first - 1];
+  if (prev && prev.type === 'word' && !prev.upper && (PREPOSITIONS.has(prev.lower) || ARTICLES.has(prev.lower)) && prev.para === a.para) {
+    const before = tokens[first - 2];
+    if (before && before.type === 'word' && ARTICLES.has(before.lower)) from = prev.start;
+  }
+  return hasGapWithin(ctx.gaps, from, cueStart >= 0 ? cueStart : b.end);
+}
+
+/**
+ * The speaker of the speech verb at `cue`, named before it ("Aaron Stein, the director ...,
+ * says"). When a gap lies inside the subject or right before the verb ("The for Human Rights
+ * said", "Turkish said"), the name was stripped and the speaker is unknown.
+ */
+export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number, lenient: boolean): CueSpeaker | null {
+  const tokens = ctx.layout.tokens;
+  const cueTok = tokens[cue];
+  if (!cueTok) return null;
+  const subject = subjectBefore(tokens, cue, floor);
+  if (subject) {
+    if (nameHasGap(ctx, subject.np.first, subject.np.last, subject.role === null ? cueTok.start : -1)) {
+      return { source: unknownSource(), first: subject.first, last: cue - 1 };
+    }
+    const source = resolveSpeaker(ctx, subject.np, subject.role, lenient);
+    return source ? { source, first: subject.first, last: Math.max(subject.np.last, subject.role?.last ?? -1) } : null;
+  }
+  if (hasGapWithin(ctx.gaps, cueTok.start - 1, cueTok.start)) return { source: unknownSource(), first: cue, last: cue };
+  return null;
+}
+
+/** The speaker named after the speech verb at `cue` ("," says Aaron Stein, the director of ..."). */
+export function speakerAfterCue(ctx: SpeakerContext, cue: number, ceiling: number): CueSpeaker | null {
+  const tokens = ctx.layout.tokens;
+  const cueTok = tokens[cue];
+  const np = nounPhraseStartingAt(tokens, cue + 1, ceiling);
+  if (!cueTok || !np) {
+    if (cueTok && hasGapWithin(ctx.gaps, cueTok.end, cueTok.end + 1)) return { source: unknownSource(), first: cue, last: cue };
+    return null;
+  }
+  const role = roleAfter(tokens, np.last, ceiling);
+  const npEnd = tokens[np.last]?.end ?? cueTok.end;
+  if (hasGapWithin(ctx.gaps, cueTok.end, npEnd)) return { source: unknownSource(), first: cue + 1, last: np.last };
+  const source = resolveSpeaker(ctx, np, role, true);
+  return source ? { source, first: cue + 1, last: role?.last ?? np.last } : null;
+}

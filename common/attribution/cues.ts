@@ -1,0 +1,134 @@
+/**
+ * Speech verbs ("cues") and how each may introduce what was said.
+ *
+ * - `clause`: takes a reported clause with or without "that" ("said the plan failed").
+ * - `that`: takes a reported clause only with "that" ("denied that ..."; "denied the charges" is no statement).
+ * - `quote`: only introduces or labels a direct quotation ("called it a "disaster"", "asked").
+ * - `participle`: "..., saying "..."": the speaker is the subject of the main clause.
+ */
+export type CueUse = 'clause' | 'that' | 'quote' | 'participle';
+
+const forms = (use: CueUse, list: string): Array<[string, CueUse]> =>
+  list
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => [w, use]);
+
+const CUE_TABLE = new Map<string, CueUse>([
+  ...forms(
+    'clause',
+    `say says said tell tells told add adds added believe believes believed think thinks thought
+     warn warns warned argue argues argued note notes noted claim claims claimed insist insists
+     insisted state states stated explain explains explained acknowledge acknowledges
+     acknowledged admit admits admitted concede concedes conceded confirm confirms confirmed
+     announce announces announced estimate estimates estimated predict predicts predicted
+     stress stresses stressed assert asserts asserted contend contends contended maintain
+     maintains maintained write writes wrote testify testifies testified caution cautions
+     cautioned complain complains complained allege alleges alleged declare declares declared
+     recall recalls recalled reply replies replied report reports reported contend`,
+  ),
+  ...forms(
+    'that',
+    `deny denies denied agree agrees agreed suggest suggests suggested reveal reveals revealed
+     disclose discloses disclosed conclude concludes concluded respond responds responded
+     counter counters countered worry worries worried fear fears feared hope hopes hoped expect
+     expects expected emphasize emphasizes emphasized emphasise emphasises emphasised find finds
+     found show shows showed acknowledge observe observes observed point points pointed
+     indicate indicates indicated signal signals signaled signalled promise promises promised
+     vow vows vowed pledge pledges pledged threaten threatens threatened accuse accuses accused
+     concede`,
+  ),
+  ...forms(
+    'quote',
+    `call calls called describe describes described dub dubs dubbed term terms termed label
+     labels labeled labelled brand brands branded ask asks asked wonder wonders wondered joke
+     jokes joked quip quips quipped shout shouts shouted yell yells yelled scream screamed tweet
+     tweets tweeted post posts posted urge urges urged lament laments lamented continue
+     continues continued cry cries cried exclaim exclaimed chant chanted chants read reads text
+     texted sigh sighed whisper whispered muse mused boast boasts boasted recount recounts
+     recounted plead pleads pleaded demand demands demanded remark remarks remarked recalled
+     went`,
+  ),
+  ...forms(
+    'participle',
+    `saying adding noting warning arguing insisting calling describing claiming explaining
+     stressing telling asking urging calling declaring writing`,
+  ),
+]);
+
+/** How a word may act as a speech verb, or undefined when it is none. */
+export function cueUse(lower: string): CueUse | undefined {
+  return CUE_TABLE.get(lower);
+}
+
+/** Verbs that report a clause directly: the core of reported speech. */
+export function takesClause(lower: string): boolean {
+  const use = CUE_TABLE.get(lower);
+  return use === 'clause' || use === 'that';
+}
+
+/** "say" and "tell" forms: the commonest cues, which always report speech. */
+export const SAY_FORMS: ReadonlySet<string> = new Set([
+  'say',
+  'says',
+  'said',
+  'tell',
+  'tells',
+  'told',
+]);
+
+/** Cues that take an object before the clause: "told reporters (that) ...", "warned Russia that ...". */
+export const OBJECT_CUES: ReadonlySet<string> = new Set([
+  'tell',
+  'tells',
+  'told',
+  'warn',
+  'warns',
+  'warned',
+  'assure',
+  'assured',
+  'remind',
+  'reminded',
+  'inform',
+  'informed',
+  'promise',
+  'promised',
+]);
+
+/** Cues whose complement, when it is a quotation, labels something: "called Idlib a "breeding ground"". */
+export const LABEL_CUES: ReadonlySet<string> = new Set([
+  'call',
+  'calls',
+  'called',
+  'calling',
+  'describe',
+  'describes',
+  'described',
+  'describing',
+  'dub',
+  'dubs',
+  'dubbed',
+  'term',
+  'terms',
+  'termed',
+  'label',
+  'labels',
+  'labeled',
+  'labelled',
+  'brand',
+  'brands',
+  'branded',
+]);
+
+/** Words that, with the next word, make a title of what follows: a film called "...", a book titled "...". */
+export const TITLE_NOUNS: ReadonlySet<string> = new Set(
+  `film movie book novel memoir song album single show series documentary play musical opera
+   poem painting exhibition exhibit podcast programme program column essay headline slogan
+   hashtag campaign operation episode sitcom drama comedy thriller anthology collection
+   magazine newspaper newsletter blog video game app brand nickname title titled entitled
+   named nicknamed headlined label project initiative plan policy bill act
+   law motto tagline banner sign signs placard placards chant chants ad advert advertisement
+   commercial restaurant bar cafe shop store boat ship horse dog cat team band group`
+    .split(/\s+/)
+    .filter(Boolean),
+);

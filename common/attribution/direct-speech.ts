@@ -1,0 +1,216 @@
+import { cueUse, LABEL_CUES, TITLE_NOUNS } from './cues.ts';
+import { speakerAfterCue, speakerBeforeCue, type CueSpeaker } from './cue-speakers.ts';
+import { DETERMINERS, PREPOSITIONS } from './lexicon.ts';
+import { nounPhraseStartingAt } from './noun-phrases.ts';
+import type { Quotation } from './quotes.ts';
+import type { Sentence } from './sentences.ts';
+import { resolveSpeaker, unknownSource, type SpeakerContext } from './speakers.ts';
+import type { Statement } from './statement.ts';
+import type { Token } from './tokens.ts';
+
+interface Found {
+  readonly speaker: CueSpeaker;
+  readonly cue: string | null;
+  readonly cueToken: number;
+  /** Whether the cue only labels ("called it a "..."") rather than reports speech. */
+  readonly label: boolean;
+}
+
+/** Short quotations need a speaker and a speech verb close by; otherwise they are scare quotes. */
+const SHORT_QUOTE_WORDS = 3;
+/** How near before the opening mark the verb of a short quotation must be. */
+const SHORT_QUOTE_REACH = 12;
+/** Words that name a title or nickname in quotation marks rather than introduce speech. */
+const NAMING_WORDS = new Set(['titled', 'entitled', 'named', 'nicknamed', 'headlined', 'renamed', 'so-called', 'marked', 'stamped', 'reading', 'labelled', 'labeled', 'hashtag']);
+const ENDERS = new Set(['.', '!', '?']);
+
+function isWord(tok: Token | undefined): tok is Token {
+  return tok !== undefined && tok.type === 'word';
+}
+
+function countWords(tokens: readonly Token[], q: Quotation): number {
+  let n = 0;
+  for (let k = q.openToken + 1; k <= q.lastInnerToken; k++) if (tokens[k]?.type === 'word') n++;
+  return n;
+}
+
+/** "Blue Harbor", "Operation Clean Sweep": capitalised words, no closing punctuation. */
+function looksLikeTitle(content: string): boolean {
+  if (/[,.!?;:]$/.test(content)) return false;
+  const words = content.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length === 0 || words.length > 8) return false;
+  const small = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'at', 'by', 'with', 'from', 'or']);
+  let capitals = 0;
+  for (const [i, w] of words.entries()) {
+    if (/^\p{Lu}/u.test(w)) capitals++;
+    else if (i === 0 || !small.has(w.toLowerCase())) return false;
+  }
+  return capitals > 0;
+}
+
+/** A title or a scare quote: "a film called "Blue Harbor"", "a so-called "peace dividend"". */
+function isNamingContext(tokens: readonly Token[], q: Quotation): boolean {
+  const before = tokens[q.openToken - 1];
+  if (!isWord(before)) return false;
+  if (NAMING_WORDS.has(before.lower) || TITLE_NOUNS.has(before.lower)) return true;
+  const twoBack = tokens[q.openToken - 2];
+  if ((before.lower === 'called' || before.lower === 'dubbed' || before.lower === 'as') && isWord(twoBack) && TITLE_NOUNS.has(twoBack.lower)) return true;
+  return false;
+}
+
+/**
+ * Finds the speaker of a quotation from what follows it in its sentence:
+ * ", says Aaron Stein, ...", ", Akar, Turkey's defense minister, said last week.", ", he said.",
+ * ", according to the ministry."
+ */
+function attributeAfter(ctx: SpeakerContext, lo: number, hi: number): Found | null {
+  const tokens = ctx.layout.tokens;
+  let k = lo;
+  if (tokens[k]?.text === ',') k++;
+  const t = tokens[k];
+  if (k > hi || !isWord(t)) return null;
+  const use = t.upper ? undefined : cueUse(t.lower);
+  if (use !== undefined && use !== 'participle') {
+    const speaker = speakerAfterCue(ctx, k, hi);
+    return speaker ? { speaker, cue: t.text, cueToken: k, label: false } : null;
+  }
+  if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') {
+    const speaker = speakerAfterCue(ctx, k + 1, hi);
+    return speaker ? { speaker, cue: 'according to', cueToken: k, label: false } : null;
+  }
+  for (let c = k + 1; c <= hi && c <= k + 30; c++) {
+    const tok = tokens[c];
+    if (!tok || tok.type === 'quote' || ENDERS.has(tok.text)) return null;
+    if (!isWord(tok) || tok.upper) continue;
+    const cu = cueUse(tok.lower);
+    if (cu === undefined || cu === 'participle') continue;
+    const speaker = speakerBeforeCue(ctx, c, k, true);
+    if (speaker && speaker.first === k) return { speaker, cue: tok.text, cueToken: c, label: LABEL_CUES.has(tok.lower) };
+    return null;
+  }
+  return null;
+}
+
+/** Whether the speech verb at `c` is used as a noun or phrasal verb ("its claims", "called for"). */
+function notASpeechVerb(tokens: readonly Token[], c: number): boolean {
+  const prev = tokens[c - 1];
+  const next = tokens[c + 1];
+  const tok = tokens[c];
+  if (!tok) return true;
+  if (isWord(prev) && (DETERMINERS.has(prev.lower) || prev.lower.endsWith("'s"))) return true;
+  if (LABEL_CUES.has(tok.lower) && isWord(next) && ['for', 'on', 'off', 'up', 'in', 'out'].includes(next.lower)) return true;
+  return false;
+}
+
+/**
+ * Finds the speaker of a quotation from the words before it in its sentence: the nearest
+ * speech verb with a speaker as its subject ("Top Russian officials have often called Idlib a
+ * "...""; "Putin said he would not rule out ... but "...""), "according to X, "..."", or a
+ * participle whose subject is the sentence's subject (", saying "..."").
+ */
+function attributeBefore(ctx: SpeakerContext, lo: number, hi: number, sentence: Sentence): Found | null {
+  const tokens = ctx.layout.tokens;
+  let tries = 0;
+  for (let c = hi; c >= lo; c--) {
+    const tok = tokens[c];
+    if (!isWord(tok) || tok.upper) continue;
+    if (tok.lower === 'according' && tokens[c + 1]?.lower === 'to' && c + 1 <= hi) {
+      const speaker = speakerAfterCue(ctx, c + 1, hi);
+      if (speaker) return { speaker, cue: 'according to', cueToken: c, label: false };
+      continue;
+    }
+    const use = cueUse(tok.lower);
+    if (use === undefined || notASpeechVerb(tokens, c)) continue;
+    tries++;
+    let speaker: CueSpeaker | null = null;
+    if (use === 'participle') {
+      if (tokens[c - 1]?.text === ',') speaker = mainSubject(ctx, sentence, c);
+    } else {
+      speaker = speakerBeforeCue(ctx, c, Math.min(lo, sentence.first), false);
+    }
+    if (speaker) return { speaker, cue: tok.text, cueToken: c, label: LABEL_CUES.has(tok.lower) };
+    if (tries >= 2) return null;
+  }
+  return null;
+}
+
+/** The subject of a sentence's main clause, after any introductory phrase. */
+function mainSubject(ctx: SpeakerContext, sentence: Sentence, before: number): CueSpeaker | null {
+  const tokens = ctx.layout.tokens;
+  let k = sentence.first;
+  if (['but', 'and', 'yet', 'so'].includes(tokens[k]?.lower ?? '')) k++;
+  const lead = tokens[k];
+  if (isWord(lead) && (PREPOSITIONS.has(lead.lower) || lead.lower.endsWith('ly'))) {
+    for (let j = k; j < Math.min(before, k + 10); j++) {
+      if (tokens[j]?.text === ',') {
+        k = j + 1;
+        break;
+      }
+    }
+  }
+  const np = nounPhraseStartingAt(tokens, k, before - 1);
+  if (!np) return null;
+  const source = resolveSpeaker(ctx, np, null, false);
+  return source ? { source, first: np.first, last: np.last } : null;
+}
+
+/** The statement that a quotation without its own attribution continues, if any. */
+function continuedTurn(ctx: SpeakerContext, q: Quotation, words: number, history: readonly Statement[]): Statement | undefined {
+  const tokens = ctx.layout.tokens;
+  const opener = tokens[q.openToken];
+  const last = history[history.length - 1];
+  if (!opener || !last) return undefined;
+  if (last.paragraph === opener.para) return last;
+  const para = ctx.layout.paragraphs[opener.para];
+  if (last.paragraph === opener.para - 1 && para?.firstToken === q.openToken && words > SHORT_QUOTE_WORDS) return last;
+  return undefined;
+}
+
+/**
+ * Attributes the quotation with index `qi`, or returns null for scare quotes, titles and
+ * nicknames. `history` holds the statements found so far, in reading order.
+ */
+export function attributeQuotation(ctx: SpeakerContext, qi: number, history: readonly Statement[]): Statement | null {
+  const { tokens, sentences, sentenceOf, quotations, text } = ctx.layout;
+  const q = quotations[qi];
+  if (!q) return null;
+  const closeIdx = q.closeToken ?? q.lastInnerToken;
+  const sOpen = sentences[sentenceOf[q.openToken] ?? -1];
+  const sClose = sentences[sentenceOf[closeIdx] ?? -1];
+  if (!sOpen || !sClose) return null;
+  const prevQ = quotations[qi - 1];
+  const nextQ = quotations[qi + 1];
+  const beforeLo = Math.max(sOpen.first, prevQ ? (prevQ.closeToken ?? prevQ.lastInnerToken) + 1 : 0);
+  const afterHi = Math.min(sClose.end - 1, nextQ ? nextQ.openToken - 1 : Number.MAX_SAFE_INTEGER);
+  const words = countWords(tokens, q);
+  const content = text.slice(q.start, q.end);
+  const opener = tokens[q.openToken];
+  if (!opener || words === 0) return null;
+  if (isNamingContext(tokens, q)) return null;
+
+  let found = q.closeToken !== null ? attributeAfter(ctx, closeIdx + 1, afterHi) : null;
+  if (!found) {
+    const before = attributeBefore(ctx, beforeLo, q.openToken - 1, sOpen);
+    if (before && (words > SHORT_QUOTE_WORDS || q.openToken - before.cueToken <= SHORT_QUOTE_REACH)) found = before;
+  }
+  const title = looksLikeTitle(content);
+  if (found && title && found.label) return null;
+
+  const base = { start: q.start, end: q.end, kind: 'direct' as const, paragraph: opener.para };
+  if (found) {
+    const cueTok = tokens[found.cueToken];
+    const first = tokens[Math.min(found.speaker.first, found.cueToken)];
+    const last = tokens[Math.max(found.speaker.last, found.cueToken + (found.cue === 'according to' ? 1 : 0))];
+    return {
+      ...base,
+      cue: found.cue,
+      source: found.speaker.source,
+      extentStart: first?.start ?? cueTok?.start ?? q.start,
+      extentEnd: last?.end ?? cueTok?.end ?? q.end,
+    };
+  }
+  if (words <= SHORT_QUOTE_WORDS || title) return null;
+  const turn = continuedTurn(ctx, q, words, history);
+  if (turn) return { ...base, cue: turn.cue, source: turn.source, extentStart: q.start, extentEnd: q.end };
+  return { ...base, cue: null, source: unknownSource(), extentStart: q.start, extentEnd: q.end };
+}

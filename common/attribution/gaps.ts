@@ -1,0 +1,270 @@
+import { cueUse } from './cues.ts';
+import { ARTICLES, BE_FORMS, DANGLING_ENDINGS, LANGUAGES, MODALS, NATIONALITIES, PREPOSITIONS } from './lexicon.ts';
+import type { Layout } from './layout.ts';
+import type { Token } from './tokens.ts';
+
+/**
+ * Finds places where a syndication feed appears to have deleted words (usually hyperlinked
+ * names), by the grammar they leave broken behind:
+ *
+ * - an article or preposition followed by what cannot follow it: "The for Human Rights",
+ *   "the border with while", "accused the of violating", "an and political science";
+ * - a paragraph of body text that stops without punctuation: "crowded camps in", "at the";
+ * - a clause that lost its subject: "and are again facing" at a paragraph start, "But also
+ *   needs to", "But for now, is unlikely";
+ * - a nationality or title left without its noun: "Turkish said", "Syrian to prevent",
+ *   "Turkish and Russian "have ..."", "President said";
+ * - a space before a comma, an orphaned "'s".
+ *
+ * Each gap is reported at the offset where the missing words would go back in. The rules
+ * trade recall for precision: ambiguous spots ("of the program", "backed Assad and supports")
+ * are left alone.
+ */
+export function findGaps(layout: Layout): number[] {
+  const found = new Set<number>();
+  const { tokens, paragraphs, sentences } = layout;
+  const add = (offset: number): void => {
+    found.add(offset);
+  };
+
+  const nextOf = (i: number): Token | undefined => {
+    const cur = tokens[i];
+    const next = tokens[i + 1];
+    if (!cur || !next) return undefined;
+    if (next.para === cur.para) return next;
+    return paragraphs[next.para]?.continuesPrevious ? next : undefined;
+  };
+
+  // Headlines and bylines are telegraphic by design; only body text is checked.
+  const skipParagraph = (tok: Token): boolean => paragraphs[tok.para]?.heading !== false;
+
+  const sentenceFirst = new Uint8Array(tokens.length);
+  for (const s of sentences) sentenceFirst[s.first] = 1;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || skipParagraph(t)) continue;
+    const n = nextOf(i);
+    if (t.type === 'word') {
+      articleRule(t, n, i, sentenceFirst[i] === 1, tokens, add);
+      prepositionRule(t, n, i, tokens, add);
+      subordinatorRule(t, n, tokens[i - 1], add);
+      speechVerbRule(t, n, tokens[i - 1], add);
+    } else if (t.type === 'punct') {
+      spacingRule(t, tokens[i - 1], tokens[i + 1], layout.text, add);
+    }
+  }
+  for (const s of sentences) {
+    const first = tokens[s.first];
+    if (!first || skipParagraph(first)) continue;
+    clauseStartRule(s.first, s.end, tokens, layout.text, add);
+  }
+  orphanModifierRule(tokens, nextOf, skipParagraph, add);
+  paragraphEndRule(layout, add);
+  return [...found].sort((a, b) => a - b);
+}
+
+type Add = (offset: number) => void;
+
+/** Finite auxiliaries and modals: a subject must come before them. */
+const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'does', 'did']);
+
+/** Auxiliaries that can never follow an article ("the will", "the can", "a must" are nouns). */
+const AFTER_ARTICLE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'would', 'should', 'could', 'might', 'does', 'did', 'said', 'says', 'told', 'been']);
+
+const AFTER_ARTICLE_PREPOSITIONS = new Set(['of', 'for', 'in', 'on', 'at', 'from', 'with', 'by', 'to', 'into', 'about', 'against', 'between', 'among', 'during', 'without', 'within', 'through']);
+
+const CLAUSE_CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor', 'because', 'although', 'though', 'whereas', 'while']);
+
+/** Prepositions that are never left at the end of a clause ("what it stands for" is fine; "what it is of" is not). */
+const NON_STRANDING = new Set(['of', 'between', 'among', 'including', 'into', 'amid', 'despite', 'via', 'toward', 'towards']);
+
+/** Prepositions whose object may be stripped, checked against what follows them. */
+const STRICT_PREPOSITIONS = new Set([...NON_STRANDING, 'from', 'with', 'against', 'near']);
+
+const PUNCT_AFTER_MISSING_NOUN = new Set([',', '.', ';', ':', ')', '!', '?']);
+
+function isOrphanPossessive(tokens: readonly Token[], i: number): boolean {
+  const tok = tokens[i];
+  const s = tokens[i + 1];
+  return tok !== undefined && tok.type === 'punct' && (tok.text === "'" || tok.text === '\u2019') && s?.lower === 's' && s.start === tok.end;
+}
+
+function articleRule(t: Token, n: Token | undefined, i: number, sentenceStart: boolean, tokens: readonly Token[], add: Add): void {
+  if (!ARTICLES.has(t.lower) || (t.upper && !sentenceStart)) return;
+  if (!n) {
+    add(t.end);
+    return;
+  }
+  if (n.type === 'punct') {
+    if (PUNCT_AFTER_MISSING_NOUN.has(n.text) || isOrphanPossessive(tokens, i + 1)) add(n.start);
+    return;
+  }
+  if (n.type !== 'word' || n.upper) return;
+  if (AFTER_ARTICLE_PREPOSITIONS.has(n.lower) || AFTER_ARTICLE_VERBS.has(n.lower)) add(n.start);
+  else if (CLAUSE_CONJUNCTIONS.has(n.lower) && !(n.lower === 'while' && (t.lower === 'a' || t.lower === 'an'))) add(n.start);
+}
+
+function prepositionRule(t: Token, n: Token | undefined, i: number, tokens: readonly Token[], add: Add): void {
+  if (t.upper || !STRICT_PREPOSITIONS.has(t.lower)) return;
+  if (!n) {
+    add(t.end);
+    return;
+  }
+  if (n.type === 'punct') {
+    if ((NON_STRANDING.has(t.lower) && PUNCT_AFTER_MISSING_NOUN.has(n.text)) || isOrphanPossessive(tokens, i + 1)) add(n.start);
+    return;
+  }
+  if (n.type !== 'word' || n.upper) return;
+  const after = tokens[i + 2];
+  if (['while', 'because', 'although', 'whereas', 'though'].includes(n.lower)) add(n.start);
+  else if ((n.lower === 'and' || n.lower === 'or') && !(after && PREPOSITIONS.has(after.lower))) add(n.start);
+  else if (FINITE.has(n.lower) || n.lower === 'said' || n.lower === 'says') add(n.start);
+}
+
+/** "despite the fact that has firmly backed": a clause-taking word followed straight by a verb. */
+function subordinatorRule(t: Token, n: Token | undefined, prev: Token | undefined, add: Add): void {
+  if (!n || n.type !== 'word' || n.upper || !FINITE.has(n.lower)) return;
+  if (['because', 'although', 'whereas'].includes(t.lower) || (t.lower === 'that' && prev?.lower === 'fact')) add(n.start);
+}
+
+/** "said will ...": the reported clause lost its subject. */
+function speechVerbRule(t: Token, n: Token | undefined, prev: Token | undefined, add: Add): void {
+  if (!n || n.type !== 'word' || n.upper || !MODALS.has(n.lower)) return;
+  if (['said', 'says', 'say', 'believes', 'believe', 'warned', 'added', 'thinks'].includes(t.lower) && prev?.lower !== 'what' && prev?.lower !== 'has') add(n.start);
+}
+
+/** A space before a comma or period: "visited , where". */
+function spacingRule(t: Token, prev: Token | undefined, next: Token | undefined, text: string, add: Add): void {
+  if (t.text !== ',' && t.text !== ';' && t.text !== '.') return;
+  if (!prev || prev.type !== 'word' || prev.para !== t.para || t.start === prev.end) return;
+  if (t.text === '.' && (next?.text === '.' || text[t.end] === '.')) return;
+  if (!/^[ \t]+$/.test(text.slice(prev.end, t.start))) return;
+  add(t.start);
+}
+
+const CONJUNCTION_STARTS = new Set(['but', 'and', 'yet', 'so', 'or']);
+const INTRO_ADVERBS = new Set(['still', 'now', 'meanwhile', 'however', 'instead', 'yet', 'already', 'also', 'later', 'earlier', 'then', 'today', 'yesterday', 'separately', 'overall', 'nevertheless', 'nonetheless', 'moreover', 'furthermore', 'indeed', 'previously', 'currently', 'finally']);
+
+/**
+ * A sentence that lost its subject: a paragraph opening on a lower-case "and" or verb, a
+ * conjunction followed straight by a verb ("But also needs to"), or an introductory phrase
+ * whose comma is followed by a verb ("But for now, is unlikely").
+ */
+function clauseStartRule(first: number, end: number, tokens: readonly Token[], text: string, add: Add): void {
+  const f = tokens[first];
+  if (!f || f.type !== 'word') return;
+  const last = tokens[end - 1];
+  if (last?.text === '?') return;
+  let k = first;
+  if (CONJUNCTION_STARTS.has(f.lower)) {
+    if (!f.upper) add(f.start);
+    const n = tokens[first + 1];
+    if (n && n.type === 'word' && !n.upper && (FINITE.has(n.lower) || ['also', 'still', 'already', 'said', 'says'].includes(n.lower))) {
+      add(n.start);
+      return;
+    }
+    k = first + 1;
+  } else if (!f.upper && (FINITE.has(f.lower) || f.lower === 'said' || f.lower === 'says')) {
+    add(f.start);
+    return;
+  }
+  const lead = tokens[k];
+  if (!lead || lead.type !== 'word') return;
+  const leadLower = lead.lower;
+  if (!PREPOSITIONS.has(leadLower) && !INTRO_ADVERBS.has(leadLower) && !(leadLower.endsWith('ly') && leadLower.length > 4)) return;
+  for (let j = k + 1; j < Math.min(end, k + 8); j++) {
+    const tok = tokens[j];
+    if (!tok) return;
+    if (tok.text === ',') {
+      const n = tokens[j + 1];
+      if (n && n.type === 'word' && !n.upper && FINITE.has(n.lower) && text[n.start - 1] === ' ') add(n.start);
+      return;
+    }
+    if (tok.type !== 'word' || FINITE.has(tok.lower) || cueUse(tok.lower) === 'clause') return;
+  }
+}
+
+/** Title words that stand before a name; the name missing leaves them dangling. */
+const HEAD_TITLES = new Set(['president', 'minister', 'secretary', 'chancellor', 'premier', 'senator', 'sen.', 'rep.', 'gov.', 'governor', 'mayor', 'gen.', 'adm.', 'col.', 'lt.', 'sgt.', 'capt.', 'dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'rev.', 'ambassador', 'sheikh', 'ayatollah', 'pope', 'commissioner', 'secretary-general']);
+const TITLE_MODIFIERS = new Set(['prime', 'foreign', 'defense', 'defence', 'vice', 'finance', 'interior', 'deputy', 'acting', 'former', 'health', 'justice', 'trade', 'economy', 'energy', 'education']);
+
+function isModifierWord(tok: Token | undefined): boolean {
+  return tok !== undefined && tok.type === 'word' && tok.upper && (NATIONALITIES.has(tok.lower) || HEAD_TITLES.has(tok.lower) || TITLE_MODIFIERS.has(tok.lower));
+}
+
+/**
+ * A nationality or title left without the noun it modified: "Turkish said", "rein in Syrian
+ * to prevent", "Turkish and Russian "have"", "President said". Runs joined by "and" or a comma
+ * are judged together, so "Turkish and Russian officials" is fine.
+ */
+function orphanModifierRule(tokens: readonly Token[], nextOf: (i: number) => Token | undefined, skip: (t: Token) => boolean, add: Add): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || !isModifierWord(t) || skip(t)) continue;
+    const prev = tokens[i - 1];
+    const prevInPara = prev !== undefined && prev.para === t.para ? prev : undefined;
+    // Members: the last word of each modifier group ("Foreign Minister" is one group).
+    const members: number[] = [];
+    let j = i;
+    for (;;) {
+      while (isModifierWord(tokens[j + 1]) && tokens[j + 1]?.para === t.para) j++;
+      members.push(j);
+      const link = tokens[j + 1];
+      const following = tokens[j + 2];
+      if (link && (link.lower === 'and' || link.lower === 'or' || link.text === ',') && isModifierWord(following) && following?.para === t.para) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    const endOfRun = j;
+    i = endOfRun;
+    if (prevInPara && prevInPara.type === 'word') {
+      const pl = prevInPara.lower;
+      if (ARTICLES.has(pl) || ['his', 'her', 'this', 'that', 'these', 'those'].includes(pl) || pl.endsWith("'s")) continue;
+      if (BE_FORMS.has(pl) || ['become', 'becomes', 'became', 'seemed', 'seems', 'remain', 'remains', 'remained'].includes(pl)) continue;
+      if (prevInPara.upper) continue; // part of a longer name: "Martin Luther King"
+      if (LANGUAGES.has(t.lower) && ['in', 'into', 'speak', 'speaks', 'spoke', 'speaking', 'from', 'translated', 'learn', 'learned', 'study'].includes(pl)) continue;
+    }
+    const groupLast = tokens[endOfRun];
+    if (!groupLast) continue;
+    // A title group must end on a title ("Foreign Minister"), not a bare modifier ("Defense").
+    if (!NATIONALITIES.has(groupLast.lower) && !HEAD_TITLES.has(groupLast.lower)) continue;
+    const f = nextOf(endOfRun);
+    if (!isBadFollower(f)) continue;
+    for (const m of members) {
+      const after = tokens[m + 1];
+      const at = m === endOfRun ? (f ? f.start : (tokens[m]?.end ?? 0)) : (after?.start ?? 0);
+      if (at > 0) add(at);
+    }
+  }
+}
+
+function isBadFollower(f: Token | undefined): boolean {
+  if (!f) return true;
+  if (f.type === 'quote') return true;
+  if (f.type === 'punct') return PUNCT_AFTER_MISSING_NOUN.has(f.text);
+  if (f.upper) return false;
+  const lw = f.lower;
+  if (FINITE.has(lw) || lw === 'to' || lw === 'while' || lw === 'and' || lw === 'or') return true;
+  const use = cueUse(lw);
+  return use === 'clause' || use === 'that';
+}
+
+/**
+ * A body paragraph that stops without punctuation was cut after its last word ("... crowded
+ * camps in", "... expert at the"). Short unpunctuated paragraphs are headings and bylines,
+ * unless they end on a word that cannot end anything.
+ */
+function paragraphEndRule(layout: Layout, add: Add): void {
+  const { paragraphs, tokens } = layout;
+  paragraphs.forEach((para, p) => {
+    if (!para.unterminated || paragraphs[p + 1]?.continuesPrevious) return;
+    const last = tokens[para.endToken - 1];
+    if (!last || last.type !== 'word') return;
+    const body = layout.text.slice(para.start, para.end);
+    if (body.includes('|')) return;
+    if (!para.heading || (para.wordCount >= 4 && DANGLING_ENDINGS.has(last.lower))) add(last.end);
+  });
+}

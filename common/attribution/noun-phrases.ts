@@ -1,0 +1,292 @@
+import { cueUse } from './cues.ts';
+import {
+  AUXILIARIES,
+  COORDINATORS,
+  DETERMINERS,
+  DOCUMENT_NOUNS,
+  GROUP_NOUNS,
+  MONTHS,
+  NEGATIONS,
+  ORGANIZATION_NOUNS,
+  PERSON_NOUNS,
+  PREPOSITIONS,
+  PRE_CUE_ADVERBS,
+  RELATIVE_PRONOUNS,
+  SUBJECT_PRONOUNS,
+  SUBORDINATORS,
+  TIME_WORDS,
+  WEEKDAYS,
+} from './lexicon.ts';
+import type { Token } from './tokens.ts';
+
+/** An inclusive token range. */
+export interface Span {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** The subject of a speech verb: the noun phrase, and the appositive role given beside it. */
+export interface Subject {
+  readonly np: Span;
+  readonly role: Span | null;
+  /** First token of the whole subject, appositive included. */
+  readonly first: number;
+}
+
+/** Lower-case connectors allowed inside a capitalised name: "Observatory for Human Rights". */
+const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'de', 'on', '&', 'al', 'bin', 'van', 'von', 'der', 'da', 'del', 'la', 'le']);
+
+function isSpeakerNoun(lw: string): boolean {
+  return PERSON_NOUNS.has(lw) || DOCUMENT_NOUNS.has(lw) || GROUP_NOUNS.has(lw) || ORGANIZATION_NOUNS.has(lw);
+}
+
+/**
+ * Prepositions that extend a noun phrase after a head of each kind: "a spokesman for the
+ * ministry", "data from the agency", "people familiar with the matter". An organisation is
+ * not extended by "in" or "at", which after it start an adjunct ("the ministry in a statement").
+ */
+function extendsWith(head: string, preposition: string): boolean {
+  if (PERSON_NOUNS.has(head)) return ['of', 'for', 'at', 'with', 'from'].includes(preposition);
+  if (GROUP_NOUNS.has(head)) return ['of', 'with', 'from', 'at', 'for'].includes(preposition);
+  if (DOCUMENT_NOUNS.has(head)) return ['from', 'by', 'of'].includes(preposition);
+  if (ORGANIZATION_NOUNS.has(head)) return ['of', 'for'].includes(preposition);
+  return false;
+}
+
+function isWord(tok: Token | undefined): tok is Token {
+  return tok !== undefined && tok.type === 'word';
+}
+
+/** The noun a token names, without a possessive ending. */
+export function headForm(tok: Token): string {
+  return tok.lower.replace(/'s$/, '').replace(/'$/, '');
+}
+
+/** Whether the token is a lower-case word that cannot be part of a noun phrase. */
+function breaksNounPhrase(tok: Token): boolean {
+  const lw = tok.lower;
+  if (tok.upper) return false;
+  return (
+    PREPOSITIONS.has(lw) ||
+    COORDINATORS.has(lw) ||
+    SUBORDINATORS.has(lw) ||
+    AUXILIARIES.has(lw) ||
+    RELATIVE_PRONOUNS.has(lw) ||
+    NEGATIONS.has(lw) ||
+    SUBJECT_PRONOUNS.has(lw) ||
+    (cueUse(lw) !== undefined && !isSpeakerNoun(lw)) ||
+    (lw.endsWith('ly') && lw.length > 4 && !['family', 'ally', 'italy', 'assembly', 'supply'].includes(lw))
+  );
+}
+
+function isConnectorBetweenNames(tokens: readonly Token[], k: number): boolean {
+  const tok = tokens[k];
+  const before = tokens[k - 1];
+  const after = tokens[k + 1];
+  return (
+    tok !== undefined &&
+    NAME_CONNECTORS.has(tok.lower) &&
+    !tok.upper &&
+    isWord(before) &&
+    before.upper &&
+    !DETERMINERS.has(before.lower) &&
+    isWord(after) &&
+    after.upper
+  );
+}
+
+/**
+ * The noun phrase that ends at token `last`, reading backwards but not before `floor`.
+ * It stops after a determiner ("the ministry"), before a preposition, conjunction, verb or
+ * punctuation, and keeps connectors inside capitalised names.
+ */
+export function nounPhraseEndingAt(tokens: readonly Token[], last: number, floor: number): Span | null {
+  const tail = tokens[last];
+  if (!isWord(tail) || last < floor) return null;
+  if (SUBJECT_PRONOUNS.has(tail.lower) || tail.lower === 'who') return { first: last, last };
+  if (breaksNounPhrase(tail) || DETERMINERS.has(tail.lower)) return null;
+  let first = last;
+  let size = 1;
+  while (first - 1 >= floor && size < 9) {
+    const prev = tokens[first - 1];
+    if (!isWord(prev)) break;
+    if (DETERMINERS.has(prev.lower)) {
+      if (prev.lower !== 'that' && prev.lower !== 'no') first -= 1;
+      break;
+    }
+    if (isConnectorBetweenNames(tokens, first - 1)) {
+      first -= 1;
+      size++;
+      continue;
+    }
+    if (breaksNounPhrase(prev)) break;
+    if (!prev.upper && TIME_WORDS.has(prev.lower)) break;
+    first -= 1;
+    size++;
+  }
+  return { first, last };
+}
+
+/**
+ * The noun phrase that starts at token `first`, reading forwards to at most `ceiling`
+ * ("says Aaron Stein, the director ...", "according to the U.N., with ...").
+ */
+export function nounPhraseStartingAt(tokens: readonly Token[], first: number, ceiling: number): Span | null {
+  const head = tokens[first];
+  if (!isWord(head) || first > ceiling) return null;
+  if (SUBJECT_PRONOUNS.has(head.lower)) return { first, last: first };
+  let k = first;
+  if (DETERMINERS.has(head.lower)) k++;
+  let last = -1;
+  let size = 0;
+  while (k <= ceiling && size < 10) {
+    const tok = tokens[k];
+    if (!isWord(tok)) break;
+    if (last >= 0 && isConnectorBetweenNames(tokens, k)) {
+      k++;
+      continue;
+    }
+    const lastTok = last >= 0 ? tokens[last] : undefined;
+    if (lastTok && !lastTok.upper && extendsWith(headForm(lastTok), tok.lower)) {
+      const after = tokens[k + 1];
+      if (!isWord(after)) break;
+      k++;
+      if (DETERMINERS.has(after.lower)) k++;
+      continue;
+    }
+    if (breaksNounPhrase(tok)) break;
+    if (last >= 0 && (WEEKDAYS.has(tok.lower) || (MONTHS.has(tok.lower) && tok.upper))) break;
+    if (last >= 0 && !tok.upper && lastTok?.upper && !lastTok.lower.endsWith("'s")) break; // "said Smith Tuesday", "Smith told"
+    last = k;
+    k++;
+    size++;
+  }
+  return last >= first ? { first, last } : null;
+}
+
+/** Skips words that may sit between a subject and its verb ("has often", "on Tuesday"), backwards. */
+function skipPreCueWords(tokens: readonly Token[], k: number, floor: number): number {
+  while (k >= floor) {
+    const tok = tokens[k];
+    if (!isWord(tok)) break;
+    const lw = tok.lower;
+    if (!tok.upper && PRE_CUE_ADVERBS.has(lw)) {
+      k--;
+      continue;
+    }
+    if (WEEKDAYS.has(lw)) {
+      k--;
+      if (tokens[k]?.lower === 'on') k--;
+      continue;
+    }
+    if (!tok.upper && ['week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'weekend'].includes(lw) && ['last', 'this', 'earlier', 'later'].includes(tokens[k - 1]?.lower ?? '')) {
+      k -= 2;
+      if (['earlier', 'later'].includes(tokens[k]?.lower ?? '')) k--;
+      continue;
+    }
+    break;
+  }
+  return k;
+}
+
+/** A proper name, pronoun or speaker noun can head a subject; a stray common noun cannot. */
+function canHeadSubject(tokens: readonly Token[], np: Span): boolean {
+  const last = tokens[np.last];
+  if (!last) return false;
+  if (last.upper || SUBJECT_PRONOUNS.has(last.lower)) return true;
+  const h = headForm(last);
+  return PERSON_NOUNS.has(h) || GROUP_NOUNS.has(h) || ORGANIZATION_NOUNS.has(h) || DOCUMENT_NOUNS.has(h);
+}
+
+function isNameSpan(tokens: readonly Token[], span: Span): boolean {
+  for (let k = span.first; k <= span.last; k++) {
+    const tok = tokens[k];
+    if (!isWord(tok)) return false;
+    if (!tok.upper && !isConnectorBetweenNames(tokens, k)) return false;
+  }
+  return span.last >= span.first;
+}
+
+const ROLE_STOPPERS = new Set(['who', 'which', 'where', 'when', 'whose', 'whom']);
+
+/**
+ * The subject of the speech verb at `cue`, reading backwards to `floor`: a noun phrase,
+ * optionally followed by an appositive between commas ("Akar, Turkey's defense minister,
+ * said"), or a relative "who" whose antecedent precedes it ("Smith, who ..., said").
+ */
+export function subjectBefore(tokens: readonly Token[], cue: number, floor: number): Subject | null {
+  const k = skipPreCueWords(tokens, cue - 1, floor);
+  if (k < floor) return null;
+  const tok = tokens[k];
+  if (!tok) return null;
+  if (tok.text === ',') return appositiveSubject(tokens, k, floor);
+  const np = nounPhraseEndingAt(tokens, k, floor);
+  if (!np) return null;
+  const headTok = tokens[np.last];
+  if (headTok?.lower === 'who') {
+    if (tokens[np.first - 1]?.text !== ',') return null;
+    const antecedent = nounPhraseEndingAt(tokens, np.first - 2, floor);
+    return antecedent && canHeadSubject(tokens, antecedent) ? { np: antecedent, role: null, first: antecedent.first } : null;
+  }
+  if (!canHeadSubject(tokens, np)) return null;
+  return { np, role: null, first: np.first };
+}
+
+function appositiveSubject(tokens: readonly Token[], closingComma: number, floor: number): Subject | null {
+  for (let j = closingComma - 1; j >= floor && closingComma - j < 30; j--) {
+    const tok = tokens[j];
+    if (!tok) break;
+    if (tok.type === 'quote' || tok.text === '.' || tok.text === ';' || tok.text === '!' || tok.text === '?') break;
+    if (tok.text !== ',') continue;
+    const inner: Span = { first: j + 1, last: closingComma - 1 };
+    if (inner.last < inner.first) return null;
+    const head = nounPhraseEndingAt(tokens, j - 1, floor);
+    if (!head) continue;
+    const innerFirst = tokens[inner.first];
+    const headLast = tokens[head.last];
+    if (!innerFirst || !headLast) return null;
+    if (ROLE_STOPPERS.has(innerFirst.lower)) {
+      // "Smith, who ..., said": no role, the head is the subject.
+      return canHeadSubject(tokens, head) ? { np: head, role: null, first: head.first } : null;
+    }
+    if (headLast.upper && canHeadSubject(tokens, head)) {
+      const role = /^\p{N}+$/u.test(innerFirst.text) && inner.first === inner.last ? null : inner;
+      return { np: head, role, first: head.first };
+    }
+    // "Turkey's defense minister, Hulusi Akar, said": the appositive is the name.
+    if (isNameSpan(tokens, inner) && canHeadSubject(tokens, head)) {
+      return { np: inner, role: head, first: head.first };
+    }
+    if (canHeadSubject(tokens, head)) return { np: head, role: inner, first: head.first };
+  }
+  return null;
+}
+
+const ROLE_END_WORDS = new Set(['who', 'which', 'where', 'when', 'and', 'but', 'adding', 'saying', 'according', 'while', 'as']);
+
+/**
+ * The role given after a name: ", the director of the program ..." up to the end of the
+ * sentence, a relative clause, or another clause. Returns null when no role follows.
+ */
+export function roleAfter(tokens: readonly Token[], npLast: number, ceiling: number): Span | null {
+  if (tokens[npLast + 1]?.text !== ',') return null;
+  const first = npLast + 2;
+  const opener = tokens[first];
+  if (!isWord(opener) || ROLE_STOPPERS.has(opener.lower) || (cueUse(opener.lower) !== undefined && !opener.upper) || opener.lower === 'according') return null;
+  let last = first - 1;
+  for (let k = first; k <= ceiling; k++) {
+    const tok = tokens[k];
+    if (!tok) break;
+    if (tok.type === 'quote' || tok.text === ';' || tok.text === '.' || tok.text === '!' || tok.text === '?' || tok.text === '(') break;
+    if (tok.text === ',') {
+      const next = tokens[k + 1];
+      if (!next || ROLE_END_WORDS.has(next.lower) || (cueUse(next.lower) !== undefined && !next.upper)) break;
+    }
+    if (tok.type === 'word' && !tok.upper && cueUse(tok.lower) !== undefined && AUXILIARIES.has(tokens[k - 1]?.lower ?? '')) break;
+    last = k;
+  }
+  while (last >= first && tokens[last]?.type !== 'word') last--;
+  if (last < first) return null;
+  if (/^\p{N}+$/u.test(opener.text) && last === first) return null; // an age, not a role
+  return { first, last };
+}

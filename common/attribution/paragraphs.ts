@@ -1,0 +1,74 @@
+import { AUXILIARIES, DANGLING_ENDINGS, NATIONALITIES } from './lexicon.ts';
+import type { ParagraphSpan, Token } from './tokens.ts';
+
+/** A paragraph with the facts about it that the later stages need. */
+export interface Paragraph extends ParagraphSpan {
+  /** Index of its first token, and one past its last. */
+  readonly firstToken: number;
+  readonly endToken: number;
+  readonly wordCount: number;
+  /** A title, byline or dateline rather than body text: short and unpunctuated, or "AP | Istanbul". */
+  readonly heading: boolean;
+  /** Ends without terminal punctuation (., !, ?, a closing quote or bracket, a colon). */
+  readonly unterminated: boolean;
+  /**
+   * The feed broke one sentence into two paragraphs here: this paragraph carries on the
+   * previous one ("... with some of its members joining\n\nTurkish-backed opposition forces ..., has not worked.").
+   */
+  readonly continuesPrevious: boolean;
+}
+
+const TERMINAL = new Set(['.', '!', '?', ':', ')', ']', '\u2026', '"', '\u201d', '\u00bb', ';']);
+
+/** Body paragraphs are at least this long; shorter unpunctuated ones are headings. */
+const MIN_BODY_WORDS = 12;
+
+/** Annotates paragraph spans with token ranges, heading and continuation flags. */
+export function describeParagraphs(spans: readonly ParagraphSpan[], tokens: readonly Token[], text: string): Paragraph[] {
+  const result: Paragraph[] = [];
+  let t = 0;
+  spans.forEach((span, index) => {
+    const first = t;
+    while (t < tokens.length && (tokens[t]?.para ?? -1) === index) t++;
+    let wordCount = 0;
+    for (let k = first; k < t; k++) if (tokens[k]?.type === 'word') wordCount++;
+    const last = tokens[t - 1];
+    const unterminated = t > first && last !== undefined && !TERMINAL.has(last.text);
+    const body = text.slice(span.start, span.end);
+    const heading = body.includes('|') || (unterminated && wordCount < MIN_BODY_WORDS) || wordCount === 0;
+    result.push({ ...span, firstToken: first, endToken: t, wordCount, heading, unterminated, continuesPrevious: false });
+  });
+  for (let p = 1; p < result.length; p++) {
+    const prev = result[p - 1];
+    const cur = result[p];
+    if (prev && cur && continuesSentence(prev, cur, tokens)) result[p] = { ...cur, continuesPrevious: true };
+  }
+  return result;
+}
+
+/**
+ * Whether `cur` carries on the sentence that `prev` left open. Only body paragraphs that end
+ * without punctuation and without a dangling word (a stripped name leaves "camps in", "the")
+ * qualify, and the next paragraph must read as the rest of a sentence: it starts in lower case
+ * (but not with a bare "and" that lost its subject), or its first comma is followed by a
+ * finite verb whose subject began in the previous paragraph ("..., has not worked").
+ */
+function continuesSentence(prev: Paragraph, cur: Paragraph, tokens: readonly Token[]): boolean {
+  if (prev.heading || !prev.unterminated || cur.heading) return false;
+  const last = tokens[prev.endToken - 1];
+  if (!last || last.type !== 'word' || DANGLING_ENDINGS.has(last.lower) || NATIONALITIES.has(last.lower)) return false;
+  if (last.upper) return false; // a paragraph ending on a name is more likely cut after it
+  const first = tokens[cur.firstToken];
+  if (!first || first.type !== 'word') return false;
+  if (!first.upper) return !['and', 'or', 'but'].includes(first.lower);
+  for (let k = cur.firstToken; k < cur.endToken; k++) {
+    const tok = tokens[k];
+    if (!tok) break;
+    if (tok.text === '.' || tok.text === '!' || tok.text === '?' || tok.type === 'quote') return false;
+    if (tok.text === ',') {
+      const after = tokens[k + 1];
+      return after !== undefined && AUXILIARIES.has(after.lower);
+    }
+  }
+  return false;
+}

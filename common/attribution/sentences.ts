@@ -1,0 +1,70 @@
+import { SENTENCE_STARTERS } from './lexicon.ts';
+import type { Paragraph } from './paragraphs.ts';
+import type { Token } from './tokens.ts';
+
+/** A sentence as a token range [first, end). Quotations are never split. */
+export interface Sentence {
+  readonly first: number;
+  readonly end: number;
+  readonly start: number;
+  readonly stop: number;
+}
+
+const ENDERS = new Set(['.', '!', '?', '\u2026']);
+
+/**
+ * Splits the text into sentences. A sentence ends at ., ! or ? outside quotation marks, at a
+ * closing mark right after such punctuation when a new sentence follows ("... controlled." He
+ * said), at an abbreviation that ends a sentence ("in the U.S. The ..."), and at every paragraph
+ * break except where the feed broke a sentence in two.
+ */
+export function splitSentences(tokens: readonly Token[], paragraphs: readonly Paragraph[], quoteOf: Int32Array): Sentence[] {
+  const sentences: Sentence[] = [];
+  let first = -1;
+  const finish = (endExclusive: number): void => {
+    if (first >= 0 && endExclusive > first) {
+      const a = tokens[first];
+      const b = tokens[endExclusive - 1];
+      if (a && b) sentences.push({ first, end: endExclusive, start: a.start, stop: b.end });
+    }
+    first = -1;
+  };
+
+  paragraphs.forEach((para) => {
+    if (!para.continuesPrevious && first >= 0) finish(para.firstToken);
+    for (let k = para.firstToken; k < para.endToken; k++) {
+      const tok = tokens[k];
+      if (!tok) continue;
+      if (first < 0) first = k;
+      const next = tokens[k + 1];
+      const nextInPara = next !== undefined && k + 1 < para.endToken;
+      const inQuote = (quoteOf[k] ?? -1) >= 0;
+      if (tok.type === 'punct' && ENDERS.has(tok.text) && !inQuote) {
+        if (!nextInPara || !(next.type === 'word' && !next.upper && tok.text !== '.')) finish(k + 1);
+      } else if (tok.type === 'quote' && inQuote && (quoteOf[k + 1] ?? -1) !== quoteOf[k]) {
+        // A closing mark: the sentence ends with it when the quotation ended one.
+        const before = tokens[k - 1];
+        if (before && ENDERS.has(before.text) && (!nextInPara || startsSentence(next))) finish(k + 1);
+      } else if (tok.type === 'word' && tok.text.endsWith('.') && !inQuote && nextInPara) {
+        if (next.type === 'word' && next.upper && SENTENCE_STARTERS.has(next.lower) && !/^(mr|mrs|ms|dr|st|sen|rep|gov|gen|lt|col|capt|sgt|prof|rev|[a-z])\.$/i.test(tok.text)) {
+          finish(k + 1);
+        }
+      }
+    }
+  });
+  finish(tokens.length);
+  return sentences;
+}
+
+function startsSentence(tok: Token): boolean {
+  return (tok.type === 'word' && (tok.upper || /^\p{N}/u.test(tok.text))) || tok.type === 'quote';
+}
+
+/** Maps each token to the index of its sentence. */
+export function mapTokensToSentences(tokenCount: number, sentences: readonly Sentence[]): Int32Array {
+  const map = new Int32Array(tokenCount).fill(-1);
+  sentences.forEach((s, index) => {
+    for (let k = s.first; k < s.end; k++) map[k] = index;
+  });
+  return map;
+}

@@ -1,0 +1,122 @@
+import type { Source } from '../model/attribution.ts';
+
+export type Gender = 'm' | 'f';
+
+/** A person the article has named (or whose name the feed stripped: `name` null). */
+export interface PersonEntry {
+  readonly name: string | null;
+  /** Lower-case surname (last word of the name), for "Ersan says" back-references. */
+  readonly surname: string | null;
+  readonly firstName: string | null;
+  /** The role given at first mention; later references inherit it. */
+  role: string | null;
+  gender: Gender | null;
+}
+
+type Referent =
+  | { readonly type: 'person'; readonly person: PersonEntry }
+  | { readonly type: 'organization' | 'group'; readonly source: Source };
+
+/** How far back a pronoun may look, in mentions. */
+const PERSON_LOOKBACK = 12;
+const THING_LOOKBACK = 4;
+
+/**
+ * What the article has said about its speakers so far, in reading order: the people it has
+ * named (with the role given at first mention) and the recent mentions that a pronoun or a
+ * bare surname can refer back to.
+ */
+export class SpeakerRegistry {
+  private readonly people: PersonEntry[] = [];
+  private readonly recent: Referent[] = [];
+
+  /** The entry for a full name, created at its first mention. */
+  person(name: string, role: string | null, gender: Gender | null): PersonEntry {
+    const key = name.toLowerCase();
+    let entry = this.people.find((p) => p.name?.toLowerCase() === key);
+    if (!entry) {
+      const parts = name.split(/\s+/);
+      entry = {
+        name,
+        surname: (parts[parts.length - 1] ?? '').toLowerCase().replace(/['\u2019]s$/, ''),
+        firstName: parts.length > 1 ? (parts[0] ?? '').toLowerCase() : null,
+        role,
+        gender,
+      };
+      this.people.push(entry);
+    } else {
+      entry.role ??= role;
+      entry.gender ??= gender;
+    }
+    return entry;
+  }
+
+  /** A person whose name the feed stripped; pronouns may still refer to them. */
+  strippedPerson(role: string | null): PersonEntry {
+    return { name: null, surname: null, firstName: null, role, gender: null };
+  }
+
+  /** The most recently named person with this surname (or, failing that, first name). */
+  bySurname(word: string): PersonEntry | undefined {
+    const w = word.toLowerCase();
+    for (let i = this.people.length - 1; i >= 0; i--) {
+      const p = this.people[i];
+      if (p && p.surname === w && p.firstName !== null) return p;
+    }
+    for (let i = this.people.length - 1; i >= 0; i--) {
+      const p = this.people[i];
+      if (p && p.firstName === w) return p;
+    }
+    return undefined;
+  }
+
+  /** The most recent person whose role contains the noun: "the minister" after "Defense Minister Hulusi Akar". */
+  byRoleNoun(noun: string): PersonEntry | undefined {
+    const re = new RegExp(`\\b${noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
+    for (let i = this.recent.length - 1; i >= 0; i--) {
+      const r = this.recent[i];
+      if (r?.type === 'person' && r.person.name !== null && r.person.role !== null && re.test(r.person.role)) return r.person;
+    }
+    return undefined;
+  }
+
+  /** Records a mention, making it the likeliest antecedent of a following pronoun. */
+  notePerson(person: PersonEntry): void {
+    this.recent.push({ type: 'person', person });
+  }
+
+  noteThing(type: 'organization' | 'group', source: Source): void {
+    this.recent.push({ type, source });
+  }
+
+  /** The person a "he" or "she" most plausibly refers to; binds the gender on first use. */
+  personFor(pronoun: 'he' | 'she'): PersonEntry | undefined {
+    const gender: Gender = pronoun === 'he' ? 'm' : 'f';
+    const floor = Math.max(0, this.recent.length - PERSON_LOOKBACK);
+    for (let i = this.recent.length - 1; i >= floor; i--) {
+      const r = this.recent[i];
+      if (r?.type !== 'person') continue;
+      if (r.person.gender === null || r.person.gender === gender) {
+        r.person.gender ??= gender;
+        return r.person;
+      }
+    }
+    return undefined;
+  }
+
+  /** What an "it" (an organisation or country) or "they" (a group, else an organisation) refers to. */
+  thingFor(pronoun: 'it' | 'they'): Source | undefined {
+    const floor = Math.max(0, this.recent.length - THING_LOOKBACK);
+    if (pronoun === 'they') {
+      for (let i = this.recent.length - 1; i >= floor; i--) {
+        const r = this.recent[i];
+        if (r?.type === 'group') return r.source;
+      }
+    }
+    for (let i = this.recent.length - 1; i >= floor; i--) {
+      const r = this.recent[i];
+      if (r?.type === 'organization') return r.source;
+    }
+    return undefined;
+  }
+}

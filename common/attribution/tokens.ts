@@ -1,0 +1,153 @@
+/**
+ * Splits article text into word, punctuation and quotation-mark tokens with UTF-16 offsets.
+ *
+ * Words keep their inner apostrophes, hyphens and digit separators ("nobody's", "cease-fire",
+ * "200,000", "3.6") and abbreviations keep their periods ("U.N.'s", "Mr.", "a.m."), so that a
+ * bare "." token is almost always the end of a sentence.
+ */
+
+export type TokenType = 'word' | 'punct' | 'quote';
+
+export interface Token {
+  readonly text: string;
+  /** Lower case, curly apostrophe straightened: the form used for lexicon lookups. */
+  readonly lower: string;
+  /** UTF-16 offsets into the article text. */
+  readonly start: number;
+  readonly end: number;
+  readonly type: TokenType;
+  /** The first character is an upper-case letter. */
+  readonly upper: boolean;
+  /** Index of the paragraph the token lies in. */
+  readonly para: number;
+}
+
+/** Double quotation marks. Single marks are apostrophes far more often than quotes in news copy. */
+const QUOTE_MARKS = new Set(['"', '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb']);
+
+/** Abbreviations whose period belongs to the word. */
+const ABBREVIATIONS = new Set(
+  `mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm maj prof rev st mt ft jr sr inc corp co
+   ltd vs jan feb aug sept sep oct nov dec messrs gov supt atty det insp cpl pvt brig
+   approx dept est fig univ assn bros`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+const UPPER = /\p{Lu}/u;
+const DIGIT = /\p{N}/u;
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && LETTER_OR_DIGIT.test(ch);
+}
+
+/** One code point at `i` (a surrogate pair counts as one character of two code units). */
+function charAt(text: string, i: number): string {
+  const code = text.codePointAt(i);
+  return code === undefined ? '' : String.fromCodePoint(code);
+}
+
+/** Paragraph boundaries: blocks separated by a blank line. */
+export interface ParagraphSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Finds paragraphs (blank-line separated, trimmed) in the text. */
+export function findParagraphSpans(text: string): ParagraphSpan[] {
+  const spans: ParagraphSpan[] = [];
+  const breaks = /\n[^\S\n]*\n\s*/g;
+  let from = 0;
+  const push = (a: number, b: number): void => {
+    while (a < b && /\s/.test(text[a] ?? '')) a++;
+    while (b > a && /\s/.test(text[b - 1] ?? '')) b--;
+    if (b > a) spans.push({ start: a, end: b });
+  };
+  for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) {
+    push(from, m.index);
+    from = m.index + m[0].length;
+  }
+  push(from, text.length);
+  return spans;
+}
+
+/** Tokenizes `text`, assigning each token to its paragraph. Runs in one pass. */
+export function tokenize(text: string, paragraphs: readonly ParagraphSpan[]): Token[] {
+  const tokens: Token[] = [];
+  let para = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const ch = charAt(text, i);
+    if (/\s/.test(ch)) {
+      i += ch.length;
+      continue;
+    }
+    while (para < paragraphs.length - 1 && i >= (paragraphs[para]?.end ?? 0)) para++;
+    let end: number;
+    let type: TokenType;
+    if (QUOTE_MARKS.has(ch)) {
+      end = i + 1;
+      type = 'quote';
+    } else if (isWordChar(ch)) {
+      end = scanWord(text, i);
+      type = 'word';
+    } else {
+      end = i + ch.length;
+      type = 'punct';
+    }
+    const tokenText = text.slice(i, end);
+    tokens.push({
+      text: tokenText,
+      lower: tokenText.toLowerCase().replace(/\u2019/g, "'"),
+      start: i,
+      end,
+      type,
+      upper: type === 'word' && UPPER.test(tokenText[0] ?? ''),
+      para,
+    });
+    i = end;
+  }
+  return tokens;
+}
+
+/** Returns the end of the word starting at `start`. */
+function scanWord(text: string, start: number): number {
+  // Initialisms: "U.S.", "U.N.'s", "a.m." (letter-period pairs).
+  const initials = /^(?:\p{L}\.){2,}/u.exec(text.slice(start, start + 24));
+  if (initials) return withPossessive(text, start + initials[0].length);
+
+  let j = start;
+  for (;;) {
+    while (j < text.length && isWordChar(charAt(text, j))) j += charAt(text, j).length;
+    const sep = text[j];
+    const next = charAt(text, j + 1);
+    if (sep === undefined || !isWordChar(next)) break;
+    if (sep === "'" || sep === '\u2019' || sep === '-' || sep === '\u2013' || sep === '&') {
+      j += 1;
+      continue;
+    }
+    // Digit separators only between digits: "200,000", "3.6", "9/11".
+    if ((sep === ',' || sep === '.' || sep === '/' || sep === ':') && DIGIT.test(text[j - 1] ?? '') && DIGIT.test(next)) {
+      j += 1;
+      continue;
+    }
+    break;
+  }
+  const word = text.slice(start, j);
+  if (text[j] === '.') {
+    const lower = word.toLowerCase();
+    // A single capital before a period is an initial ("John F. Kennedy"); listed abbreviations keep theirs.
+    if (ABBREVIATIONS.has(lower) || (word.length === 1 && UPPER.test(word))) return j + 1;
+  }
+  return j;
+}
+
+function withPossessive(text: string, j: number): number {
+  const apostrophe = text[j];
+  if ((apostrophe === "'" || apostrophe === '\u2019') && (text[j + 1] === 's' || text[j + 1] === 'S') && !isWordChar(text[j + 2])) {
+    return j + 2;
+  }
+  return j;
+}
