@@ -8,12 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { isTempFileName } from '../../../electron/services/store/durable-file.ts';
 import { openLibraryStore } from '../../../electron/services/store/library-store.ts';
 import type { LibraryStore } from '../../../electron/services/store/types.ts';
 import { applyOp, emptyModel, type Model } from './crash-plan.ts';
-import { freshDir } from './helpers.ts';
+import { freshDir, removeFreshDirs } from './helpers.ts';
+
+afterAll(removeFreshDirs);
 
 const RUNS = 25;
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   DurableJsonFile,
   fsyncDirectory,
@@ -9,7 +9,9 @@ import {
   StoreFileParseError,
 } from '../../../electron/services/store/durable-file.ts';
 import { openLibraryStore } from '../../../electron/services/store/library-store.ts';
-import { freshDir, listFiles, makeArticle, makeHighlights } from './helpers.ts';
+import { freshDir, listFiles, makeArticle, makeHighlights, removeFreshDirs } from './helpers.ts';
+
+afterAll(removeFreshDirs);
 
 describe('DurableJsonFile', () => {
   it('reads null for a missing file and round-trips through lowdb', async () => {

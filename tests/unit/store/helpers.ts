@@ -5,9 +5,19 @@ import path from 'node:path';
 import type { Article } from '../../../common/model/article.ts';
 import type { Highlight } from '../../../common/model/highlight.ts';
 
+const made: string[] = [];
+
 /** A fresh, empty temp folder for one test. */
 export function freshDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-store-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-store-'));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes the folders freshDir made (kept when GLOSS_KEEP_TEST_DIRS is set, for a look inside). */
+export function removeFreshDirs(): void {
+  if (process.env.GLOSS_KEEP_TEST_DIRS) return;
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** An article whose every field depends on `n`, with a text of about `paragraphs` paragraphs. */

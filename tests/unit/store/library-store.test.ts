@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openLibraryStore } from '../../../electron/services/store/library-store.ts';
-import { freshDir, listFiles, makeArticle, makeHighlights, readJson } from './helpers.ts';
+import { freshDir, listFiles, makeArticle, makeHighlights, readJson, removeFreshDirs } from './helpers.ts';
+
+afterAll(removeFreshDirs);
 
 describe('library store: adding, reading, reopening', () => {
   it('creates its folder and starts empty', async () => {

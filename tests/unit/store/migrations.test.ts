@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { decodeDocument } from '../../../common/store/decode.ts';
 import { NewerSchemaError, upgradeDocument, type Migration } from '../../../common/store/migrations.ts';
 import { openLibraryStore } from '../../../electron/services/store/library-store.ts';
-import { freshDir, makeArticle, readJson } from './helpers.ts';
+import { freshDir, makeArticle, readJson, removeFreshDirs } from './helpers.ts';
+
+afterAll(removeFreshDirs);
 
 const fixturePath = fileURLToPath(new URL('../../fixtures/store/highlights-v0.json', import.meta.url));
 const legacy = (): unknown => JSON.parse(fs.readFileSync(fixturePath, 'utf8'));

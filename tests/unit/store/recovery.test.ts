@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { NewerSchemaError } from '../../../common/store/migrations.ts';
 import { openLibraryStore } from '../../../electron/services/store/library-store.ts';
-import { freshDir, listFiles, makeArticle, makeHighlights, readJson } from './helpers.ts';
+import { freshDir, listFiles, makeArticle, makeHighlights, readJson, removeFreshDirs } from './helpers.ts';
+
+afterAll(removeFreshDirs);
 
 function corrupt(dir: string, rel: string, text = '{"schemaVersion": 1, "articles": [ {"id": "art'): void {
   fs.writeFileSync(path.join(dir, rel), text);
