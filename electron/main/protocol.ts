@@ -16,13 +16,9 @@ export const APP_HOST = 'app';
 /** The page the main window loads. */
 export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
-/**
- * Sent with every response of the scheme. No network access of any kind, no inline script,
- * no plugins, no forms, and the app may not be framed.
- */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+import { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy.ts';
+
+export { CONTENT_SECURITY_POLICY };
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -7,8 +7,12 @@ import { shell } from 'electron';
 import type { Session, WebContents, WebPreferences } from 'electron';
 import { APP_HOST, APP_SCHEME } from './protocol.ts';
 
-/** Web preferences for every window of the app. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/**
+ * Web preferences for every window of the app. Spell checking is on only where the operating
+ * system provides it (macOS); elsewhere Chromium would download dictionaries from the network,
+ * which an offline reader must never do.
+ */
+export function secureWebPreferences(preloadPath: string, platform: NodeJS.Platform = process.platform): WebPreferences {
   return {
     contextIsolation: true,
     sandbox: true,
@@ -17,7 +21,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     webSecurity: true,
     allowRunningInsecureContent: false,
     webviewTag: false,
-    spellcheck: true,
+    spellcheck: platform === 'darwin',
     preload: preloadPath,
   };
 }

@@ -7,7 +7,7 @@ import { APP_INDEX_URL } from './protocol.ts';
 import { lockDownContents, secureWebPreferences } from './security.ts';
 
 /** The page background before the renderer paints, matching the renderer's themes. */
-export const BACKGROUND_LIGHT = '#fbfaf7';
+export const BACKGROUND_LIGHT = '#fbf9f4';
 /** As BACKGROUND_LIGHT, for the dark theme. */
 export const BACKGROUND_DARK = '#1c1b19';
 

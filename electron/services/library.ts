@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { OpenedArticle } from '../../common/api.ts';
 import { describeRange } from '../../common/anchoring/describe-range.ts';
+import { anchor } from '../../common/anchoring/match-quote.ts';
+import { reanchorAll } from '../../common/anchoring/reanchor.ts';
 import { ATTRIBUTION_VERSION, attribute } from '../../common/attribution/index.ts';
 import { exportMarkdown } from '../../common/export/markdown.ts';
 import { attributionAt } from '../../common/highlights/attribution-at.ts';
@@ -18,6 +20,8 @@ export interface ImportOutcome {
   title: string;
   file: string;
   duplicate: boolean;
+  /** Present when the file was a changed version of a stored article and replaced it. */
+  updated?: { kept: number; moved: number; orphaned: number };
 }
 
 /** A request to highlight [start, end) of an article's text. */
@@ -66,6 +70,8 @@ export class Library {
     const contentHash = contentHashOf(parsed);
     const existing = this.store.findByContentHash(contentHash);
     if (existing) return { id: existing.id, title: existing.title, file: fileName, duplicate: true };
+    const previous = this.previousVersionOf(parsed);
+    if (previous) return this.replaceVersion(previous, parsed, contentHash, fileName);
     const analysis = attribute(parsed.text);
     const article: Article = {
       ...parsed,
@@ -80,6 +86,54 @@ export class Library {
     };
     await this.store.addArticle(article);
     return { id: article.id, title: article.title, file: fileName, duplicate: false };
+  }
+
+  /** A stored article the parsed one is a new version of: the same title from the same source. */
+  private previousVersionOf(parsed: ParsedArticle): ArticleSummary | null {
+    const key = (title: string, source: string | null) => `${title.trim().toLowerCase()}\u0000${(source ?? '').trim().toLowerCase()}`;
+    const wanted = key(parsed.title, parsed.source);
+    return this.store.listArticles().find((a) => key(a.title, a.source) === wanted) ?? null;
+  }
+
+  /**
+   * Replaces a stored article with its changed version and carries its highlights over: all
+   * offsets are mapped through one diff of the old and new text, and only those the diff cannot
+   * place are searched for by quote. Highlights that cannot be placed are kept as orphans.
+   */
+  private async replaceVersion(summary: ArticleSummary, parsed: ParsedArticle, contentHash: string, fileName: string): Promise<ImportOutcome> {
+    const old = await this.articleOrThrow(summary.id);
+    const highlights = await this.store.getHighlights(old.id);
+    const analysis = attribute(parsed.text);
+    const article: Article = {
+      ...old,
+      ...parsed,
+      contentHash,
+      words: countWords(parsed.text),
+      file: fileName,
+      attributions: analysis.attributions,
+      gaps: analysis.gaps,
+      analysisVersion: ATTRIBUTION_VERSION,
+    };
+    const placeable = highlights.filter((h) => !h.orphan);
+    const result = reanchorAll(old.text, article.text, placeable);
+    const carried = highlights.map((h): Highlight => {
+      const placement = result.placements.get(h.id);
+      if (!placement) return h;
+      if (placement.status === 'orphan') return { ...h, orphan: true };
+      const { position, quote } = describeRange(article.text, placement.start, placement.end);
+      return { ...h, position, quote, orphan: false, attribution: attributionAt(article.attributions, placement.start, placement.end) };
+    });
+    // Should the process die between these two writes, opening the article checks every
+    // highlight against its quote and places the stale ones again (see open()).
+    await this.store.updateArticle(article);
+    await this.store.saveHighlights(article.id, carried);
+    return {
+      id: article.id,
+      title: article.title,
+      file: fileName,
+      duplicate: false,
+      updated: { kept: result.kept, moved: result.moved, orphaned: result.orphaned },
+    };
   }
 
   /** Imports the bundled article the first time a library is opened, and never again. */
@@ -97,7 +151,27 @@ export class Library {
       article = { ...stored, ...attribute(stored.text), analysisVersion: ATTRIBUTION_VERSION };
       await this.store.updateArticle(article);
     }
-    return { article, highlights: await this.store.getHighlights(id) };
+    return { article, highlights: await this.verifiedHighlights(article) };
+  }
+
+  /**
+   * The article's highlights, each checked against its quote at its recorded position. One
+   * that no longer matches (the text changed under it) is placed again by quote search, or
+   * kept as an orphan; the repaired list is saved.
+   */
+  private async verifiedHighlights(article: Article): Promise<Highlight[]> {
+    const highlights = await this.store.getHighlights(article.id);
+    let changed = false;
+    const checked = highlights.map((h): Highlight => {
+      if (h.orphan || article.text.slice(h.position.start, h.position.end) === h.quote.exact) return h;
+      changed = true;
+      const found = anchor(article.text, { position: h.position, quote: h.quote });
+      if (!found) return { ...h, orphan: true };
+      const { position, quote } = describeRange(article.text, found.start, found.end);
+      return { ...h, position, quote };
+    });
+    if (changed) await this.store.saveHighlights(article.id, checked);
+    return checked;
   }
 
   private async articleOrThrow(id: string): Promise<Article> {

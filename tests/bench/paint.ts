@@ -19,7 +19,7 @@ export async function run(): Promise<BenchResult[]> {
     console.warn('paint-1M-5k-highlights skipped: no Chromium (set CHROME_PATH)');
     return [];
   }
-  await buildForBrowser();
+  const cleanup = await buildForBrowser();
   const dataDir = tempDataDir();
   const app = await openApp({ dataDir, width: 1360, height: 900 });
   try {
@@ -85,5 +85,6 @@ export async function run(): Promise<BenchResult[]> {
     return [{ name: 'paint-1M-5k-highlights', value: Math.round(value), unit: 'ms', baseline: Math.round(baseline), ratio: Math.round((value / baseline) * 100) / 100 }];
   } finally {
     await app.close();
+    cleanup();
   }
 }

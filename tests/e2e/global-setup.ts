@@ -1,19 +1,32 @@
 import { build as esbuild } from 'esbuild';
-import { build as viteBuild } from 'vite';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build as viteBuild } from 'vite';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Builds the renderer and the page-side bridge once for every browser test. */
-export default async function setup(): Promise<void> {
-  await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'error' });
+/**
+ * Builds the renderer and the page-side bridge once for every browser test, into a folder of
+ * this run's own (so that two test runs at once never delete each other's build). The folder
+ * reaches the test workers through GLOSS_E2E_DIST.
+ */
+export default async function setup(): Promise<() => void> {
+  const dist = process.env.GLOSS_E2E_DIST ?? mkdtempSync(path.join(os.tmpdir(), 'gloss-e2e-dist-'));
+  process.env.GLOSS_E2E_DIST = dist;
+  await viteBuild({
+    configFile: path.join(root, 'renderer/vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir: path.join(dist, 'renderer'), emptyOutDir: true },
+  });
   await esbuild({
     entryPoints: [path.join(root, 'tests/e2e/bridge-entry.ts')],
-    outfile: path.join(root, 'dist/e2e/bridge.js'),
+    outfile: path.join(dist, 'bridge.js'),
     bundle: true,
     format: 'iife',
     target: 'chrome120',
     logLevel: 'warning',
   });
+  return () => rmSync(dist, { recursive: true, force: true });
 }

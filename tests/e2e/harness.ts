@@ -11,9 +11,10 @@ import type { Library } from '../../electron/services/library.ts';
 import { openLibrary } from '../../electron/services/open-library.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const RENDERER = path.join(ROOT, 'dist', 'renderer');
+/** The build made by global-setup.ts for this run. */
+const DIST = () => process.env.GLOSS_E2E_DIST ?? path.join(ROOT, 'dist', 'e2e');
 /** The page's origin in tests; every request is answered from disk, nothing reaches a network. */
-export const APP_ORIGIN = 'http://gloss.test';
+export const APP_ORIGIN = 'https://gloss.test';
 export const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
 
 /** The browser to drive: $CHROME_PATH, else Debian's Chromium or a Chrome on the PATH. */
@@ -95,8 +96,9 @@ export async function openApp(options: { dataDir?: string; width?: number; heigh
       outsideRequests.push(url.href);
       return route.abort('blockedbyclient');
     }
-    const file = path.normalize(path.join(RENDERER, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(RENDERER + path.sep)) return route.fulfill({ status: 404 });
+    const renderer = path.join(DIST(), 'renderer');
+    const file = path.normalize(path.join(renderer, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(renderer + path.sep)) return route.fulfill({ status: 404 });
     try {
       const body = await readFile(file);
       return route.fulfill({
@@ -113,7 +115,7 @@ export async function openApp(options: { dataDir?: string; width?: number; heigh
     if (!handler) return { ok: false, error: `unknown channel ${channel}` };
     return handler(arg);
   });
-  await context.addInitScript({ content: readFileSync(path.join(ROOT, 'dist', 'e2e', 'bridge.js'), 'utf8') });
+  await context.addInitScript({ content: readFileSync(path.join(DIST(), 'bridge.js'), 'utf8') });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));

@@ -16,7 +16,7 @@ beforeEach(() => {
 
 describe('secureWebPreferences', () => {
   it('isolates and sandboxes the page and turns off Node, webviews and insecure content', () => {
-    expect(secureWebPreferences('/app/dist/preload/preload.cjs')).toEqual({
+    expect(secureWebPreferences('/app/dist/preload/preload.cjs', 'darwin')).toEqual({
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -27,6 +27,11 @@ describe('secureWebPreferences', () => {
       spellcheck: true,
       preload: '/app/dist/preload/preload.cjs',
     });
+  });
+
+  it('spell-checks only where the system does it, since Chromium would fetch dictionaries', () => {
+    expect(secureWebPreferences('/p.cjs', 'linux').spellcheck).toBe(false);
+    expect(secureWebPreferences('/p.cjs', 'win32').spellcheck).toBe(false);
   });
 });
 
