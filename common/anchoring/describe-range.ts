@@ -1,4 +1,5 @@
 import type { TextPositionSelector, TextQuoteSelector } from '../model/highlight.ts';
+import { splitsSurrogatePair } from './code-points.ts';
 
 /** How much context, in UTF-16 code units, a quote selector keeps on each side. */
 export const CONTEXT_LENGTH = 32;
@@ -7,14 +8,6 @@ export const CONTEXT_LENGTH = 32;
 export interface RangeDescription {
   position: TextPositionSelector;
   quote: TextQuoteSelector;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /**
@@ -32,13 +25,9 @@ export function describeRange(text: string, start: number, end: number): RangeDe
   }
 
   let prefixStart = Math.max(0, start - CONTEXT_LENGTH);
-  if (prefixStart > 0 && isLowSurrogate(text.charCodeAt(prefixStart)) && isHighSurrogate(text.charCodeAt(prefixStart - 1))) {
-    prefixStart += 1;
-  }
+  if (splitsSurrogatePair(text, prefixStart)) prefixStart += 1;
   let suffixEnd = Math.min(text.length, end + CONTEXT_LENGTH);
-  if (suffixEnd < text.length && isHighSurrogate(text.charCodeAt(suffixEnd - 1)) && isLowSurrogate(text.charCodeAt(suffixEnd))) {
-    suffixEnd -= 1;
-  }
+  if (splitsSurrogatePair(text, suffixEnd)) suffixEnd -= 1;
 
   return {
     position: { type: 'TextPositionSelector', start, end },

@@ -1,5 +1,6 @@
 import search from 'approx-string-match';
 import type { TextPositionSelector, TextQuoteSelector } from '../model/highlight.ts';
+import { widenToCodePoints } from './code-points.ts';
 import { prefixSimilarity, suffixSimilarity } from './similarity.ts';
 
 /** How an anchor was found: at its recorded position, by exact quote search, or by fuzzy search. */
@@ -59,6 +60,12 @@ const MIN_FUZZY_SCORE = 0.75;
 /** ...unless it is a long quote this similar, which random prose does not produce. */
 const SELF_EVIDENT_FUZZY_LENGTH = 64;
 const SELF_EVIDENT_FUZZY_SIMILARITY = 0.9;
+
+/**
+ * Verbatim occurrences beyond this many (a short, common phrase) are first ranked by a cheap
+ * exact-context comparison, and only the best this many get the full, edit-tolerant scoring.
+ */
+const MAX_FULLY_SCORED_OCCURRENCES = 64;
 
 /** Extra text searched on each side of the old position before searching the whole text. */
 const LOCAL_WINDOW = 4096;
@@ -136,6 +143,28 @@ function exactOccurrences(text: string, exact: string): Candidate[] {
     found.push({ start: at, end: at + exact.length, errors: 0 });
   }
   return found;
+}
+
+/** How many characters of the recorded prefix and suffix agree verbatim around a candidate. */
+function verbatimContext(text: string, candidate: Candidate, quote: TextQuoteSelector): number {
+  let agreed = 0;
+  const { prefix, suffix } = quote;
+  while (agreed < prefix.length && text.charCodeAt(candidate.start - 1 - agreed) === prefix.charCodeAt(prefix.length - 1 - agreed)) agreed++;
+  let after = 0;
+  while (after < suffix.length && text.charCodeAt(candidate.end + after) === suffix.charCodeAt(after)) after++;
+  return agreed + after;
+}
+
+/** The occurrences worth scoring in full: all of them, or the most promising when there are many. */
+function shortlist(text: string, occurrences: Candidate[], quote: TextQuoteSelector, hint: number | null): Candidate[] {
+  if (occurrences.length <= MAX_FULLY_SCORED_OCCURRENCES) return occurrences;
+  const ranked = occurrences.map((candidate) => ({
+    candidate,
+    agreement: verbatimContext(text, candidate, quote),
+    distance: hint === null ? 0 : Math.abs(candidate.start - hint),
+  }));
+  ranked.sort((a, b) => b.agreement - a.agreement || a.distance - b.distance);
+  return ranked.slice(0, MAX_FULLY_SCORED_OCCURRENCES).map((r) => r.candidate);
 }
 
 /** A character for gluing ranges together that the quote does not contain. */
@@ -226,7 +255,7 @@ export function anchor(text: string, selectors: AnchorSelectors, options: Anchor
   const hint = position !== null ? Math.min(Math.max(0, position.start), text.length) : null;
 
   const occurrences = exactOccurrences(text, exact);
-  const topExact = best(occurrences.map((c) => scoreCandidate(text, c, quote, hint)));
+  const topExact = best(shortlist(text, occurrences, quote, hint).map((c) => scoreCandidate(text, c, quote, hint)));
   if (topExact !== null && exactIsConvincing(topExact, exact.length)) {
     return { start: topExact.start, end: topExact.end, method: 'exact' };
   }
@@ -237,12 +266,12 @@ export function anchor(text: string, selectors: AnchorSelectors, options: Anchor
     const from = Math.max(0, hint - LOCAL_WINDOW - exact.length);
     const to = Math.min(text.length, hint + LOCAL_WINDOW + 2 * exact.length);
     const local = bestFuzzy(text, [{ start: from, end: to }], quote, hint);
-    if (local !== null) return { start: local.start, end: local.end, method: 'fuzzy' };
+    if (local !== null) return { ...widenToCodePoints(text, local.start, local.end), method: 'fuzzy' };
   }
 
   // approx-string-match reports only the lowest-cost matches, so when verbatim occurrences
   // exist a whole-text search would just return them again (already judged unconvincing).
   if (occurrences.length > 0) return null;
   const global = bestFuzzy(text, options.fuzzyScope ?? [{ start: 0, end: text.length }], quote, hint);
-  return global !== null ? { start: global.start, end: global.end, method: 'fuzzy' } : null;
+  return global !== null ? { ...widenToCodePoints(text, global.start, global.end), method: 'fuzzy' } : null;
 }

@@ -1,4 +1,5 @@
 import type { TextPositionSelector, TextQuoteSelector } from '../model/highlight.ts';
+import { widenToCodePoints } from './code-points.ts';
 import { anchor, fuzzyErrorBudget } from './match-quote.ts';
 import { OffsetMap } from './offset-map.ts';
 import { boundedEditDistance } from './similarity.ts';
@@ -73,15 +74,16 @@ export function reanchorAll(
     let hint: TextPositionSelector | null = null;
 
     if (exact.length > 0 && isRangeOf(oldText, position, exact)) {
-      const start = map.mapStart(position.start);
-      const end = Math.max(start, map.mapEnd(position.end));
+      const mapped = widenToCodePoints(newText, map.mapStart(position.start), map.mapEnd(position.end));
+      const start = mapped.start;
+      const end = Math.max(start, mapped.end);
       hint = { type: 'TextPositionSelector', start, end };
-      const mapped = newText.slice(start, end);
-      if (mapped === exact) {
+      const text = newText.slice(start, end);
+      if (text === exact) {
         placed = { start, end };
       } else if (end > start) {
         const budget = Math.floor(exact.length * MAPPED_EDIT_FRACTION);
-        if (boundedEditDistance(mapped, exact, budget) <= budget) placed = { start, end };
+        if (boundedEditDistance(text, exact, budget) <= budget) placed = { start, end };
       }
     }
 

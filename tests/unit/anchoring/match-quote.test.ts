@@ -55,6 +55,17 @@ describe('anchor', () => {
     expect(result).toEqual({ start: target + 1, end: target + 1 + 'Prices rose'.length, method: 'exact' });
   });
 
+  it('finds the right one among very many occurrences of a short quote', () => {
+    const filler = 'Rates rose and the bank said the outlook was the same. ';
+    const text = filler.repeat(40) + 'Only here did the governor resign. ' + filler.repeat(40);
+    const target = text.indexOf('did the governor') + 'did '.length;
+    const selectors = describeRange(text, target, target + 'the'.length);
+    const edited = 'Correction appended. ' + text;
+    expect(edited.split('the').length - 1).toBeGreaterThan(200);
+    const result = anchor(edited, selectors);
+    expect(result).toEqual({ start: target + 'Correction appended. '.length, end: target + 'Correction appended. '.length + 3, method: 'exact' });
+  });
+
   it('finds the passage fuzzily after small edits inside the quote', () => {
     const passage = 'held its main interest rate steady on Thursday';
     const selectors = selectorsFor(ARTICLE, passage);

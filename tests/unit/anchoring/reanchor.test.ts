@@ -96,6 +96,16 @@ describe('reanchorAll', () => {
     expect(placed(result, 'cup', edited)).toBe('the team won the cup 🏆 in extra time');
   });
 
+  it('never ends a highlight inside a surrogate pair when an emoji in it was swapped', () => {
+    // 😀 and 😁 share their high surrogate, so a code-unit diff keeps it and swaps the low one.
+    const old = 'The crowd reacted 😀 and then went home quietly after the match.';
+    const items = [item('face', old, 'reacted 😀')];
+    const edited = old.replace('😀', '😁');
+    const result = reanchorAll(old, edited, items);
+    expect(placed(result, 'face', edited)).toBe('reacted 😁');
+    expect(result.moved).toBe(1);
+  });
+
   it('places a highlight whose recorded position no longer matches the old text by its quote', () => {
     const stale: ReanchorItem = { ...item('stale', OLD, 'urged residents to move'), position: { type: 'TextPositionSelector', start: 3, end: 26 } };
     const NEW = 'Intro. ' + OLD;
