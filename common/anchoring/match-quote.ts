@@ -52,9 +52,14 @@ const SUFFIX_WEIGHT = 20;
 const POSITION_WEIGHT = 2;
 
 /** Quotes at least this long are convincing on their own when found verbatim. */
-const SELF_EVIDENT_LENGTH = 32;
-/** Short verbatim quotes need at least this much of their context to match. */
-const MIN_CONTEXT_FOR_SHORT_EXACT = 0.5;
+const SELF_EVIDENT_LENGTH = 64;
+/**
+ * Shorter verbatim quotes need their context to agree: on average at least this much...
+ * (Against a recorded 32-character context, unrelated prose scores about 0.25, rarely over 0.45.)
+ */
+const MIN_MEAN_CONTEXT_FOR_EXACT = 0.5;
+/** ...or this much on one side, as when a passage moved and kept only one neighbour. */
+const MIN_ONE_SIDE_CONTEXT_FOR_EXACT = 0.6;
 /** A fuzzy candidate needs at least this combined score... */
 const MIN_FUZZY_SCORE = 0.75;
 /** ...unless it is a long quote this similar, which random prose does not produce. */
@@ -81,6 +86,8 @@ interface ScoredCandidate extends Candidate {
   quoteSimilarity: number;
   /** Mean similarity of the prefix and suffix that were recorded, or null if none were. */
   contextSimilarity: number | null;
+  /** The better of the prefix and suffix similarities, or null if neither was recorded. */
+  bestSideSimilarity: number | null;
 }
 
 function scoreCandidate(text: string, candidate: Candidate, quote: TextQuoteSelector, hint: number | null): ScoredCandidate {
@@ -116,6 +123,7 @@ function scoreCandidate(text: string, candidate: Candidate, quote: TextQuoteSele
     score: total / weights,
     quoteSimilarity,
     contextSimilarity: contextCount === 0 ? null : contextSum / contextCount,
+    bestSideSimilarity: contextCount === 0 ? null : Math.max(prefix ?? 0, suffix ?? 0),
   };
 }
 
@@ -129,7 +137,7 @@ function best(candidates: ScoredCandidate[]): ScoredCandidate | null {
 
 function exactIsConvincing(candidate: ScoredCandidate, quoteLength: number): boolean {
   if (quoteLength >= SELF_EVIDENT_LENGTH || candidate.contextSimilarity === null) return true;
-  return candidate.contextSimilarity >= MIN_CONTEXT_FOR_SHORT_EXACT;
+  return candidate.contextSimilarity >= MIN_MEAN_CONTEXT_FOR_EXACT || (candidate.bestSideSimilarity ?? 0) >= MIN_ONE_SIDE_CONTEXT_FOR_EXACT;
 }
 
 function fuzzyIsConvincing(candidate: ScoredCandidate, quoteLength: number): boolean {
