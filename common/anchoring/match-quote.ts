@@ -37,8 +37,9 @@ export interface AnchorOptions {
 
 /**
  * The most edits a fuzzy match of a quote of `length` code units may have. A quarter of the
- * quote keeps short quotes strict; the cap of 32 keeps approx-string-match in one 32-bit block
- * of error rows, so long quotes stay fast.
+ * quote keeps short quotes strict; the cap of 32 bounds the work per text character, since
+ * approx-string-match computes only the 32-row blocks of the pattern that can stay within
+ * the budget, so long quotes cost little more than short ones.
  */
 export function fuzzyErrorBudget(length: number): number {
   return Math.min(32, Math.floor(length / 4));
