@@ -13,6 +13,8 @@ import {
 
 /** One annotation read from W3C or Hypothesis JSON, ready to become a highlight. */
 export interface ImportedAnnotation {
+  /** The annotation's own id as the file gave it (a W3C IRI such as `urn:gloss:highlight:<id>`, or a Hypothesis id). */
+  id?: string;
   quote?: TextQuoteSelector;
   position?: TextPositionSelector;
   /** Markdown (W3C commenting bodies joined by blank lines, or the Hypothesis `text`). */
@@ -191,6 +193,7 @@ function fromW3C(input: W3CAnnotationInput, batch: Batch): ImportedAnnotation | 
   }
 
   return {
+    ...(input.id !== undefined ? { id: input.id } : {}),
     ...selectors,
     note: noteParts.join('\n\n'),
     tags: cleanTags(tags),
@@ -219,6 +222,7 @@ function fromHypothesis(input: HypothesisAnnotationInput): ImportedAnnotation | 
   const title = asList(input.document?.title).find((t) => t.trim().length > 0);
   const sourceUrl = input.uri ?? input.target.find((target) => target.source !== undefined)?.source;
   return {
+    ...(input.id !== undefined ? { id: input.id } : {}),
     ...selectors,
     note: input.text ?? '',
     tags: cleanTags(input.tags ?? []),

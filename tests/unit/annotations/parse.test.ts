@@ -66,6 +66,7 @@ describe('parseAnnotations with Hypothesis JSON', () => {
     const { annotations, errors } = parseAnnotations(HYPOTHESIS_SEARCH);
     expect(annotations).toHaveLength(2);
     expect(annotations[0]).toEqual({
+      id: 'Qb2dVOgOEe6k7yM8xYz1Aw',
       quote: {
         type: 'TextQuoteSelector',
         exact: 'several bridges had collapsed near Kakamega',
@@ -105,6 +106,7 @@ describe('parseAnnotations with W3C JSON from elsewhere', () => {
       target: { source: 'http://example.org/page', selector: { type: 'TextQuoteSelector', exact: 'sea levels' } },
     });
     expect(annotations[0]).toEqual({
+      id: 'http://example.org/anno1',
       quote: { type: 'TextQuoteSelector', exact: 'sea levels', prefix: '', suffix: '' },
       note: '',
       tags: ['climate'],

@@ -75,6 +75,7 @@ describe('toW3C', () => {
     expect(errors).toEqual([]);
     expect(annotations).toEqual(
       HIGHLIGHTS.map((h) => ({
+        id: `urn:gloss:highlight:${h.id}`,
         quote: h.quote,
         position: h.position,
         note: h.note,
