@@ -1,9 +1,11 @@
 /** Helpers for keeping UTF-16 offsets on code point boundaries (never inside a surrogate pair). */
 
+/** True for the first code unit of a surrogate pair. */
 export function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
+/** True for the second code unit of a surrogate pair. */
 export function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }

@@ -10,6 +10,7 @@ import { HIGHLIGHT_COLORS } from '../model/highlight.ts';
 /** `type` may be a string or, in JSON-LD, an array of strings. */
 export const JsonLdType = z.union([z.string(), z.array(z.string())]);
 
+/** True when a JSON-LD `type` (a string or a list of strings) includes `wanted`. */
 export function hasType(type: unknown, wanted: string): boolean {
   return type === wanted || (Array.isArray(type) && type.includes(wanted));
 }
