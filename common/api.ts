@@ -34,6 +34,14 @@ const storedHighlight = z.object({
   created: z.string().max(40),
   updated: z.string().max(40),
   orphan: z.boolean(),
+  attribution: z
+    .object({
+      name: z.string().max(500).nullable(),
+      role: z.string().max(1000).nullable(),
+      kind: z.enum(['person', 'organization', 'group', 'unknown']),
+    })
+    .nullable()
+    .optional(),
 });
 
 /** The result of opening one article in the reader. */

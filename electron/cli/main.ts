@@ -3,6 +3,9 @@ import { openLibrary } from '../services/open-library.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
 import { UnreadableFileError } from '../services/read-article-file.ts';
 import { IngestError } from '../../common/ingest/index.ts';
+import { annotationsCommand } from './commands/annotations.ts';
+import { attributeCommand } from './commands/attribute.ts';
+import { exportCommand } from './commands/export.ts';
 import { humanDate, json, processOutput, type Output } from './output.ts';
 
 const USAGE = `gloss — read, annotate and export articles offline
@@ -11,6 +14,11 @@ Usage:
   gloss import FILE... [--json]    import .txt or .md articles
   gloss list [--json]              list the library
   gloss show ID [--json]           show one article and its highlights
+  gloss attribute FILE|ID [--json] who said what, and where words are missing
+  gloss export ID [--out FILE] [--template FILE] [--color-tags]
+  gloss export --all --out DIR     one Markdown file per article
+  gloss annotations import FILE.json [--article ID] [--json]
+  gloss annotations export ID [--out FILE]
 
 Options:
   --data DIR    the library folder (default: $GLOSS_DATA, else the app's own)
@@ -33,15 +41,50 @@ Lists the articles in the library with their source, date and counts.
 
 Shows one article's metadata and text, with its highlights.
 `,
+  attribute: `Usage: gloss attribute FILE|ID [--json] [--data DIR]
+
+Lists every quotation and reported statement with its source, and the places where a feed
+appears to have stripped words. For a FILE, offsets are UTF-16 offsets into the file's text as
+read (UTF-8, a byte order mark removed); for an article ID, into the article's text.
+`,
+  export: `Usage: gloss export ID [--out FILE] [--template FILE] [--color-tags] [--data DIR]
+       gloss export --all --out DIR [--template FILE] [--color-tags] [--data DIR]
+
+Writes an article's highlights and notes as Markdown (to stdout without --out), or one file
+per article into DIR. --template FILE renders with your own template (see TEMPLATES.md);
+--color-tags adds each highlight's colour as a tag. Files are written whole or not at all.
+`,
+  annotations: `Usage: gloss annotations import FILE.json [--article ID] [--json] [--data DIR]
+       gloss annotations export ID [--out FILE] [--data DIR]
+
+import reads W3C Web Annotation JSON (one annotation, an array, an AnnotationCollection or
+AnnotationPage) or Hypothesis API JSON and anchors each into the article named by --article
+(or found by the annotations' source URL or title). Passages that cannot be placed are kept
+as orphans. export writes the article's highlights as a W3C AnnotationCollection.
+`,
 };
 
 const OPTIONS = {
   data: { type: 'string' },
+  out: { type: 'string' },
+  template: { type: 'string' },
+  article: { type: 'string' },
+  all: { type: 'boolean', default: false },
+  'color-tags': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options'];
 
-type Flags = { data?: string; json: boolean; help: boolean };
+type Flags = {
+  data?: string;
+  out?: string;
+  template?: string;
+  article?: string;
+  all: boolean;
+  'color-tags': boolean;
+  json: boolean;
+  help: boolean;
+};
 
 /** Runs the command line and returns the exit code. */
 export async function main(argv: string[], io: Output = processOutput): Promise<number> {
@@ -76,12 +119,19 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
         return await listCommand(flags, dataDir, io);
       case 'show':
         return await showCommand(rest, flags, dataDir, io);
+      case 'attribute':
+        return await attributeCommand(rest, flags.json, dataDir, io);
+      case 'export':
+        return await exportCommand(rest, { out: flags.out, template: flags.template, all: flags.all, colorTags: flags['color-tags'] }, dataDir, io);
+      case 'annotations':
+        return await annotationsCommand(rest, { article: flags.article, out: flags.out, json: flags.json }, dataDir, io);
       default:
         io.err(`gloss: unknown command '${command}'\n\n${USAGE}`);
         return 2;
     }
   } catch (error) {
-    io.err(`gloss: ${(error as Error).message}`);
+    if (error instanceof UnreadableFileError) io.err(`gloss: ${error.file}: ${error.reason}`);
+    else io.err(`gloss: ${(error as Error).message}`);
     return 1;
   }
 }

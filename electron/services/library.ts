@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { OpenedArticle } from '../../common/api.ts';
+import type { ImportedAnnotation } from '../../common/annotations/parse.ts';
 import { describeRange } from '../../common/anchoring/describe-range.ts';
 import { anchor } from '../../common/anchoring/match-quote.ts';
 import { reanchorAll } from '../../common/anchoring/reanchor.ts';
@@ -240,6 +241,63 @@ export class Library {
     const others = highlights.filter((h) => h.id !== highlight.id);
     await this.store.saveHighlights(highlight.articleId, [...others, highlight]);
     return highlight;
+  }
+
+  /**
+   * Adds annotations made elsewhere (W3C or Hypothesis JSON) to an article in one write: each
+   * is anchored by its position and quote (exact, then fuzzy); one that cannot be placed is
+   * kept as an orphan with its quote and note. Annotations already present (same id, or same
+   * passage and note) are skipped, so importing a file twice adds nothing.
+   */
+  async importAnnotations(
+    articleId: string,
+    annotations: ImportedAnnotation[],
+  ): Promise<{ imported: number; skipped: number; orphans: Array<{ exact: string; note: string }> }> {
+    const article = await this.articleOrThrow(articleId);
+    const existing = await this.store.getHighlights(articleId);
+    const ids = new Set(existing.map((h) => h.id));
+    const signatures = new Set(existing.map((h) => `${h.quote.exact}\u0000${h.note}`));
+    const added: Highlight[] = [];
+    const orphans: Array<{ exact: string; note: string }> = [];
+    let skipped = 0;
+    for (const a of annotations) {
+      const urnId = a.id?.match(/^urn:gloss:highlight:([A-Za-z0-9_-]{1,64})$/)?.[1];
+      let placed: { start: number; end: number } | null = null;
+      let quote = a.quote;
+      if (quote) placed = anchor(article.text, { position: a.position ?? null, quote });
+      else if (a.position && a.position.end <= article.text.length && a.position.start < a.position.end) placed = a.position;
+      if (placed) quote = describeRange(article.text, placed.start, placed.end).quote;
+      if (!quote) continue; // neither a place nor a quote: nothing to keep (reported by the parser)
+      const signature = `${quote.exact}\u0000${a.note}`;
+      if ((urnId && ids.has(urnId)) || signatures.has(signature)) {
+        skipped++;
+        continue;
+      }
+      const stamp = this.now().toISOString();
+      const position = placed
+        ? describeRange(article.text, placed.start, placed.end).position
+        : { type: 'TextPositionSelector' as const, start: a.position?.start ?? 0, end: a.position?.end ?? 0 };
+      const tags = [...new Set([...a.tags, ...tagsFromNote(a.note)])];
+      const highlight: Highlight = {
+        id: urnId ?? newId('h'),
+        articleId,
+        position,
+        quote,
+        color: a.color ?? 'yellow',
+        note: a.note,
+        tags,
+        created: a.created ?? stamp,
+        updated: a.updated ?? a.created ?? stamp,
+        orphan: !placed,
+        attribution: placed ? attributionAt(article.attributions, placed.start, placed.end) : null,
+      };
+      if (!placed) orphans.push({ exact: quote.exact, note: a.note });
+      ids.add(highlight.id);
+      signatures.add(signature);
+      added.push(highlight);
+    }
+    if (added.length) await this.store.saveHighlights(articleId, [...existing, ...added]);
+    return { imported: added.length, skipped, orphans };
   }
 
   async exportMarkdown(articleId: string, options: { colorTags?: boolean; template?: string } = {}): Promise<string> {

@@ -26,12 +26,12 @@ interface Props {
   onJump(id: string): void;
 }
 
-/** The top of a highlight's first line, relative to the page. */
-function anchorTop(page: HTMLElement, id: string): number | null {
+/** The top of a highlight's first line, relative to the margin column the notes sit in. */
+function anchorTop(page: HTMLElement, column: HTMLElement, id: string): number | null {
   const mark = page.querySelector<HTMLElement>(`mark[data-hstart="${CSS.escape(id)}"]`);
   if (!mark) return null;
   const rect = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
-  return rect.top - page.getBoundingClientRect().top;
+  return rect.top - column.getBoundingClientRect().top;
 }
 
 /**
@@ -43,6 +43,7 @@ function anchorTop(page: HTMLElement, id: string): number | null {
 export function MarginNotes(props: Props) {
   const { pageRef, highlights, editingId, hoveredId, narrow, openId, layoutKey } = props;
   const cards = useRef(new Map<string, HTMLElement>());
+  const column = useRef<HTMLDivElement>(null);
   const [placed, setPlaced] = useState<Map<string, PlacedMarginItem & { desired: number }>>(new Map());
   const [tick, setTick] = useState(0);
 
@@ -58,11 +59,11 @@ export function MarginNotes(props: Props) {
 
   useLayoutEffect(() => {
     const page = pageRef.current;
-    if (!page) return;
+    if (!page || !column.current) return;
     const items = [];
     const desired = new Map<string, number>();
     for (const h of highlights) {
-      const top = anchorTop(page, h.id);
+      const top = anchorTop(page, column.current, h.id);
       if (top === null) continue;
       desired.set(h.id, top);
       const height = narrow ? 0 : (cards.current.get(h.id)?.offsetHeight ?? 0);
@@ -102,7 +103,7 @@ export function MarginNotes(props: Props) {
 
   if (narrow) {
     return (
-      <div className="margin margin-narrow" aria-label="Notes">
+      <div className="margin margin-narrow" aria-label="Notes" ref={column}>
         {highlights.map((h) => {
           const p = placed.get(h.id);
           if (!p) return null;
@@ -132,7 +133,7 @@ export function MarginNotes(props: Props) {
   }
 
   return (
-    <div className="margin" aria-label="Notes in the margin">
+    <div className="margin" aria-label="Notes in the margin" ref={column}>
       {highlights.map((h) => {
         const p = placed.get(h.id);
         const displaced = p && p.displacement > LEADER_THRESHOLD;

@@ -102,18 +102,20 @@ export function ReaderView({ id, onBack }: { id: string; onBack(): void }) {
     return () => window.removeEventListener('resize', onResize);
   }, []);
 
-  // Track the selection inside the article's text.
+  /** The selection inside the article's text, read from the document as it is now. */
+  const readSelection = useCallback((): { start: number; end: number; rect: DOMRect } | null => {
+    const sel = document.getSelection();
+    const body = bodyRef.current?.querySelector<HTMLElement>('.article-body');
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed || !body) return null;
+    const range = sel.getRangeAt(0);
+    if (!range.intersectsNode(body)) return null;
+    const offsets = offsetsOfRange(range, body);
+    return offsets ? { ...offsets, rect: range.getBoundingClientRect() } : null;
+  }, []);
+
+  // Track the selection, to show the toolbar by it.
   useEffect(() => {
-    const update = () => {
-      const sel = document.getSelection();
-      const body = bodyRef.current;
-      if (!sel || sel.rangeCount === 0 || sel.isCollapsed || !body) return setSelection(null);
-      const range = sel.getRangeAt(0);
-      if (!body.contains(range.commonAncestorContainer) && !range.intersectsNode(body)) return setSelection(null);
-      const offsets = offsetsOfRange(range, body);
-      if (!offsets) return setSelection(null);
-      setSelection({ ...offsets, rect: range.getBoundingClientRect() });
-    };
+    const update = () => setSelection(readSelection());
     document.addEventListener('selectionchange', update);
     window.addEventListener('scroll', update, { passive: true });
     return () => {
@@ -138,6 +140,9 @@ export function ReaderView({ id, onBack }: { id: string; onBack(): void }) {
   const fail = (e: unknown) => setStatus(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
 
   const createHighlight = async (color: HighlightColor, withNote: boolean) => {
+    // Read the document's selection now rather than the last one seen: keys can come before
+    // the selectionchange event that would have updated it.
+    const selection = readSelection();
     if (!selection) return;
     try {
       const created = await gloss.createHighlight({ articleId, start: selection.start, end: selection.end, color });
@@ -210,6 +215,7 @@ export function ReaderView({ id, onBack }: { id: string; onBack(): void }) {
   const noteDone = useCallback(
     (hid: string, before: string, after: string) => {
       setEditingId((current) => (current === hid ? null : current));
+      setOpenId((current) => (current === hid ? null : current));
       if (before === after) return;
       history.current.push({
         label: 'note edit',
@@ -275,6 +281,7 @@ export function ReaderView({ id, onBack }: { id: string; onBack(): void }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target)) return;
+      const selection = readSelection();
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       if (mod && key === 'z') {

@@ -115,6 +115,9 @@ export async function openApp(options: { dataDir?: string; width?: number; heigh
     if (!handler) return { ok: false, error: `unknown channel ${channel}` };
     return handler(arg);
   });
+  // Scripts run through tsx (the benchmarks) wrap functions passed to page.evaluate in a
+  // __name helper that the page lacks; define it so the same helpers work from both runners.
+  await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
   await context.addInitScript({ content: readFileSync(path.join(DIST(), 'bridge.js'), 'utf8') });
   const page = await context.newPage();
   const pageErrors: string[] = [];
@@ -148,44 +151,41 @@ export async function openBundledArticle(page: Page): Promise<void> {
 }
 
 /**
- * Selects [start, end) of the article's text with a real DOM range, the way a drag would,
- * using the page's own offset mapping through the rendered blocks.
+ * Selects text with a real DOM range, the way a drag would: from the start of `from` to the end
+ * of `to` (which may lie in a later paragraph; by default the end of `from` itself).
  */
-export async function selectText(page: Page, exact: string, occurrence = 0): Promise<void> {
+export async function selectText(page: Page, from: string, to: string = from): Promise<void> {
   await page.evaluate(
-    ({ exact, occurrence }) => {
-      const blocks = [...document.querySelectorAll<HTMLElement>('[data-block-start]')];
-      let seen = 0;
-      for (const block of blocks) {
-        const text = block.textContent ?? '';
-        let at = text.indexOf(exact);
-        while (at >= 0) {
-          if (seen++ === occurrence) {
+    ({ from, to }) => {
+      const blocks = [...document.querySelectorAll<HTMLElement>('.article-body [data-block-start]')];
+      const locate = (needle: string, after: number, atEnd: boolean): [Node, number, number] => {
+        let base = 0;
+        for (const block of blocks) {
+          const text = block.textContent ?? '';
+          const found = text.indexOf(needle, Math.max(0, after - base));
+          if (found >= 0 && base + found >= after) {
+            const target = found + (atEnd ? needle.length : 0);
             const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-            const points: Array<[Node, number]> = [];
             let pos = 0;
             for (let n = walker.nextNode(); n; n = walker.nextNode()) {
               const len = (n as Text).data.length;
-              if (points.length === 0 && at < pos + len) points.push([n, at - pos]);
-              if (points.length === 1 && at + exact.length <= pos + len) {
-                points.push([n, at + exact.length - pos]);
-                break;
-              }
+              if (atEnd ? target <= pos + len : target < pos + len) return [n, target - pos, base + found];
               pos += len;
             }
-            const range = document.createRange();
-            range.setStart(points[0]![0], points[0]![1]);
-            range.setEnd(points[1]![0], points[1]![1]);
-            const sel = document.getSelection()!;
-            sel.removeAllRanges();
-            sel.addRange(range);
-            return;
           }
-          at = text.indexOf(exact, at + 1);
+          base += text.length + 1;
         }
-      }
-      throw new Error(`text not found: ${exact}`);
+        throw new Error(`text not found: ${needle}`);
+      };
+      const [startNode, startOffset, startAt] = locate(from, 0, false);
+      const [endNode, endOffset] = locate(to, startAt, true);
+      const range = document.createRange();
+      range.setStart(startNode, startOffset);
+      range.setEnd(endNode, endOffset);
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
     },
-    { exact, occurrence },
+    { from, to },
   );
 }

@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { exportAllToFolder } from '../../services/export/export-all.ts';
+import { writeFileAtomic } from '../../services/export/write-atomic.ts';
+import { openLibrary } from '../../services/open-library.ts';
+import { UnreadableFileError } from '../../services/read-article-file.ts';
+import type { Output } from '../output.ts';
+
+export interface ExportFlags {
+  out?: string;
+  template?: string;
+  all: boolean;
+  colorTags: boolean;
+}
+
+async function readTemplate(file: string | undefined): Promise<string | undefined> {
+  if (!file) return undefined;
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UnreadableFileError(file, code === 'ENOENT' ? 'no such template file' : code === 'EISDIR' ? 'is a folder, not a template file' : (error as Error).message);
+  }
+}
+
+/**
+ * `gloss export ID [--out FILE] [--template FILE]` and `gloss export --all --out DIR`. Without
+ * --out, one article's Markdown goes to stdout. Everything is rendered before anything is
+ * written, and each file is written whole or not at all.
+ */
+export async function exportCommand(args: string[], flags: ExportFlags, dataDir: string, io: Output): Promise<number> {
+  const template = await readTemplate(flags.template);
+  const { library } = await openLibrary(dataDir);
+  const options = { colorTags: flags.colorTags, template };
+  if (flags.all) {
+    if (!flags.out) {
+      io.err('gloss export --all: name the folder to write into with --out DIR');
+      return 2;
+    }
+    const items = [];
+    for (const summary of library.list()) items.push(await library.open(summary.id));
+    const exported = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const { files } = await exportAllToFolder(flags.out, items, { ...options, exported });
+    io.out(`Exported ${files.length} article${files.length === 1 ? '' : 's'} to ${flags.out}`);
+    return 0;
+  }
+  const [id] = args;
+  if (!id) {
+    io.err('gloss export: name the article ID (see gloss list), or use --all --out DIR');
+    return 2;
+  }
+  if (!library.list().some((a) => a.id === id)) {
+    io.err(`gloss export: no article with id ${id} in ${dataDir}`);
+    return 1;
+  }
+  const markdown = await library.exportMarkdown(id, options);
+  if (!flags.out) {
+    process.stdout.write(markdown);
+    return 0;
+  }
+  await writeFileAtomic(flags.out, markdown);
+  io.err(`Exported to ${flags.out}`);
+  return 0;
+}

@@ -1,0 +1,229 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROME, openApp, openBundledArticle, selectText, type App } from './harness.ts';
+
+const marks = (app: App) => app.page.locator('.article-body mark.hl');
+
+/** The highlight ids in the order their first runs appear in the text. */
+async function highlightTexts(app: App): Promise<Record<string, string>> {
+  return app.page.evaluate(() => {
+    const out: Record<string, string> = {};
+    document.querySelectorAll<HTMLElement>('.article-body mark[data-hid]').forEach((m) => {
+      const id = m.dataset.hid!;
+      out[id] = (out[id] ?? '') + (m.textContent ?? '');
+    });
+    return out;
+  });
+}
+
+describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
+  let app: App;
+
+  beforeAll(async () => {
+    app = await openApp({ width: 1360, height: 900 });
+    await openBundledArticle(app.page);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows the toolbar by a selection and highlights it with h', async () => {
+    await selectText(app.page, 'escalation of violence');
+    const toolbar = app.page.getByRole('toolbar', { name: 'Highlight the selection' });
+    await toolbar.waitFor();
+    expect(await toolbar.getByRole('button').count()).toBe(7);
+    await app.page.keyboard.press('h');
+    await marks(app).first().waitFor();
+    expect(Object.values(await highlightTexts(app))).toEqual(['escalation of violence']);
+    expect(await toolbar.isVisible()).toBe(false);
+  });
+
+  it('writes a note with n, saves it as typed, and finds both again after a reload', async () => {
+    const { page } = app;
+    await selectText(page, 'Nine months later, the truce has failed.');
+    await page.keyboard.press('n');
+    const editor = page.getByRole('textbox', { name: /Note/ });
+    await editor.waitFor();
+    await editor.pressSequentially('The truce **failed** within months. #ceasefire');
+    // No explicit save: the note is kept as it is typed.
+    await page.waitForTimeout(700);
+    await page.reload();
+    await openBundledArticle(page);
+    const texts = Object.values(await highlightTexts(app));
+    expect(texts).toContain('escalation of violence');
+    expect(texts).toContain('Nine months later, the truce has failed.');
+    const card = page.locator('.note-card').filter({ hasText: 'The truce failed within months.' });
+    await card.waitFor();
+    expect(await card.locator('strong').innerText()).toBe('failed');
+    const { highlights } = await app.library.open((await app.library.list())[0]!.id);
+    expect(highlights.find((h) => h.note.includes('#ceasefire'))?.tags).toEqual(['ceasefire']);
+  });
+
+  it('keeps a note typed and then left at once, without waiting', async () => {
+    const { page } = app;
+    await selectText(page, 'despite the fact that');
+    await page.keyboard.press('n');
+    const editor = page.getByRole('textbox', { name: /Note/ });
+    await editor.pressSequentially('Typed and gone');
+    await page.getByRole('button', { name: '← Library' }).click();
+    await page.waitForTimeout(300);
+    const id = (await app.library.list())[0]!.id;
+    const { highlights } = await app.library.open(id);
+    expect(highlights.map((h) => h.note)).toContain('Typed and gone');
+    await openBundledArticle(page);
+  });
+
+  it('lets overlapping highlights each stay visible and be focused on its own', async () => {
+    const { page } = app;
+    await selectText(page, 'the truce has failed');
+    await page.keyboard.press('3');
+    await expect.poll(async () => Object.values(await highlightTexts(app))).toContain('the truce has failed');
+    const texts = await highlightTexts(app);
+    const inner = Object.entries(texts).find(([, t]) => t === 'the truce has failed');
+    expect(inner).toBeDefined();
+    // The nested one sits inside the outer mark, so its background adds to the outer's.
+    const nested = await page.evaluate((id) => !!document.querySelector(`mark[data-hid] mark[data-hid="${id}"]`), inner![0]);
+    expect(nested).toBe(true);
+    await page.locator(`mark[data-hstart="${inner![0]}"]`).click();
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.hid)).toBe(inner![0]);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.hid)).toBe(inner![0]);
+  });
+
+  it('makes one highlight of a selection across paragraphs', async () => {
+    const { page } = app;
+    await selectText(page, 'Syrian ground forces', 'under the cover of');
+    const before = Object.keys(await highlightTexts(app)).length;
+    await page.keyboard.press('2');
+    await expect.poll(async () => Object.keys(await highlightTexts(app)).length).toBe(before + 1);
+    const id = (await app.library.list())[0]!.id;
+    const { highlights } = await app.library.open(id);
+    const across = highlights.find((h) => h.quote.exact.startsWith('The demilitarized zone') || h.quote.exact.startsWith('Syrian ground forces'));
+    expect(across?.quote.exact).toBe('Syrian ground forces have been advancing from the south of the rebel stronghold under the cover of');
+    const spanning = await page.locator('.article-body mark[data-hid="' + across!.id + '"]').count();
+    expect(spanning).toBeGreaterThanOrEqual(1);
+  });
+
+  it('deletes the focused highlight with Delete and brings it back with Ctrl+Z, also on disk', async () => {
+    const { page } = app;
+    const id = (await app.library.list())[0]!.id;
+    const target = (await app.library.open(id)).highlights.find((h) => h.quote.exact === 'escalation of violence')!;
+    await page.locator(`mark[data-hstart="${target.id}"]`).focus();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator(`mark[data-hid="${target.id}"]`).count()).toBe(0);
+    expect((await app.library.open(id)).highlights.some((h) => h.id === target.id)).toBe(false);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator(`mark[data-hid="${target.id}"]`).count()).toBe(1);
+    expect((await app.library.open(id)).highlights.find((h) => h.id === target.id)).toEqual(target);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.locator(`mark[data-hid="${target.id}"]`).count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator(`mark[data-hid="${target.id}"]`).count()).toBe(1);
+  });
+
+  it('stacks margin notes without overlap, in text order, level with their highlights', async () => {
+    const { page } = app;
+    // Three notes on one paragraph: they cannot all sit level with their lines.
+    for (const [phrase, note] of [
+      ['The agreement called for', 'First note on the agreement. It runs long enough to need a few lines in the margin column.'],
+      ['heavy weaponry', 'Second note, close by.'],
+      ['two key highways', 'Third note, also close by.'],
+    ] as const) {
+      await selectText(page, phrase);
+      await page.keyboard.press('n');
+      const editor = page.getByRole('textbox', { name: /Note/ });
+      await editor.pressSequentially(note);
+      await editor.press('Escape');
+    }
+    await page.waitForTimeout(300);
+    const boxes = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.note-card')].map((card) => {
+        const id = card.dataset.noteId!;
+        const mark = document.querySelector<HTMLElement>(`mark[data-hstart="${id}"]`)!;
+        const c = card.getBoundingClientRect();
+        const m = mark.getClientRects()[0]!;
+        return { id, top: c.top, bottom: c.bottom, left: c.left, markTop: m.top, markRight: m.right, start: Number(mark.closest<HTMLElement>('[data-block-start]')!.dataset.blockStart) };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThanOrEqual(5);
+    const byTop = [...boxes].sort((a, b) => a.top - b.top);
+    for (let i = 1; i < byTop.length; i++) expect(byTop[i]!.top).toBeGreaterThanOrEqual(byTop[i - 1]!.bottom);
+    // Text order: the highlights' own top order is the cards' order.
+    const byMark = [...boxes].sort((a, b) => a.markTop - b.markTop);
+    expect(byTop.map((b) => b.id)).toEqual(byMark.map((b) => b.id));
+    // Each note sits level with its highlight's first line unless the note above pushes it down,
+    // and then only just below that note; the margin is beside the text.
+    byMark.forEach((b, i) => {
+      const floor = i === 0 ? -Infinity : byMark[i - 1]!.bottom + 10;
+      expect(Math.abs(b.top - Math.max(b.markTop, floor))).toBeLessThanOrEqual(2);
+      expect(b.left).toBeGreaterThan(b.markRight - 1);
+    });
+    // A note pushed down draws a leader back to its line.
+    expect(await page.locator('.leader').count()).toBeGreaterThanOrEqual(1);
+    await page.locator('.note-card').filter({ hasText: 'Second note' }).scrollIntoViewIfNeeded();
+    await app.screenshot('margin-notes-wide');
+  });
+
+  it('lights up a highlight when its note is hovered', async () => {
+    const { page } = app;
+    const card = page.locator('.note-card').filter({ hasText: 'Second note' });
+    await card.hover();
+    const id = await card.getAttribute('data-note-id');
+    await expect.poll(() => page.locator(`mark[data-hid="${id}"].is-linked`).count()).toBeGreaterThan(0);
+  });
+
+  it('renders a malicious note inert: no script, no remote image, no javascript: link', async () => {
+    const { page } = app;
+    await selectText(page, 'Already, more than 200,000 people');
+    await page.keyboard.press('n');
+    const editor = page.getByRole('textbox', { name: /Note/ });
+    await editor.fill(
+      '<img src="https://evil.test/x.png" onerror="window.__pwned=1"> <script>window.__pwned=2</script> [click me](javascript:window.__pwned=3) ![remote](https://evil.test/y.png) <iframe src="https://evil.test"></iframe> [safe](https://example.org/)',
+    );
+    await editor.press('Escape');
+    const card = page.locator('.note-card').filter({ hasText: 'click me' });
+    await card.waitFor();
+    expect(await card.locator('img, script, iframe').count()).toBe(0);
+    // Raw HTML is shown as the text it is.
+    expect(await card.innerText()).toContain('<script>window.__pwned=2</script>');
+    const hrefs = await card.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual([null, 'https://example.org/'].filter((h) => hrefs.includes(h)));
+    expect(hrefs.some((h) => h?.startsWith('javascript:'))).toBe(false);
+    await card.locator('a', { hasText: 'click me' }).click();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(app.outsideRequests).toEqual([]);
+  });
+
+  it('folds the margin into markers in a narrow window, which open the note in place', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 720, height: 900 });
+    await page.locator('.note-marker').first().waitFor();
+    expect(await page.locator('.note-card').count()).toBe(0);
+    const marker = page.locator('.note-marker').first();
+    await marker.scrollIntoViewIfNeeded();
+    await marker.click();
+    await page.locator('.note-card.note-inline').waitFor();
+    await app.screenshot('margin-notes-narrow');
+    await page.setViewportSize({ width: 1360, height: 900 });
+    await page.locator('.margin .note-card').first().waitFor();
+  });
+
+  it('lists every highlight in text order in the panel, with filters, and jumps to one', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Highlights', exact: true }).click();
+    const items = page.locator('.highlight-list .highlight-quote');
+    const quotes = await items.allInnerTexts();
+    const id = (await app.library.list())[0]!.id;
+    const { highlights, article } = await app.library.open(id);
+    const expected = [...highlights].sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end).map((h) => h.quote.exact);
+    expect(quotes).toEqual(expected);
+    expect(article.text.length).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '#ceasefire', exact: true }).click();
+    expect(await items.allInnerTexts()).toEqual(['Nine months later, the truce has failed.']);
+    await items.first().click();
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    expect(focused).toContain('Nine months later');
+    await app.screenshot('highlights-panel');
+    expect(app.pageErrors.slice(0, 3).map((e) => e.slice(0, 300))).toEqual([]);
+  });
+});
