@@ -1,6 +1,7 @@
 import type { Source } from '../model/attribution.ts';
-import { ARTICLES, PREPOSITIONS } from './lexicon.ts';
+import { ARTICLES, COORDINATORS, PREPOSITIONS } from './lexicon.ts';
 import { nounPhraseStartingAt, roleAfter, subjectBefore } from './noun-phrases.ts';
+import { afterDateline, type Sentence } from './sentences.ts';
 import { hasGapWithin, resolveSpeaker, unknownSource, type SpeakerContext } from './speakers.ts';
 
 /** The speaker found for a speech verb, with the token range that names them. */
@@ -48,6 +49,9 @@ export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number
     return source ? { source, first: subject.first, last: Math.max(subject.np.last, subject.role?.last ?? -1) } : null;
   }
   if (hasGapWithin(ctx.gaps, cueTok.start - 1, cueTok.start)) return { source: unknownSource(), first: cue, last: cue };
+  // "Its leader, , said": the name between the commas was stripped.
+  const comma = tokens[cue - 1];
+  if (comma?.text === ',' && hasGapWithin(ctx.gaps, comma.start - 3, cueTok.start)) return { source: unknownSource(), first: cue - 1, last: cue };
   return null;
 }
 
@@ -65,4 +69,30 @@ export function speakerAfterCue(ctx: SpeakerContext, cue: number, ceiling: numbe
   if (hasGapWithin(ctx.gaps, cueTok.end, npEnd)) return { source: unknownSource(), first: cue + 1, last: np.last };
   const source = resolveSpeaker(ctx, np, role, true);
   return source ? { source, first: cue + 1, last: role?.last ?? np.last } : null;
+}
+
+/**
+ * The subject of a sentence's main clause, after any introductory phrase ("In an interview,
+ * Carver said ..."): the speaker of a participle (", saying ...") or of a second verb that
+ * shares the subject ("Rahman acknowledged the slowdown but said ...").
+ */
+export function sentenceSubject(ctx: SpeakerContext, sentence: Sentence, before: number): CueSpeaker | null {
+  const tokens = ctx.layout.tokens;
+  let k = afterDateline(tokens, sentence.first, sentence.end);
+  if (COORDINATORS.has(tokens[k]?.lower ?? '')) k++;
+  const lead = tokens[k];
+  if (lead && lead.type === 'word' && (PREPOSITIONS.has(lead.lower) || (lead.lower.endsWith('ly') && !lead.upper) || tokens[k + 1]?.text === ',')) {
+    for (let j = k; j < Math.min(before, k + 10); j++) {
+      if (tokens[j]?.text === ',') {
+        k = j + 1;
+        break;
+      }
+    }
+  }
+  const np = nounPhraseStartingAt(tokens, k, before - 1);
+  if (!np) return null;
+  if (nameHasGap(ctx, np.first, np.last, -1)) return { source: unknownSource(), first: np.first, last: np.last };
+  const role = tokens[np.last + 1]?.text === ',' ? roleAfter(tokens, np.last, before - 1) : null;
+  const source = resolveSpeaker(ctx, np, role && tokens[role.last + 1]?.text === ',' ? role : null, false);
+  return source ? { source, first: np.first, last: np.last } : null;
 }

@@ -123,12 +123,10 @@ export const LABEL_CUES: ReadonlySet<string> = new Set([
 /** Words that, with the next word, make a title of what follows: a film called "...", a book titled "...". */
 export const TITLE_NOUNS: ReadonlySet<string> = new Set(
   `film movie book novel memoir song album single show series documentary play musical opera
-   poem painting exhibition exhibit podcast programme program column essay headline slogan
-   hashtag campaign operation episode sitcom drama comedy thriller anthology collection
-   magazine newspaper newsletter blog video game app brand nickname title titled entitled
-   named nicknamed headlined label project initiative plan policy bill act
-   law motto tagline banner sign signs placard placards chant chants ad advert advertisement
-   commercial restaurant bar cafe shop store boat ship horse dog cat team band group`
+   poem painting exhibition exhibit podcast programme column essay headline slogan hashtag
+   episode sitcom anthology collection magazine newspaper newsletter journal blog video
+   nickname titled entitled named nicknamed headlined motto tagline banner anthem hymn
+   restaurant cafe boat ship horse`
     .split(/\s+/)
     .filter(Boolean),
 );

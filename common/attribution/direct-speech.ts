@@ -1,10 +1,9 @@
 import { cueUse, LABEL_CUES, TITLE_NOUNS } from './cues.ts';
-import { speakerAfterCue, speakerBeforeCue, type CueSpeaker } from './cue-speakers.ts';
-import { DETERMINERS, PREPOSITIONS } from './lexicon.ts';
-import { nounPhraseStartingAt } from './noun-phrases.ts';
-import type { Quotation } from './quotes.ts';
+import { sentenceSubject, speakerAfterCue, speakerBeforeCue, type CueSpeaker } from './cue-speakers.ts';
+import { COORDINATORS, DETERMINERS } from './lexicon.ts';
+import { quotationWordCount, type Quotation } from './quotes.ts';
 import type { Sentence } from './sentences.ts';
-import { resolveSpeaker, unknownSource, type SpeakerContext } from './speakers.ts';
+import { unknownSource, type SpeakerContext } from './speakers.ts';
 import type { Statement } from './statement.ts';
 import type { Token } from './tokens.ts';
 
@@ -28,11 +27,6 @@ function isWord(tok: Token | undefined): tok is Token {
   return tok !== undefined && tok.type === 'word';
 }
 
-function countWords(tokens: readonly Token[], q: Quotation): number {
-  let n = 0;
-  for (let k = q.openToken + 1; k <= q.lastInnerToken; k++) if (tokens[k]?.type === 'word') n++;
-  return n;
-}
 
 /** "Blue Harbor", "Operation Clean Sweep": capitalised words, no closing punctuation. */
 function looksLikeTitle(content: string): boolean {
@@ -124,34 +118,16 @@ function attributeBefore(ctx: SpeakerContext, lo: number, hi: number, sentence: 
     tries++;
     let speaker: CueSpeaker | null = null;
     if (use === 'participle') {
-      if (tokens[c - 1]?.text === ',') speaker = mainSubject(ctx, sentence, c);
+      if (tokens[c - 1]?.text === ',') speaker = sentenceSubject(ctx, sentence, c);
     } else {
       speaker = speakerBeforeCue(ctx, c, Math.min(lo, sentence.first), false);
+      // "... and warned that firms were "running out of patience."": the verb shares the subject.
+      if (!speaker && COORDINATORS.has(tokens[c - 1]?.lower ?? '')) speaker = sentenceSubject(ctx, sentence, c - 1);
     }
     if (speaker) return { speaker, cue: tok.text, cueToken: c, label: LABEL_CUES.has(tok.lower) };
     if (tries >= 2) return null;
   }
   return null;
-}
-
-/** The subject of a sentence's main clause, after any introductory phrase. */
-function mainSubject(ctx: SpeakerContext, sentence: Sentence, before: number): CueSpeaker | null {
-  const tokens = ctx.layout.tokens;
-  let k = sentence.first;
-  if (['but', 'and', 'yet', 'so'].includes(tokens[k]?.lower ?? '')) k++;
-  const lead = tokens[k];
-  if (isWord(lead) && (PREPOSITIONS.has(lead.lower) || lead.lower.endsWith('ly'))) {
-    for (let j = k; j < Math.min(before, k + 10); j++) {
-      if (tokens[j]?.text === ',') {
-        k = j + 1;
-        break;
-      }
-    }
-  }
-  const np = nounPhraseStartingAt(tokens, k, before - 1);
-  if (!np) return null;
-  const source = resolveSpeaker(ctx, np, null, false);
-  return source ? { source, first: np.first, last: np.last } : null;
 }
 
 /** The statement that a quotation without its own attribution continues, if any. */
@@ -182,7 +158,7 @@ export function attributeQuotation(ctx: SpeakerContext, qi: number, history: rea
   const nextQ = quotations[qi + 1];
   const beforeLo = Math.max(sOpen.first, prevQ ? (prevQ.closeToken ?? prevQ.lastInnerToken) + 1 : 0);
   const afterHi = Math.min(sClose.end - 1, nextQ ? nextQ.openToken - 1 : Number.MAX_SAFE_INTEGER);
-  const words = countWords(tokens, q);
+  const words = quotationWordCount(tokens, q);
   const content = text.slice(q.start, q.end);
   const opener = tokens[q.openToken];
   if (!opener || words === 0) return null;

@@ -1,5 +1,5 @@
 import { cueUse } from './cues.ts';
-import { ARTICLES, BE_FORMS, DANGLING_ENDINGS, LANGUAGES, MODALS, NATIONALITIES, PREPOSITIONS } from './lexicon.ts';
+import { ARTICLES, BE_FORMS, DANGLING_ENDINGS, LANGUAGES, MODALS, MONTHS, NATIONALITIES, PREPOSITIONS, WEEKDAYS } from './lexicon.ts';
 import type { Layout } from './layout.ts';
 import type { Token } from './tokens.ts';
 
@@ -50,6 +50,8 @@ export function findGaps(layout: Layout): number[] {
       prepositionRule(t, n, i, tokens, add);
       subordinatorRule(t, n, tokens[i - 1], add);
       speechVerbRule(t, n, tokens[i - 1], add);
+      compassRule(t, n, tokens[i - 1], tokens[i + 2], add);
+      participleAfterArticleRule(t, n, tokens[i + 2], add);
     } else if (t.type === 'punct') {
       spacingRule(t, tokens[i - 1], tokens[i + 1], layout.text, add);
     }
@@ -59,12 +61,15 @@ export function findGaps(layout: Layout): number[] {
     if (!first || skipParagraph(first)) continue;
     clauseStartRule(s.first, s.end, tokens, layout.text, add);
   }
+  paragraphStartRule(layout, add);
   orphanModifierRule(tokens, nextOf, skipParagraph, add);
   paragraphEndRule(layout, add);
   return [...found].sort((a, b) => a - b);
 }
 
 type Add = (offset: number) => void;
+
+const TIME_NOUNS = new Set(['morning', 'afternoon', 'evening', 'night', 'day', 'week', 'month', 'year', 'weekend', 'today', 'yesterday', 'tonight']);
 
 /** Finite auxiliaries and modals: a subject must come before them. */
 const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'does', 'did']);
@@ -77,10 +82,13 @@ const AFTER_ARTICLE_PREPOSITIONS = new Set(['of', 'for', 'in', 'on', 'at', 'from
 const CLAUSE_CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor', 'because', 'although', 'though', 'whereas', 'while']);
 
 /** Prepositions that are never left at the end of a clause ("what it stands for" is fine; "what it is of" is not). */
-const NON_STRANDING = new Set(['of', 'between', 'among', 'including', 'into', 'amid', 'despite', 'via', 'toward', 'towards']);
+const NON_STRANDING = new Set(['of', 'between', 'among', 'including', 'into', 'amid', 'despite', 'via', 'toward', 'towards', 'at']);
 
 /** Prepositions whose object may be stripped, checked against what follows them. */
-const STRICT_PREPOSITIONS = new Set([...NON_STRANDING, 'from', 'with', 'against', 'near']);
+const STRICT_PREPOSITIONS = new Set([...NON_STRANDING, 'from', 'with', 'against', 'near', 'at', 'around', 'across', 'through', 'within', 'without', 'beyond', 'behind', 'upon']);
+
+/** Prepositions that may end a clause as verb particles ("moved in", "came on"); checked only against "and"/"or". */
+const PARTICLE_PREPOSITIONS = new Set(['in', 'on', 'for', 'to', 'about']);
 
 const PUNCT_AFTER_MISSING_NOUN = new Set([',', '.', ';', ':', ')', '!', '?']);
 
@@ -106,7 +114,27 @@ function articleRule(t: Token, n: Token | undefined, i: number, sentenceStart: b
 }
 
 function prepositionRule(t: Token, n: Token | undefined, i: number, tokens: readonly Token[], add: Add): void {
-  if (t.upper || !STRICT_PREPOSITIONS.has(t.lower)) return;
+  if (t.upper) return;
+  if (PARTICLE_PREPOSITIONS.has(t.lower) || STRICT_PREPOSITIONS.has(t.lower)) {
+    const after = tokens[i + 2];
+    // "in and Singapore", "demand in and a surge": the object of the preposition is missing.
+    if (n && n.type === 'word' && (n.lower === 'and' || n.lower === 'or') && n.para === t.para && !(after && (PREPOSITIONS.has(after.lower) || after.type !== 'word'))) {
+      add(n.start);
+      return;
+    }
+    // "in on Monday": a preposition straight before a date.
+    if (n && n.lower === 'on' && after && (WEEKDAYS.has(after.lower) || MONTHS.has(after.lower)) && !['weighed', 'cashed', 'zeroed', 'closed', 'called'].includes(tokens[i - 1]?.lower ?? '')) {
+      add(n.start);
+      return;
+    }
+    // "on Monday morning in.", "on June 1 in.": a place was cut after a time.
+    const prev = tokens[i - 1];
+    if ((t.lower === 'in' || t.lower === 'at') && n && n.type === 'punct' && (n.text === '.' || n.text === ',') && prev && (/^\p{N}+$/u.test(prev.text) || TIME_NOUNS.has(prev.lower) || WEEKDAYS.has(prev.lower))) {
+      add(n.start);
+      return;
+    }
+  }
+  if (!STRICT_PREPOSITIONS.has(t.lower)) return;
   if (!n) {
     add(t.end);
     return;
@@ -128,8 +156,12 @@ function subordinatorRule(t: Token, n: Token | undefined, prev: Token | undefine
   if (['because', 'although', 'whereas'].includes(t.lower) || (t.lower === 'that' && prev?.lower === 'fact')) add(n.start);
 }
 
-/** "said will ...": the reported clause lost its subject. */
+/** "said will ...": the reported clause lost its subject; '," said.': the speaker was cut. */
 function speechVerbRule(t: Token, n: Token | undefined, prev: Token | undefined, add: Add): void {
+  if (n && n.type === 'punct' && (n.text === '.' || n.text === ',') && (t.lower === 'said' || t.lower === 'says' || t.lower === 'added') && prev && (prev.type === 'quote' || prev.text === ',')) {
+    add(n.start);
+    return;
+  }
   if (!n || n.type !== 'word' || n.upper || !MODALS.has(n.lower)) return;
   if (['said', 'says', 'say', 'believes', 'believe', 'warned', 'added', 'thinks'].includes(t.lower) && prev?.lower !== 'what' && prev?.lower !== 'has') add(n.start);
 }
@@ -137,13 +169,35 @@ function speechVerbRule(t: Token, n: Token | undefined, prev: Token | undefined,
 /** A space before a comma or period: "visited , where". */
 function spacingRule(t: Token, prev: Token | undefined, next: Token | undefined, text: string, add: Add): void {
   if (t.text !== ',' && t.text !== ';' && t.text !== '.') return;
-  if (!prev || prev.type !== 'word' || prev.para !== t.para || t.start === prev.end) return;
+  if (!prev || !(prev.type === 'word' || prev.text === ',') || prev.para !== t.para || t.start === prev.end) return;
   if (t.text === '.' && (next?.text === '.' || text[t.end] === '.')) return;
   if (!/^[ \t]+$/.test(text.slice(prev.end, t.start))) return;
   add(t.start);
 }
 
 const CONJUNCTION_STARTS = new Set(['but', 'and', 'yet', 'so', 'or']);
+
+const COMPASS = new Set(['northern', 'southern', 'eastern', 'western', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'north-eastern', 'north-western', 'south-eastern', 'south-western']);
+
+/** "in northern have recorded", "districts of western on Sunday": a region adjective lost its noun. */
+function compassRule(t: Token, n: Token | undefined, prev: Token | undefined, after: Token | undefined, add: Add): void {
+  if (t.upper || !COMPASS.has(t.lower) || !n) return;
+  if (prev && BE_FORMS.has(prev.lower)) return;
+  if (n.type === 'punct' ? PUNCT_AFTER_MISSING_NOUN.has(n.text) : !n.upper && (FINITE.has(n.lower) || (PREPOSITIONS.has(n.lower) && n.lower !== 'and') || ((n.lower === 'and' || n.lower === 'or') && !(after && COMPASS.has(after.lower))))) {
+    add(n.start);
+  }
+}
+
+/** Words ending in -ed that are nouns after "the": "the accused", "the injured". */
+const NOMINAL_PARTICIPLES = new Set(['accused', 'injured', 'wounded', 'deceased', 'displaced', 'bereaved', 'unemployed', 'disabled', 'detained', 'insured', 'damned', 'condemned', 'infected', 'unvaccinated', 'vaccinated', 'undecided', 'committed', 'privileged', 'underprivileged', 'oppressed', 'dispossessed']);
+const AFTER_VERB_WORDS = new Set(['to', 'that', 'the', 'a', 'an', 'its', 'his', 'her', 'their', 'on', 'with']);
+
+/** "the failed to agree": a verb straight after "the" means the name between them was cut. */
+function participleAfterArticleRule(t: Token, n: Token | undefined, follower: Token | undefined, add: Add): void {
+  if (t.upper || t.lower !== 'the' || !n || n.type !== 'word' || n.upper) return;
+  if (!n.lower.endsWith('ed') || n.lower.length < 5 || NOMINAL_PARTICIPLES.has(n.lower)) return;
+  if (follower && follower.type === 'word' && !follower.upper && AFTER_VERB_WORDS.has(follower.lower)) add(n.start);
+}
 const INTRO_ADVERBS = new Set(['still', 'now', 'meanwhile', 'however', 'instead', 'yet', 'already', 'also', 'later', 'earlier', 'then', 'today', 'yesterday', 'separately', 'overall', 'nevertheless', 'nonetheless', 'moreover', 'furthermore', 'indeed', 'previously', 'currently', 'finally']);
 
 /**
@@ -267,4 +321,20 @@ function paragraphEndRule(layout: Layout, add: Add): void {
     if (body.includes('|')) return;
     if (!para.heading || (para.wordCount >= 4 && DANGLING_ENDINGS.has(last.lower))) add(last.end);
   });
+}
+
+/**
+ * A body paragraph that opens without its subject: on a lower-case word ("beat by 42 runs on
+ * the final day ...", "and are again facing ...") or on a comma ("[Name], a Sudan analyst ...,
+ * said ..."). Paragraphs that carry on a sentence broken by the feed are not openings.
+ */
+function paragraphStartRule(layout: Layout, add: Add): void {
+  const { paragraphs, tokens } = layout;
+  for (const para of paragraphs) {
+    if (para.heading || para.continuesPrevious) continue;
+    const first = tokens[para.firstToken];
+    if (!first) continue;
+    if (first.text === ',') add(first.start);
+    else if (first.type === 'word' && /^\p{Ll}[\p{Ll}'\u2019-]*$/u.test(first.text)) add(first.start);
+  }
 }

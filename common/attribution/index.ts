@@ -11,7 +11,7 @@ import { findGaps } from './gaps.ts';
 import { buildLayout } from './layout.ts';
 import { reportedStatements } from './reported-speech.ts';
 import { SpeakerRegistry } from './speaker-registry.ts';
-import { hasGapWithin, noteSentenceSubject, type SpeakerContext } from './speakers.ts';
+import { hasGapWithin, noteSentenceSubject, registerNamedPeople, type SpeakerContext } from './speakers.ts';
 import type { Statement } from './statement.ts';
 
 /** Bump whenever a change to the algorithm changes its output, so stored results are recomputed. */
@@ -39,12 +39,17 @@ export function attribute(text: string): AttributionResult {
   });
 
   layout.sentences.forEach((sentence, si) => {
+    registerNamedPeople(ctx, sentence);
+    // Headlines repeat the story in telegraphic form; statements are read from the body.
+    if (layout.paragraphs[layout.tokens[sentence.first]?.para ?? -1]?.heading) return;
     const before = statements.length;
+    // Reported speech first: its verbs usually come before the quotations they frame, and
+    // pronouns must resolve in reading order ("She said ... and that he had called it "...").
+    statements.push(...reportedStatements(ctx, si));
     for (const qi of quotesBySentence.get(si) ?? []) {
       const st = attributeQuotation(ctx, qi, statements);
       if (st) statements.push(st);
     }
-    statements.push(...reportedStatements(ctx, si));
     if (statements.length === before) noteSentenceSubject(ctx, sentence);
   });
 

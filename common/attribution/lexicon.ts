@@ -95,7 +95,10 @@ export const GROUP_NOUNS = words(`
   mayors governors officials critics campaigners advocates volunteers organizers staffers
   agents detectives troopers deputies guards teachers principals administrators trustees
   shareholders bondholders creditors lenders borrowers developers builders miners fishermen
-  growers ranchers vendors merchants owners operators residents parishioners worshippers`);
+  growers ranchers vendors merchants owners operators residents parishioners worshippers groups
+  organizations organisations agencies companies firms banks countries governments nations
+  parties unions charities insurers lenders automakers airlines retailers delegates
+  participants attendees protesters demonstrators scientists`);
 
 /** Head nouns of organisations: "the ministry said", "police said". */
 export const ORGANIZATION_NOUNS = words(`
@@ -109,7 +112,9 @@ export const ORGANIZATION_NOUNS = words(`
   corporation startup lab laboratory secretariat tribunal panel taskforce force forces guard
   command prosecutor's prosecutors' group agency's ministry's industry sector chamber
   municipality province state legislature assembly council's airport port railway prison
-  church diocese mission delegation opposition government's mayor's office's bloc`);
+  church diocese mission delegation opposition government's mayor's office's bloc consortium
+  conglomerate lender insurer producer supplier contractor publisher studio chain distributor
+  cooperative bureau`);
 
 /** Documents that "say" things; attributed as organisations. */
 export const DOCUMENT_NOUNS = words(`
@@ -138,7 +143,10 @@ export const PERSON_NOUNS = words(`
   retiree veteran volunteer advocate campaigner staffer spokesman's defendant plaintiff
   suspect juror referee umpire striker goalkeeper quarterback pitcher forward midfielder
   defender guard center winger rookie veteran champion athlete runner cyclist swimmer
-  skipper chef designer architect developer entrepreneur director-general`);
+  skipper chef designer architect developer entrepreneur director-general counsel delegate
+  substitute spinner bowler batsman opener keeper receiver linebacker outfielder jockey trainer
+  caller customer-service owner-operator commentator pundit broadcaster correspondent editor
+  photographer reporter spokesperson insider`);
 
 /** Capitalised words that, before a name, give a title rather than the name: "Defense Minister Hulusi Akar". */
 export const TITLE_WORDS = words(`
@@ -151,7 +159,8 @@ export const TITLE_WORDS = words(`
   interim executive senior state labor labour environment transport agriculture culture
   deputy lady lord sir dame emir crown opposition party majority minority house council
   councilman councilwoman spokesman spokeswoman head founder owner manager striker
-  midfielder forward goalkeeper quarterback pitcher captain`);
+  midfielder forward goalkeeper quarterback pitcher captain substitute defender winger
+  skipper rookie veteran spinner bowler batsman opener keeper counsel`);
 
 /** Titles that identify the gender of the person named after them. */
 export const MALE_TITLES = words('mr. mr king prince sir lord pope sheikh emir');

@@ -33,6 +33,8 @@ export interface Subject {
   readonly first: number;
 }
 
+const WH_WORDS = new Set(['what', 'whatever', 'how', 'why', 'where', 'whoever', 'whichever']);
+
 /** Lower-case connectors allowed inside a capitalised name: "Observatory for Human Rights". */
 const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'de', 'on', '&', 'al', 'bin', 'van', 'von', 'der', 'da', 'del', 'la', 'le']);
 
@@ -72,6 +74,7 @@ function breaksNounPhrase(tok: Token): boolean {
     SUBORDINATORS.has(lw) ||
     AUXILIARIES.has(lw) ||
     RELATIVE_PRONOUNS.has(lw) ||
+    WH_WORDS.has(lw) ||
     NEGATIONS.has(lw) ||
     SUBJECT_PRONOUNS.has(lw) ||
     (cueUse(lw) !== undefined && !isSpeakerNoun(lw)) ||
@@ -155,6 +158,7 @@ export function nounPhraseStartingAt(tokens: readonly Token[], first: number, ce
       continue;
     }
     if (breaksNounPhrase(tok)) break;
+    if (last >= 0 && DETERMINERS.has(tok.lower)) break; // "told the court the material ...": a new phrase
     if (last >= 0 && (WEEKDAYS.has(tok.lower) || (MONTHS.has(tok.lower) && tok.upper))) break;
     if (last >= 0 && !tok.upper && lastTok?.upper && !lastTok.lower.endsWith("'s")) break; // "said Smith Tuesday", "Smith told"
     last = k;
@@ -236,10 +240,11 @@ function appositiveSubject(tokens: readonly Token[], closingComma: number, floor
   for (let j = closingComma - 1; j >= floor && closingComma - j < 30; j--) {
     const tok = tokens[j];
     if (!tok) break;
-    if (tok.type === 'quote' || tok.text === '.' || tok.text === ';' || tok.text === '!' || tok.text === '?') break;
+    if (tok.text === '.' || tok.text === ';' || tok.text === '!' || tok.text === '?') break;
     if (tok.text !== ',') continue;
     const inner: Span = { first: j + 1, last: closingComma - 1 };
     if (inner.last < inner.first) return null;
+    if (!ROLE_STOPPERS.has(tokens[inner.first]?.lower ?? '') && hasFiniteVerb(tokens, inner)) return null;
     const head = nounPhraseEndingAt(tokens, j - 1, floor);
     if (!head) continue;
     const innerFirst = tokens[inner.first];
@@ -262,6 +267,17 @@ function appositiveSubject(tokens: readonly Token[], closingComma: number, floor
   return null;
 }
 
+/** An appositive names or describes; one with a finite verb is a clause ("In 2019, the plan was dead, said ..."). */
+function hasFiniteVerb(tokens: readonly Token[], span: Span): boolean {
+  for (let k = span.first; k <= span.last; k++) {
+    const tok = tokens[k];
+    if (!tok || tok.type !== 'word') continue;
+    if (ROLE_STOPPERS.has(tok.lower) || tok.lower === 'that') return false; // "an astrobiologist ... who was not involved"
+    if (!tok.upper && AUXILIARIES.has(tok.lower)) return true;
+  }
+  return false;
+}
+
 const ROLE_END_WORDS = new Set(['who', 'which', 'where', 'when', 'and', 'but', 'adding', 'saying', 'according', 'while', 'as']);
 
 /**
@@ -278,6 +294,8 @@ export function roleAfter(tokens: readonly Token[], npLast: number, ceiling: num
     const tok = tokens[k];
     if (!tok) break;
     if (tok.type === 'quote' || tok.text === ';' || tok.text === '.' || tok.text === '!' || tok.text === '?' || tok.text === '(') break;
+    if (k > first && tok.type === 'word' && ROLE_STOPPERS.has(tok.lower)) break; // "a bus driver who was sheltering ..."
+    if (k > first && tok.type === 'word' && !tok.upper && cueUse(tok.lower) === 'participle') break;
     if (tok.text === ',') {
       const next = tokens[k + 1];
       if (!next || ROLE_END_WORDS.has(next.lower) || (cueUse(next.lower) !== undefined && !next.upper)) break;

@@ -86,3 +86,10 @@ export function mapTokensToQuotations(tokenCount: number, quotes: readonly Quota
   });
   return map;
 }
+
+/** Number of words inside a quotation. */
+export function quotationWordCount(tokens: readonly Token[], q: Quotation): number {
+  let n = 0;
+  for (let k = q.openToken + 1; k <= q.lastInnerToken; k++) if (tokens[k]?.type === 'word') n++;
+  return n;
+}

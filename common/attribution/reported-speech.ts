@@ -1,5 +1,5 @@
 import { cueUse, OBJECT_CUES, takesClause } from './cues.ts';
-import { speakerAfterCue, speakerBeforeCue, type CueSpeaker } from './cue-speakers.ts';
+import { sentenceSubject, speakerAfterCue, speakerBeforeCue, type CueSpeaker } from './cue-speakers.ts';
 import {
   ADJUNCT_NOUNS,
   AUXILIARIES,
@@ -14,7 +14,8 @@ import {
   WEEKDAYS,
 } from './lexicon.ts';
 import { nounPhraseStartingAt } from './noun-phrases.ts';
-import type { Sentence } from './sentences.ts';
+import { quotationWordCount } from './quotes.ts';
+import { afterDateline, type Sentence } from './sentences.ts';
 import { hasGapWithin, resolveSpeaker, unknownSource, type SpeakerContext } from './speakers.ts';
 import type { Statement } from './statement.ts';
 import type { Token } from './tokens.ts';
@@ -24,20 +25,26 @@ function isWord(tok: Token | undefined): tok is Token {
 }
 
 const INTRO_WORDS = new Set(['already', 'still', 'however', 'meanwhile', 'instead', 'separately', 'overall', 'now', 'yet', 'also', 'again', 'moreover', 'indeed', 'nevertheless', 'nonetheless', 'previously', 'earlier', 'later', 'today', 'yesterday', 'finally', 'first', 'second']);
-const TIME_NOUNS = new Set(['week', 'month', 'year', 'weekend', 'night', 'morning', 'afternoon', 'evening', 'day', 'summer', 'winter', 'spring', 'fall', 'autumn', 'season', 'quarter']);
-const ADJUNCT_PREPOSITIONS = new Set(['in', 'at', 'during', 'on', 'to', 'through', 'via', 'after', 'before', 'while', 'from', 'over']);
+const TIME_NOUNS = new Set(['week', 'month', 'year', 'weekend', 'night', 'morning', 'afternoon', 'evening', 'day', 'summer', 'winter', 'spring', 'fall', 'autumn', 'season', 'quarter', 'weeks', 'months', 'years', 'days', 'decades', 'decade', 'hours']);
+const ADJUNCT_PREPOSITIONS = new Set(['in', 'at', 'during', 'on', 'to', 'through', 'via', 'after', 'before', 'while', 'from', 'over', 'for']);
 const TRAILING_JUNK = new Set([',', ':', ';', '\u2014', '\u2013', '-', '.', '!', '?', '(', ')']);
+/** A subject after these words is hypothetical: "until officials said it was safe". */
+const HYPOTHETICAL = new Set(['until', 'unless', 'if', 'whether', 'before', 'once', 'when', 'whenever']);
+/** Participles that report a clause: "..., saying the plan had failed." */
+const REPORTING_PARTICIPLES = new Set(['saying', 'adding', 'noting', 'warning', 'arguing', 'insisting', 'claiming', 'explaining', 'stressing', 'arguing', 'declaring', 'acknowledging', 'complaining']);
+/** Quotations this short inside a reported clause are part of it ("kept "the heart" intact"). */
+const EMBEDDED_QUOTE_WORDS = 3;
 
 /** Where the statement of a sentence begins: after "But", "Already," and the like. */
 export function bodyStart(tokens: readonly Token[], s: Sentence): number {
-  let k = s.first;
+  let k = afterDateline(tokens, s.first, s.end);
   if (isWord(tokens[k]) && COORDINATORS.has(tokens[k]?.lower ?? '')) k++;
   const tok = tokens[k];
   if (isWord(tok) && tokens[k + 1]?.text === ',' && (INTRO_WORDS.has(tok.lower) || (tok.lower.endsWith('ly') && tok.lower.length > 4))) k += 2;
   return k;
 }
 
-/** Skips time and manner adjuncts after a speech verb: "Tuesday", "last week", "in a statement,". */
+/** Skips time and manner adjuncts after a speech verb: "Tuesday", "last week", "in a statement". */
 function skipAdjuncts(tokens: readonly Token[], k: number, end: number): number {
   for (let round = 0; round < 4 && k < end; round++) {
     const tok = tokens[k];
@@ -58,13 +65,12 @@ function skipAdjuncts(tokens: readonly Token[], k: number, end: number): number 
       for (let j = k + 1; j < Math.min(end, k + 8); j++) {
         const w = tokens[j];
         if (!isWord(w)) break;
-        if (AUXILIARIES.has(w.lower) || cueUse(w.lower) === 'clause' && !ADJUNCT_NOUNS.has(w.lower)) break;
+        if (AUXILIARIES.has(w.lower) || (cueUse(w.lower) === 'clause' && !ADJUNCT_NOUNS.has(w.lower))) break;
         if (ADJUNCT_NOUNS.has(w.lower) || WEEKDAYS.has(w.lower) || (MONTHS.has(w.lower) && w.upper) || TIME_NOUNS.has(w.lower)) found = j;
         else if (found >= 0) break;
       }
       if (found < 0) break;
       k = found + 1;
-      if (tokens[k]?.text === ',') k++;
       continue;
     }
     break;
@@ -72,13 +78,18 @@ function skipAdjuncts(tokens: readonly Token[], k: number, end: number): number 
   return k;
 }
 
-/** Whether only adjuncts and closing punctuation remain from `k` to the end of the sentence. */
-function onlyAdjunctsRemain(tokens: readonly Token[], k: number, end: number): boolean {
+/**
+ * Whether an attribution ends here: only adjuncts remain before the end of the sentence, or
+ * before a comma that appends something else ("..., researchers reported on Wednesday, a
+ * finding that ...", "..., said Helima Croft, head of ..., and did little ...").
+ */
+function attributionEndsAt(tokens: readonly Token[], k: number, end: number): boolean {
   const j = skipAdjuncts(tokens, k, end);
-  for (let m = j; m < end; m++) {
-    const tok = tokens[m];
-    if (!tok || tok.type !== 'punct') return false;
-  }
+  if (j >= end) return true;
+  const tok = tokens[j];
+  if (!tok || tok.type !== 'punct') return false;
+  if (tok.text === ',') return true;
+  for (let m = j; m < end; m++) if (tokens[m]?.type !== 'punct') return false;
   return true;
 }
 
@@ -86,7 +97,7 @@ function onlyAdjunctsRemain(tokens: readonly Token[], k: number, end: number): b
  * Where the reported clause after the speech verb at `c` starts, or -1 when the verb reports
  * no clause ("told reporters.", "warned of a crisis", "denied the charges").
  */
-function clauseStart(ctx: SpeakerContext, c: number, end: number): number {
+function clauseStart(ctx: SpeakerContext, c: number, end: number, needsThat: boolean): number {
   const tokens = ctx.layout.tokens;
   const cue = tokens[c];
   if (!cue) return -1;
@@ -117,26 +128,40 @@ function clauseStart(ctx: SpeakerContext, c: number, end: number): number {
       hasThat = true;
     }
   }
-  if (cueUse(cue.lower) === 'that' && !hasThat) return -1;
+  if (needsThat && !hasThat) return -1;
   const first = tokens[k];
   if (k >= end || !first) return -1;
-  if (first.type === 'quote') return -1;
   if (!isWord(first)) return -1;
   if (first.lower === 'to' || first.lower === 'of' || first.lower === 'about') return -1;
   if (!hasThat && !first.upper && PREPOSITIONS.has(first.lower)) return -1;
   if (!first.upper && (AUXILIARIES.has(first.lower) || cueUse(first.lower) === 'clause') && !hasGapWithin(ctx.gaps, first.start, first.start)) return -1;
-  if (!first.upper && (first.lower.endsWith('ing') && !hasThat)) return -1;
+  if (!first.upper && first.lower.endsWith('ing') && !hasThat) return -1;
   return k;
 }
 
-/** A clause cut off by a quotation that only leads into it ("the country has told Russia "..."). */
+function wordCount(tokens: readonly Token[], first: number, last: number): number {
+  let n = 0;
+  for (let k = first; k <= last; k++) if (tokens[k]?.type === 'word') n++;
+  return n;
+}
+
+/**
+ * A clause that needs the quotation after it to be complete ("the country has told Russia",
+ * "the documents were", "the conservatives had tabled", "would not sign"), so that it only
+ * leads into the quotation.
+ */
 function isLeadIn(tokens: readonly Token[], first: number, last: number): boolean {
-  let words = 0;
-  for (let k = first; k <= last; k++) if (tokens[k]?.type === 'word') words++;
-  if (words < 4) return true;
+  if (wordCount(tokens, first, last) < 4) return true;
   const tail = tokens[last];
+  const before = tokens[last - 1];
   if (!tail) return true;
-  if (AUXILIARIES.has(tail.lower) || DETERMINERS.has(tail.lower) || PREPOSITIONS.has(tail.lower) || ['that', 'as', 'to', 'is', 'was', 'be'].includes(tail.lower)) return true;
+  const tl = tail.lower;
+  if (AUXILIARIES.has(tl) || DETERMINERS.has(tl) || PREPOSITIONS.has(tl) || ['that', 'as', 'to', 'be', 'than', 'so'].includes(tl)) return true;
+  if (before && !tail.upper) {
+    const bl = before.lower;
+    if (['have', 'has', 'had'].includes(bl) && tl.endsWith('ed')) return true; // "had tabled"
+    if (MODALS.has(bl) || NEGATIONS.has(bl)) return true; // "would not sign"
+  }
   for (let k = Math.max(first, last - 2); k <= last; k++) {
     const tok = tokens[k];
     if (isWord(tok) && !tok.upper && cueUse(tok.lower) !== undefined) return true;
@@ -158,6 +183,90 @@ function trimEnd(tokens: readonly Token[], first: number, last: number): number 
 function hasQuoteIn(quoteOf: Int32Array, first: number, last: number): boolean {
   for (let k = first; k <= last; k++) if ((quoteOf[k] ?? -1) >= 0) return true;
   return false;
+}
+
+/** Whether the token starts a new verb phrase that shares the subject: "and warned that ...". */
+function startsCoordinatedReport(tokens: readonly Token[], k: number): boolean {
+  const tok = tokens[k];
+  if (!isWord(tok) || !COORDINATORS.has(tok.lower)) return false;
+  const next = tokens[k + 1];
+  return isWord(next) && !next.upper && cueUse(next.lower) !== undefined;
+}
+
+/** Whether words of the clause follow at `k` (not the end of the sentence or a new clause). */
+function continuesClause(tokens: readonly Token[], k: number, end: number): boolean {
+  const tok = tokens[k];
+  if (k >= end || !tok) return false;
+  if (tok.type === 'word') return true;
+  return tok.text === ',' && isWord(tokens[k + 1]) && k + 1 < end && !startsCoordinatedReport(tokens, k + 1);
+}
+
+interface Clause {
+  readonly first: number;
+  readonly last: number;
+  /** Token after the quotation that cut the clause short, or -1. */
+  readonly resumeAt: number;
+}
+
+/**
+ * The reported clause from token `k`: to the end of the sentence, a semicolon, a coordinated
+ * speech verb ("and warned ..."), or a quotation that carries the rest of what was said. A
+ * clause that only leads into its quotation is kept when words follow the quotation ("kept
+ * "the heart of the bill" intact"), cut back to a complete first conjunct ("her party would
+ * stay at the table but would not sign "...""), or dropped.
+ */
+function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | null {
+  const { tokens, quoteOf, quotations } = ctx.layout;
+  let e = k;
+  let cutBy = -1;
+  while (e < end) {
+    const t = tokens[e];
+    if (!t) break;
+    const qi = quoteOf[e] ?? -1;
+    if (qi >= 0) {
+      const q = quotations[qi];
+      // A short quotation inside the clause is part of it ("what executives called
+      // "premiumization" was risky"); one that ends the clause completes it like any other.
+      if (q && quotationWordCount(tokens, q) <= EMBEDDED_QUOTE_WORDS && q.closeToken !== null && continuesClause(tokens, q.closeToken + 1, end)) {
+        e = q.closeToken + 1;
+        continue;
+      }
+      cutBy = qi;
+      break;
+    }
+    if (t.text === ';' || startsCoordinatedReport(tokens, e)) break;
+    if (t.text === ',' && startsCoordinatedReport(tokens, e + 1)) break;
+    e++;
+  }
+  let last = trimEnd(tokens, k, e - 1);
+  if (last < k) return null;
+  const q = cutBy >= 0 ? quotations[cutBy] : undefined;
+  if (!q) return { first: k, last, resumeAt: -1 };
+  const resumeAt = q.closeToken === null ? -1 : q.closeToken + 1;
+  if (!isLeadIn(tokens, k, last)) return { first: k, last, resumeAt };
+  const after = tokens[resumeAt];
+  if (resumeAt >= 0 && resumeAt < end && isWord(after) && !after.upper && !COORDINATORS.has(after.lower) && after.lower !== 'said') {
+    let f = resumeAt;
+    while (f < end && tokens[f]?.text !== ';' && !startsCoordinatedReport(tokens, f)) f++;
+    last = trimEnd(tokens, k, f - 1);
+    return { first: k, last, resumeAt: -1 };
+  }
+  if (resumeAt >= 0 && resumeAt < end && isWord(after) && COORDINATORS.has(after.lower) && AUXILIARIES.has(tokens[resumeAt + 1]?.lower ?? '')) {
+    // "the group would "remain cautious" and was ready to act ..."
+    let f = resumeAt;
+    while (f < end && tokens[f]?.text !== ';' && (quoteOf[f] ?? -1) < 0) f++;
+    last = trimEnd(tokens, k, f - 1);
+    return { first: k, last, resumeAt: -1 };
+  }
+  for (let j = last - 1; j > k; j--) {
+    const t = tokens[j];
+    if (!isWord(t) || !COORDINATORS.has(t.lower)) continue;
+    const next = tokens[j + 1];
+    if (!isWord(next) || !(AUXILIARIES.has(next.lower) || next.lower === 'that')) continue;
+    const firstPart = trimEnd(tokens, k, j - 1);
+    if (firstPart >= k && !isLeadIn(tokens, k, firstPart)) return { first: k, last: firstPart, resumeAt };
+  }
+  return { first: k, last: -1, resumeAt };
 }
 
 /** Whether the verb at `c` is used as a noun, infinitive, passive, or is negated. */
@@ -190,17 +299,11 @@ function makeStatement(ctx: SpeakerContext, first: number, last: number, cue: st
   };
 }
 
-function wordCount(tokens: readonly Token[], first: number, last: number): number {
-  let n = 0;
-  for (let k = first; k <= last; k++) if (tokens[k]?.type === 'word') n++;
-  return n;
-}
-
 /**
  * Finds reported speech in one sentence: "X said (that) ...", "X told reporters ...",
- * "X believes ...", "..., X said.", "..., said X.", "according to X, ...", "..., according to X."
- * Statements nested inside an earlier reported clause of the same sentence are not reported
- * separately; text inside quotation marks is left to direct speech.
+ * "X believes ...", "..., X said.", "..., said X.", "according to X, ...", "..., according to X.",
+ * "..., saying ...". Statements nested inside an earlier reported clause of the same sentence
+ * are not reported separately; text inside quotation marks is left to direct speech.
  */
 export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): Statement[] {
   const { tokens, sentences, quoteOf } = ctx.layout;
@@ -211,71 +314,81 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
   const end = s.end;
   const start = bodyStart(tokens, s);
 
+  /** Emits the clauses a speaker reports from token `k`, including "... "..." and that ..." continuations. */
+  const emitClauses = (k: number, cue: Token, c: number, speaker: CueSpeaker): void => {
+    for (let round = 0; round < 3 && k >= 0; round++) {
+      const clause = extractClause(ctx, k, end);
+      if (!clause) return;
+      consumedUntil = Math.max(consumedUntil, clause.last, clause.resumeAt);
+      if (clause.last >= clause.first && wordCount(tokens, clause.first, clause.last) >= 2) {
+        const st = makeStatement(ctx, clause.first, clause.last, cue.text, speaker, c, c);
+        if (st) out.push(st);
+      }
+      // "... had given "everything they had" and that the club would not appeal ..."
+      let r = clause.resumeAt;
+      if (r < 0) return;
+      if (tokens[r]?.text === ',') r++;
+      if (tokens[r]?.lower !== 'and' || tokens[r + 1]?.lower !== 'that') return;
+      k = r + 2;
+    }
+  };
+
   for (let c = s.first; c < end; c++) {
     if (c <= consumedUntil || (quoteOf[c] ?? -1) >= 0) continue;
     const tok = tokens[c];
-    if (!isWord(tok) || tok.upper) {
-      if (isWord(tok) && tok.lower === 'according' && tokens[c + 1]?.lower === 'to') {
-        const done = accordingTo(ctx, s, c, start, out);
-        consumedUntil = Math.max(consumedUntil, done);
-      }
-      continue;
-    }
+    if (!isWord(tok)) continue;
     if (tok.lower === 'according' && tokens[c + 1]?.lower === 'to') {
       consumedUntil = Math.max(consumedUntil, accordingTo(ctx, s, c, start, out));
       continue;
     }
+    if (tok.upper) continue;
+    const use = cueUse(tok.lower);
+
+    if (use === 'participle' && REPORTING_PARTICIPLES.has(tok.lower) && tokens[c - 1]?.text === ',') {
+      const speaker = sentenceSubject(ctx, s, c - 1);
+      const k = speaker ? clauseStart(ctx, c, end, tok.lower !== 'saying' && tok.lower !== 'adding') : -1;
+      if (speaker && k >= 0) emitClauses(k, tok, c, speaker);
+      continue;
+    }
     if (!takesClause(tok.lower) || notAReport(tokens, c)) continue;
 
-    const speaker = speakerBeforeCue(ctx, c, s.first, false);
+    let speaker = speakerBeforeCue(ctx, c, s.first, false);
+    if (!speaker && COORDINATORS.has(tokens[c - 1]?.lower ?? '')) {
+      // "Rahman acknowledged the slowdown but said ...": the verb shares the sentence's subject.
+      speaker = sentenceSubject(ctx, s, c - 1);
+    }
     if (!speaker) {
       // "..., said Smith." — the attribution trails, inverted.
       if (tokens[c - 1]?.text === ',') {
         const after = speakerAfterCue(ctx, c, end - 1);
-        if (after && onlyAdjunctsRemain(tokens, after.last + 1, end)) {
+        if (after && attributionEndsAt(tokens, after.last + 1, end)) {
           const last = trimEnd(tokens, start, c - 2);
           if (last >= start && !hasQuoteIn(quoteOf, start, last) && wordCount(tokens, start, last) >= 3) {
             const st = makeStatement(ctx, start, last, tok.text, after, c, after.last);
             if (st) out.push(st);
           }
-          consumedUntil = end;
+          consumedUntil = Math.max(consumedUntil, after.last);
         }
       }
       continue;
     }
+    if (HYPOTHETICAL.has(tokens[speaker.first - 1]?.lower ?? '')) continue;
 
     // "..., X said." — the attribution trails the statement.
     const beforeSubject = tokens[speaker.first - 1];
-    if (beforeSubject?.text === ',' && onlyAdjunctsRemain(tokens, c + 1, end)) {
+    if (beforeSubject?.text === ',' && attributionEndsAt(tokens, c + 1, end)) {
       const last = trimEnd(tokens, start, speaker.first - 2);
       if (last >= start && !hasQuoteIn(quoteOf, start, last) && wordCount(tokens, start, last) >= 3) {
         const st = makeStatement(ctx, start, last, tok.text, speaker, c, c);
         if (st) out.push(st);
       }
-      consumedUntil = end;
+      consumedUntil = Math.max(consumedUntil, c);
       continue;
     }
 
-    const k = clauseStart(ctx, c, end);
+    const k = clauseStart(ctx, c, end, use === 'that');
     if (k < 0) continue;
-    let e = k;
-    let cutByQuote = false;
-    while (e < end) {
-      const t = tokens[e];
-      if (!t) break;
-      if ((quoteOf[e] ?? -1) >= 0) {
-        cutByQuote = true;
-        break;
-      }
-      if (t.text === ';') break;
-      e++;
-    }
-    const last = trimEnd(tokens, k, e - 1);
-    consumedUntil = Math.max(consumedUntil, e - 1);
-    if (last < k || wordCount(tokens, k, last) < 2) continue;
-    if (cutByQuote && isLeadIn(tokens, k, last)) continue;
-    const st = makeStatement(ctx, k, last, tok.text, speaker, c, c);
-    if (st) out.push(st);
+    emitClauses(k, tok, c, speaker);
   }
   return out;
 }

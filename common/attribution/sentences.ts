@@ -68,3 +68,26 @@ export function mapTokensToSentences(tokenCount: number, sentences: readonly Sen
   });
   return map;
 }
+
+const DASHES = new Set(['\u2014', '\u2013', '-']);
+
+/**
+ * The first token after a dateline that opens a sentence ("OSLO —", "CEDAR RIDGE, Colo. —",
+ * "STOCKHOLM (Reuters) -"), or `first` when there is none.
+ */
+export function afterDateline(tokens: readonly Token[], first: number, end: number): number {
+  const lead = tokens[first];
+  if (!lead || lead.type !== 'word' || !/^[A-Z][A-Z.'\u2019-]+$/.test(lead.text)) return first;
+  let inParens = false;
+  for (let k = first + 1; k < Math.min(end, first + 10); k++) {
+    const t = tokens[k];
+    if (!t) break;
+    if (DASHES.has(t.text)) return k + 1;
+    if (t.text === '(') inParens = true;
+    else if (t.text === ')') inParens = false;
+    else if (t.text === ',') continue;
+    else if (t.type !== 'word') return first;
+    else if (!inParens && !/^[A-Z][A-Z.'\u2019-]*$/.test(t.text) && !/^[A-Z][a-z]{1,4}\.$/.test(t.text)) return first;
+  }
+  return first;
+}

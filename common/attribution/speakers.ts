@@ -7,15 +7,21 @@ import {
   FEMALE_TITLES,
   GROUP_NOUNS,
   MALE_TITLES,
+  MONTHS,
   NATIONALITIES,
   ORGANIZATION_NAME_WORDS,
   ORGANIZATION_NOUNS,
   PERSON_NOUNS,
+  PREPOSITIONS,
+  SENTENCE_STARTERS,
   SUBJECT_PRONOUNS,
+  SUBORDINATORS,
   TITLE_WORDS,
+  WEEKDAYS,
 } from './lexicon.ts';
+import { cueUse } from './cues.ts';
 import { headForm, nounPhraseStartingAt, type Span } from './noun-phrases.ts';
-import type { Sentence } from './sentences.ts';
+import { afterDateline, type Sentence } from './sentences.ts';
 import type { Gender, PersonEntry, SpeakerRegistry } from './speaker-registry.ts';
 import type { Token } from './tokens.ts';
 
@@ -119,6 +125,14 @@ function resolveProperName(ctx: SpeakerContext, np: Span, roleText: string | nul
     if ((prev.upper && !DETERMINERS.has(prev.lower)) || connector) runStart--;
     else break;
   }
+  // Sentence-initial capitals on common nouns: "Analysts say", "Residents of Kolonnawa said", "Police said".
+  const runHead = tokens[runStart];
+  if (runHead && (GROUP_NOUNS.has(runHead.lower) || ORGANIZATION_NOUNS.has(runHead.lower)) && (runStart === np.last || tokens[runStart + 1]?.lower === 'of')) {
+    const kind = GROUP_NOUNS.has(runHead.lower) ? 'group' : 'organization';
+    const source: Source = { name: spanText(layout, np.first, np.last), role: roleText, kind };
+    registry.noteThing(kind, source);
+    return source;
+  }
   if (isOrganizationName(tokens, runStart, np.last)) {
     const source: Source = { name: spanText(layout, np.first, np.last), role: roleText, kind: 'organization' };
     registry.noteThing('organization', source);
@@ -141,10 +155,18 @@ function resolveProperName(ctx: SpeakerContext, np: Span, roleText: string | nul
   }
   const prefixRole = runStart > np.first ? prefixAsRole(layout, np.first, runStart - 1) : null;
   const givenRole = roleText ?? (honorific ? null : titleRole) ?? prefixRole;
-  const name = spanText(layout, nameStart, np.last);
+  // "Sen. Dale Harmon of Kansas": the place after "of" is not part of a person's name.
+  let nameEnd = np.last;
+  for (let j = nameStart + 2; j < np.last; j++) {
+    if (tokens[j]?.lower === 'of') {
+      nameEnd = j - 1;
+      break;
+    }
+  }
+  const name = spanText(layout, nameStart, nameEnd);
 
-  if (nameStart === np.last) {
-    const word = (tokens[np.last]?.text ?? '').replace(/['\u2019]s$/, '');
+  if (nameStart === nameEnd) {
+    const word = (tokens[nameEnd]?.text ?? '').replace(/['\u2019]s$/, '');
     const known = registry.bySurname(word);
     if (known) {
       known.gender ??= gender;
@@ -202,39 +224,170 @@ function resolveCommonNoun(ctx: SpeakerContext, np: Span, roleText: string | nul
   return null;
 }
 
+/** Name-internal lower-case particles: "Indika de Silva", "Tahrir al-Sham". */
+const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'van', 'von', 'der', 'al', 'bin', 'ibn', 'la', 'le', 'du', 'dos']);
+
+/** Capitalised words that start sentences or name things other than people. */
+function cannotBeInPersonName(tok: Token): boolean {
+  const lw = tok.lower;
+  return (
+    DETERMINERS.has(lw) ||
+    COUNTRIES.has(lw) ||
+    NATIONALITIES.has(lw) ||
+    MONTHS.has(lw) ||
+    WEEKDAYS.has(lw) ||
+    GROUP_NOUNS.has(lw) ||
+    ORGANIZATION_NOUNS.has(lw) ||
+    ORGANIZATION_NAME_WORDS.has(headForm(tok)) ||
+    SENTENCE_STARTERS.has(lw) ||
+    !/^[\p{L}][\p{L}'\u2019.-]*$/u.test(tok.text)
+  );
+}
+
+interface NameRun {
+  /** Token range of the whole capitalised run, titles included. */
+  readonly first: number;
+  readonly last: number;
+  /** Where the name proper starts, after any titles. */
+  readonly nameStart: number;
+}
+
+/** Capitalised runs of two or more words, in order, from token `from` to `to` (exclusive). */
+function nameRuns(tokens: readonly Token[], from: number, to: number, quoteOf: Int32Array): NameRun[] {
+  const runs: NameRun[] = [];
+  let k = from;
+  while (k < to) {
+    const tok = tokens[k];
+    if (!tok || !tok.upper || (quoteOf[k] ?? -1) >= 0) {
+      k++;
+      continue;
+    }
+    let last = k;
+    while (last + 1 < to) {
+      const next = tokens[last + 1];
+      const after = tokens[last + 2];
+      if (next?.upper && next.type === 'word') last++;
+      else if (next && NAME_PARTICLES.has(next.lower) && after?.upper) last += 2;
+      else break;
+    }
+    let nameStart = k;
+    while (nameStart < last && tokens[nameStart] && isTitleToken(tokens[nameStart] as Token)) nameStart++;
+    runs.push({ first: k, last, nameStart });
+    k = last + 1;
+  }
+  return runs;
+}
+
+function isPersonRun(tokens: readonly Token[], run: NameRun): boolean {
+  if (run.last - run.nameStart < 1 || run.last - run.nameStart > 3) return false;
+  if (isOrganizationName(tokens, run.first, run.last)) return false;
+  for (let j = run.nameStart; j <= run.last; j++) {
+    const tok = tokens[j];
+    if (!tok) return false;
+    if (NAME_PARTICLES.has(tok.lower) && !tok.upper) continue;
+    if (cannotBeInPersonName(tok) || isTitleToken(tok)) return false;
+  }
+  return true;
+}
+
+function roleBeforeRun(layout: Layout, run: NameRun): string | null {
+  if (run.nameStart > run.first) return spanText(layout, run.first, run.nameStart - 1);
+  // "glaciologist Henrik Aas", "defence lawyer Kavita Rao"
+  let from = run.first;
+  while (from - 1 >= 0 && run.first - from < 3) {
+    const prev = layout.tokens[from - 1];
+    if (!prev || prev.type !== 'word' || prev.upper || DETERMINERS.has(prev.lower)) break;
+    from--;
+  }
+  return from < run.first ? prefixAsRole(layout, from, run.first - 1) : null;
+}
+
+/**
+ * Registers the people a sentence names ("led by glaciologist Henrik Aas of the ..."), so that
+ * a later "Aas said" resolves to the full name and inherits the role given here.
+ */
+export function registerNamedPeople(ctx: SpeakerContext, sentence: Sentence): void {
+  const { layout, registry } = ctx;
+  for (const run of nameRuns(layout.tokens, sentence.first, sentence.end, layout.quoteOf)) {
+    if (!isPersonRun(layout.tokens, run)) continue;
+    const name = spanText(layout, run.nameStart, run.last);
+    const known = registry.bySurname(layout.tokens[run.last]?.text ?? '');
+    if (known && known.name !== null && known.name.toLowerCase().endsWith(name.toLowerCase())) continue;
+    registry.person(name, roleBeforeRun(layout, run), genderOfTitle(layout.tokens, run));
+  }
+}
+
+function genderOfTitle(tokens: readonly Token[], run: NameRun): Gender | null {
+  const title = tokens[run.nameStart - 1]?.lower ?? '';
+  if (run.nameStart === run.first) return null;
+  if (MALE_TITLES.has(title)) return 'm';
+  if (FEMALE_TITLES.has(title)) return 'f';
+  return null;
+}
+
+/** How many tokens into a sentence its subject may start: "On Tuesday, the ministry ...". */
+const SUBJECT_REACH = 8;
+
 /**
  * Notes the subject of a sentence that attributes nothing ("Russia has launched airstrikes
- * ..."), so that a following "It has complained ..." or "He said ..." can refer back to it.
+ * ...", "The consortium has denied ...", "The panel's top Republican, Sen. Dale Harmon of
+ * Kansas, voted ..."), so that a following "It has complained ..." or "He said ..." can refer
+ * back to it.
  */
 export function noteSentenceSubject(ctx: SpeakerContext, sentence: Sentence): void {
-  const tokens = ctx.layout.tokens;
-  let k = sentence.first;
-  const first = tokens[k];
-  if (!first || first.type !== 'word') return;
-  if (['but', 'and', 'yet', 'so', 'still', 'meanwhile', 'however'].includes(first.lower)) k++;
+  const { layout, registry } = ctx;
+  const tokens = layout.tokens;
+  let k = afterDateline(tokens, sentence.first, sentence.end);
+  if (['but', 'and', 'yet', 'so', 'still', 'meanwhile', 'however'].includes(tokens[k]?.lower ?? '')) k++;
   if (tokens[k]?.text === ',') k++;
-  const np = nounPhraseStartingAt(tokens, k, sentence.end - 1);
-  if (!np) return;
-  const head = tokens[np.last];
-  const next = tokens[np.last + 1];
-  if (!head?.upper || !next || next.type !== 'word' || next.upper) return;
-  const lead = tokens[np.first];
-  if (!lead || (lead.upper && DETERMINERS.has(lead.lower) && np.first === np.last)) return;
-  if (isOrganizationName(tokens, np.first, np.last) || (tokens[np.first]?.lower === 'the' && isOrganizationName(tokens, np.first + 1, np.last))) {
-    ctx.registry.noteThing('organization', { name: spanText(ctx.layout, np.first, np.last), role: null, kind: 'organization' });
-    return;
-  }
-  // Only full names (two words or more, not just titles) make reliable antecedents.
-  let nameStart = np.first;
-  while (nameStart <= np.last && tokens[nameStart] && isTitleToken(tokens[nameStart] as Token)) nameStart++;
-  if (np.last - nameStart < 1) {
-    if (nameStart === np.last) {
-      const known = ctx.registry.bySurname(tokens[np.last]?.text ?? '');
-      if (known) ctx.registry.notePerson(known);
+  // An introductory phrase ends at its comma: "Asked whether her side could win, Adeyemi smiled."
+  const intro = tokens[k];
+  if (intro && intro.type === 'word' && (PREPOSITIONS.has(intro.lower) || SUBORDINATORS.has(intro.lower) || intro.lower.endsWith('ed') || intro.lower.endsWith('ing') || intro.lower.endsWith('ly'))) {
+    for (let j = k + 1; j < Math.min(sentence.end, k + 12); j++) {
+      if (tokens[j]?.text === ',') {
+        k = j + 1;
+        break;
+      }
     }
-    return;
   }
-  for (let j = nameStart; j <= np.last; j++) if (!tokens[j]?.upper) return;
-  const titleRole = nameStart > np.first ? spanText(ctx.layout, np.first, nameStart - 1) : null;
-  ctx.registry.notePerson(ctx.registry.person(spanText(ctx.layout, nameStart, np.last), titleRole, null));
+  const lead = tokens[k];
+  if (!lead || lead.type !== 'word') return;
+  // A common-noun subject: "The consortium has denied ...", "Residents fled ...".
+  const np = nounPhraseStartingAt(tokens, k, sentence.end - 1);
+  if (np) {
+    const head = tokens[np.last];
+    if (head && (!head.upper || np.first === np.last)) {
+      const h = headForm(head);
+      if (ORGANIZATION_NOUNS.has(h) || COUNTRIES.has(h)) {
+        registry.noteThing('organization', { name: spanText(layout, np.first, np.last), role: null, kind: 'organization' });
+        return;
+      }
+      if (GROUP_NOUNS.has(h)) {
+        registry.noteThing('group', { name: spanText(layout, np.first, np.last), role: null, kind: 'group' });
+        return;
+      }
+    }
+  }
+  const limit = Math.min(sentence.end, k + SUBJECT_REACH);
+  for (const run of nameRuns(tokens, k, limit, layout.quoteOf)) {
+    const before = tokens[run.first - 1];
+    if (before && before.type === 'word' && !before.upper && (PREPOSITIONS.has(before.lower) || cueUse(before.lower) !== undefined)) continue;
+    if (isOrganizationName(tokens, run.first, run.last) || (run.first === run.last && COUNTRIES.has(tokens[run.first]?.lower ?? ''))) {
+      registry.noteThing('organization', { name: spanText(layout, run.first, run.last), role: null, kind: 'organization' });
+      return;
+    }
+    if (isPersonRun(tokens, run)) {
+      registry.notePerson(registry.person(spanText(layout, run.nameStart, run.last), roleBeforeRun(layout, run), genderOfTitle(tokens, run)));
+      return;
+    }
+  }
+  // A single capitalised word: a country ("Russia has launched ...") or a known surname.
+  if (lead.upper && np && np.first === np.last) {
+    if (COUNTRIES.has(lead.lower) || isAcronym(lead.text)) {
+      registry.noteThing('organization', { name: lead.text, role: null, kind: 'organization' });
+      return;
+    }
+    const known = registry.bySurname(lead.text);
+    if (known) registry.notePerson(known);
+  }
 }
