@@ -52,6 +52,14 @@ export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number
   // "Its leader, , said": the name between the commas was stripped.
   const comma = tokens[cue - 1];
   if (comma?.text === ',' && hasGapWithin(ctx.gaps, comma.start - 3, cueTok.start)) return { source: unknownSource(), first: cue - 1, last: cue };
+  // "[Name], a Sudan analyst at ..., said": the sentence opens on the appositive; the name was cut.
+  const opener = tokens[floor];
+  if (comma?.text === ',' && opener?.text === ',' && hasGapWithin(ctx.gaps, opener.start, opener.start)) {
+    const role = cue - 2 > floor ? ctx.layout.text.slice(tokens[floor + 1]?.start ?? 0, tokens[cue - 2]?.end ?? 0).trim() : null;
+    const person = ctx.registry.strippedPerson(role);
+    ctx.registry.notePerson(person);
+    return { source: unknownSource(role), first: floor, last: cue - 1 };
+  }
   return null;
 }
 

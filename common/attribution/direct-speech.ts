@@ -17,8 +17,6 @@ interface Found {
 
 /** Short quotations need a speaker and a speech verb close by; otherwise they are scare quotes. */
 const SHORT_QUOTE_WORDS = 3;
-/** How near before the opening mark the verb of a short quotation must be. */
-const SHORT_QUOTE_REACH = 12;
 /** Words that name a title or nickname in quotation marks rather than introduce speech. */
 const NAMING_WORDS = new Set(['titled', 'entitled', 'named', 'nicknamed', 'headlined', 'renamed', 'so-called', 'marked', 'stamped', 'reading', 'labelled', 'labeled', 'hashtag']);
 const ENDERS = new Set(['.', '!', '?']);
@@ -167,7 +165,7 @@ export function attributeQuotation(ctx: SpeakerContext, qi: number, history: rea
   let found = q.closeToken !== null ? attributeAfter(ctx, closeIdx + 1, afterHi) : null;
   if (!found) {
     const before = attributeBefore(ctx, beforeLo, q.openToken - 1, sOpen);
-    if (before && (words > SHORT_QUOTE_WORDS || q.openToken - before.cueToken <= SHORT_QUOTE_REACH)) found = before;
+    if (before) found = before;
   }
   const title = looksLikeTitle(content);
   if (found && title && found.label) return null;

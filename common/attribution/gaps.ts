@@ -52,6 +52,7 @@ export function findGaps(layout: Layout): number[] {
       speechVerbRule(t, n, tokens[i - 1], add);
       compassRule(t, n, tokens[i - 1], tokens[i + 2], add);
       participleAfterArticleRule(t, n, tokens[i + 2], add);
+      bareRoleRule(t, n, tokens[i - 1], add);
     } else if (t.type === 'punct') {
       spacingRule(t, tokens[i - 1], tokens[i + 1], layout.text, add);
     }
@@ -129,7 +130,13 @@ function prepositionRule(t: Token, n: Token | undefined, i: number, tokens: read
     }
     // "on Monday morning in.", "on June 1 in.": a place was cut after a time.
     const prev = tokens[i - 1];
-    if ((t.lower === 'in' || t.lower === 'at') && n && n.type === 'punct' && (n.text === '.' || n.text === ',') && prev && (/^\p{N}+$/u.test(prev.text) || TIME_NOUNS.has(prev.lower) || WEEKDAYS.has(prev.lower))) {
+    if ((t.lower === 'in' || t.lower === 'at') && n && n.type === 'punct' && (n.text === '.' || n.text === ',') && prev && (/^\p{N}+$/u.test(prev.text) || TIME_NOUNS.has(prev.lower) || WEEKDAYS.has(prev.lower) || prev.upper)) {
+      add(n.start);
+      return;
+    }
+    // "A 2022 report by found that": a verb where the preposition's object should be.
+    const afterNext = tokens[i + 2];
+    if (n && n.type === 'word' && !n.upper && /ed$|found$|said$|told$/.test(n.lower) && afterNext?.lower === 'that' && ['by', 'from', 'of', 'with', 'at'].includes(t.lower)) {
       add(n.start);
       return;
     }
@@ -186,6 +193,19 @@ function compassRule(t: Token, n: Token | undefined, prev: Token | undefined, af
   if (n.type === 'punct' ? PUNCT_AFTER_MISSING_NOUN.has(n.text) : !n.upper && (FINITE.has(n.lower) || (PREPOSITIONS.has(n.lower) && n.lower !== 'and') || ((n.lower === 'and' || n.lower === 'or') && !(after && COMPASS.has(after.lower))))) {
     add(n.start);
   }
+}
+
+/** Role nouns that, without an article, stand before a name: "captain Rohit Sharma", "spinner R. Ashwin". */
+const BARE_ROLES = new Set(['captain', 'spinner', 'coach', 'striker', 'goalkeeper', 'midfielder', 'defender', 'minister', 'president', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'director', 'prosecutor', 'judge', 'senator', 'governor', 'mayor', 'commander', 'lawmaker', 'opener', 'bowler', 'batsman', 'pitcher', 'quarterback', 'winger', 'forward', 'manager', 'leader', 'envoy', 'ambassador']);
+const BARE_ROLE_FOLLOWERS = new Set(['later', 'earlier', 'also', 'then', 'said', 'says', 'told', 'added']);
+
+/** "with spinner taking five wickets", "that captain later described": the name after a role was cut. */
+function bareRoleRule(t: Token, n: Token | undefined, prev: Token | undefined, add: Add): void {
+  if (t.upper || !BARE_ROLES.has(t.lower) || !n || n.type !== 'word' || n.upper) return;
+  if (prev && prev.type === 'word' && (ARTICLES.has(prev.lower) || ['his', 'her', 'this', 'that', 'whose', 'former', 'new', 'team', 'club', 'deputy', 'vice', 'assistant', 'interim', 'acting', 'head', 'the'].includes(prev.lower) || prev.lower.endsWith("'s"))) {
+    if (prev.lower !== 'that') return;
+  }
+  if (FINITE.has(n.lower) || BARE_ROLE_FOLLOWERS.has(n.lower) || (n.lower.endsWith('ing') && n.lower.length > 5) || (n.lower.endsWith('ly') && n.lower.length > 4)) add(n.start);
 }
 
 /** Words ending in -ed that are nouns after "the": "the accused", "the injured". */

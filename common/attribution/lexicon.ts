@@ -114,7 +114,7 @@ export const ORGANIZATION_NOUNS = words(`
   municipality province state legislature assembly council's airport port railway prison
   church diocese mission delegation opposition government's mayor's office's bloc consortium
   conglomerate lender insurer producer supplier contractor publisher studio chain distributor
-  cooperative bureau`);
+  cooperative bureau app platform website site broadcaster`);
 
 /** Documents that "say" things; attributed as organisations. */
 export const DOCUMENT_NOUNS = words(`
@@ -178,7 +178,12 @@ export const ORGANIZATION_NAME_WORDS = words(`
   council fc united city rovers agency's observatory's nato un u.n. eu e.u. who fbi cia
   ministry's company corporation tribunal navy guard command watch watchdog program programme
   initiative project trust institution exchange chamber media broadcasting radio television
-  channel magazine gazette herald tribune daily weekly review mission embassy`);
+  channel magazine gazette herald tribune daily weekly review mission embassy international
+  division directorate corps cabinet secretariat laboratory clinic research analytics analysis
+  consulting associates ventures energy petroleum foods pharma therapeutics robotics software
+  electronics communications entertainment studios records publishing insurance financial
+  investments management resources mining steel chemicals manufacturing logistics shipping
+  railways telecom statistics institution`);
 
 /** Nationality adjectives. A stripped name often leaves one orphaned: "Turkish said". */
 export const NATIONALITIES = words(`

@@ -33,6 +33,9 @@ export interface Subject {
   readonly first: number;
 }
 
+/** Adjectives that qualify an anonymous source: "people familiar with the matter". */
+const QUALIFYING_ADJECTIVES = new Set(['familiar', 'close', 'briefed', 'knowledgeable', 'involved', 'speaking', 'opposed', 'loyal', 'allied']);
+
 const WH_WORDS = new Set(['what', 'whatever', 'how', 'why', 'where', 'whoever', 'whichever']);
 
 /** Lower-case connectors allowed inside a capitalised name: "Observatory for Human Rights". */
@@ -160,7 +163,14 @@ export function nounPhraseStartingAt(tokens: readonly Token[], first: number, ce
     if (breaksNounPhrase(tok)) break;
     if (last >= 0 && DETERMINERS.has(tok.lower)) break; // "told the court the material ...": a new phrase
     if (last >= 0 && (WEEKDAYS.has(tok.lower) || (MONTHS.has(tok.lower) && tok.upper))) break;
-    if (last >= 0 && !tok.upper && lastTok?.upper && !lastTok.lower.endsWith("'s")) break; // "said Smith Tuesday", "Smith told"
+    // "said Smith Tuesday", "Smith told" end the phrase; "Former captain Sunil Gavaskar" does not.
+    if (last >= 0 && !tok.upper && lastTok?.upper && !lastTok.lower.endsWith("'s") && !(PERSON_NOUNS.has(tok.lower) && tokens[k + 1]?.upper)) break;
+    // "two diplomats familiar with the talks", "sources close to the ministry"
+    if (lastTok && !lastTok.upper && (GROUP_NOUNS.has(lastTok.lower) || PERSON_NOUNS.has(lastTok.lower)) && QUALIFYING_ADJECTIVES.has(tok.lower) && PREPOSITIONS.has(tokens[k + 1]?.lower ?? '')) {
+      k += 2;
+      if (DETERMINERS.has(tokens[k]?.lower ?? '')) k++;
+      continue;
+    }
     last = k;
     k++;
     size++;
@@ -224,16 +234,42 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   const tok = tokens[k];
   if (!tok) return null;
   if (tok.text === ',') return appositiveSubject(tokens, k, floor);
-  const np = nounPhraseEndingAt(tokens, k, floor);
+  let np = nounPhraseEndingAt(tokens, k, floor);
   if (!np) return null;
   const headTok = tokens[np.last];
-  if (headTok?.lower === 'who') {
+  if (headTok?.lower === 'who' || headTok?.lower === 'which') {
     if (tokens[np.first - 1]?.text !== ',') return null;
     const antecedent = nounPhraseEndingAt(tokens, np.first - 2, floor);
     return antecedent && canHeadSubject(tokens, antecedent) ? { np: antecedent, role: null, first: antecedent.first } : null;
   }
+  np = extendOverPrepositions(tokens, np, floor);
   if (!canHeadSubject(tokens, np)) return null;
   return { np, role: null, first: np.first };
+}
+
+/** Prepositions that attach a phrase to the subject's head: "Residents of the township in Lusaka". */
+const ATTACHING_PREPOSITIONS = new Set(['of', 'in', 'for', 'at', 'from', 'with', 'on']);
+
+/**
+ * A speaker is never the object of a preposition: in "Residents of the Chawama township in
+ * Lusaka said" or "The Board of Control for Cricket in India said", the subject starts at the
+ * head before the prepositional phrases. Extends `np` back over them while the head found is a
+ * plausible speaker.
+ */
+function extendOverPrepositions(tokens: readonly Token[], np: Span, floor: number): Span {
+  let current = np;
+  for (let round = 0; round < 3; round++) {
+    const prep = tokens[current.first - 1];
+    if (!prep || prep.type !== 'word' || prep.upper || !ATTACHING_PREPOSITIONS.has(prep.lower) || current.first - 2 < floor) break;
+    const head = nounPhraseEndingAt(tokens, current.first - 2, floor);
+    if (!head) break;
+    const extended: Span = { first: head.first, last: np.last };
+    const headTok = tokens[head.last];
+    if (!headTok || SUBJECT_PRONOUNS.has(headTok.lower)) break;
+    current = extended;
+    if (canHeadSubject(tokens, head) && !tokens[head.first - 1]?.lower.match(/^(of|in|for|at|from|with|on)$/)) return extended;
+  }
+  return np;
 }
 
 function appositiveSubject(tokens: readonly Token[], closingComma: number, floor: number): Subject | null {

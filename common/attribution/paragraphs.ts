@@ -33,7 +33,8 @@ export function describeParagraphs(spans: readonly ParagraphSpan[], tokens: read
     let wordCount = 0;
     for (let k = first; k < t; k++) if (tokens[k]?.type === 'word') wordCount++;
     const last = tokens[t - 1];
-    const unterminated = t > first && last !== undefined && !TERMINAL.has(last.text);
+    // "around 11 a.m." ends a sentence: the abbreviation's period is the full stop.
+    const unterminated = t > first && last !== undefined && !TERMINAL.has(last.text) && !(last.type === 'word' && last.text.endsWith('.'));
     const body = text.slice(span.start, span.end);
     const heading = body.includes('|') || (unterminated && wordCount < MIN_BODY_WORDS) || wordCount === 0;
     result.push({ ...span, firstToken: first, endToken: t, wordCount, heading, unterminated, continuesPrevious: false });

@@ -1,4 +1,4 @@
-import { cueUse, OBJECT_CUES, takesClause } from './cues.ts';
+import { cueUse, OBJECT_CUES, SAY_FORMS, takesClause } from './cues.ts';
 import { sentenceSubject, speakerAfterCue, speakerBeforeCue, type CueSpeaker } from './cue-speakers.ts';
 import {
   ADJUNCT_NOUNS,
@@ -32,6 +32,9 @@ const TRAILING_JUNK = new Set([',', ':', ';', '\u2014', '\u2013', '-', '.', '!',
 const HYPOTHETICAL = new Set(['until', 'unless', 'if', 'whether', 'before', 'once', 'when', 'whenever']);
 /** Participles that report a clause: "..., saying the plan had failed." */
 const REPORTING_PARTICIPLES = new Set(['saying', 'adding', 'noting', 'warning', 'arguing', 'insisting', 'claiming', 'explaining', 'stressing', 'arguing', 'declaring', 'acknowledging', 'complaining']);
+const IRREGULAR_PARTICIPLES = new Set(['made', 'done', 'put', 'set', 'said', 'told', 'kept', 'left', 'lost', 'won', 'seen', 'shown', 'known', 'brought', 'bought', 'thought', 'sent', 'spent', 'built', 'held', 'paid', 'found', 'become', 'come', 'run', 'begun', 'cut', 'hit', 'led', 'met', 'read', 'sold', 'taught', 'caught', 'felt', 'heard', 'meant']);
+/** Verbs of belief that take a bare clause as readily as "say" does. */
+const CLAUSE_WITHOUT_THAT = new Set(['believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'add', 'adds', 'added', 'estimate', 'estimates', 'estimated', 'predict', 'predicts', 'predicted', 'warn', 'warns', 'warned', 'insist', 'insists', 'insisted', 'claim', 'claims', 'claimed', 'argue', 'argues', 'argued', 'write', 'writes', 'wrote']);
 /** Quotations this short inside a reported clause are part of it ("kept "the heart" intact"). */
 const EMBEDDED_QUOTE_WORDS = 3;
 
@@ -159,7 +162,7 @@ function isLeadIn(tokens: readonly Token[], first: number, last: number): boolea
   if (AUXILIARIES.has(tl) || DETERMINERS.has(tl) || PREPOSITIONS.has(tl) || ['that', 'as', 'to', 'be', 'than', 'so'].includes(tl)) return true;
   if (before && !tail.upper) {
     const bl = before.lower;
-    if (['have', 'has', 'had'].includes(bl) && tl.endsWith('ed')) return true; // "had tabled"
+    if (['have', 'has', 'had'].includes(bl) && (tl.endsWith('ed') || tl.endsWith('en') || IRREGULAR_PARTICIPLES.has(tl))) return true; // "had tabled"
     if (MODALS.has(bl) || NEGATIONS.has(bl)) return true; // "would not sign"
   }
   for (let k = Math.max(first, last - 2); k <= last; k++) {
@@ -197,9 +200,37 @@ function startsCoordinatedReport(tokens: readonly Token[], k: number): boolean {
 function continuesClause(tokens: readonly Token[], k: number, end: number): boolean {
   const tok = tokens[k];
   if (k >= end || !tok) return false;
+  // "... "clinging to power" and called for a new vote": a new verb phrase of the speaker's.
+  if (isWord(tok) && COORDINATORS.has(tok.lower)) return AUXILIARIES.has(tokens[k + 1]?.lower ?? '');
   if (tok.type === 'word') return true;
-  return tok.text === ',' && isWord(tokens[k + 1]) && k + 1 < end && !startsCoordinatedReport(tokens, k + 1);
+  const next = tokens[k + 1];
+  return tok.text === ',' && isWord(next) && k + 1 < end && !COORDINATORS.has(next.lower);
 }
+
+/** ", and the industry group Maklarsamfundet said ...": a new clause with its own speaker. */
+function startsAttributedClause(tokens: readonly Token[], k: number, end: number): boolean {
+  const conj = tokens[k];
+  if (!isWord(conj) || !COORDINATORS.has(conj.lower)) return false;
+  for (let j = k + 1; j < Math.min(end, k + 10); j++) {
+    const tok = tokens[j];
+    if (!tok || tok.type !== 'word') return false;
+    if (!tok.upper && takesClause(tok.lower) && j > k + 1) return true;
+    if (!tok.upper && (AUXILIARIES.has(tok.lower) || PREPOSITIONS.has(tok.lower) && j === k + 1)) return false;
+  }
+  return false;
+}
+
+/** Whether the clause has a verb: a complement without one ("acknowledged the slowdown") reports no statement. */
+function hasVerb(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let k = first + 1; k <= last; k++) {
+    const tok = tokens[k];
+    if (!isWord(tok) || tok.upper) continue;
+    if (AUXILIARIES.has(tok.lower) || /(?:ed|es)$/.test(tok.lower) || IRREGULAR_PARTICIPLES.has(tok.lower) || IRREGULAR_PAST.has(tok.lower)) return true;
+  }
+  return false;
+}
+
+const IRREGULAR_PAST = new Set(['was', 'were', 'had', 'did', 'went', 'came', 'took', 'gave', 'got', 'saw', 'knew', 'grew', 'fell', 'rose', 'began', 'ran', 'won', 'lost', 'left', 'kept', 'held', 'told', 'said', 'made', 'met', 'paid', 'sold', 'sent', 'spent', 'stood', 'thought', 'brought', 'bought', 'found', 'felt', 'became', 'broke', 'chose', 'drove', 'flew', 'forgot', 'hid', 'led', 'meant', 'rode', 'rang', 'shook', 'shot', 'sank', 'spoke', 'stole', 'struck', 'swore', 'threw', 'understood', 'woke', 'wore', 'wrote', 'is', 'are', 'has', 'have', 'can', 'will']);
 
 interface Clause {
   readonly first: number;
@@ -235,7 +266,7 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
       break;
     }
     if (t.text === ';' || startsCoordinatedReport(tokens, e)) break;
-    if (t.text === ',' && startsCoordinatedReport(tokens, e + 1)) break;
+    if (t.text === ',' && (startsCoordinatedReport(tokens, e + 1) || startsAttributedClause(tokens, e + 1, end))) break;
     e++;
   }
   let last = trimEnd(tokens, k, e - 1);
@@ -272,6 +303,7 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
 /** Whether the verb at `c` is used as a noun, infinitive, passive, or is negated. */
 function notAReport(tokens: readonly Token[], c: number): boolean {
   const prev = tokens[c - 1];
+  if (/^tanks?$/.test(tokens[c + 1]?.lower ?? '')) return true; // "think tank"
   if (!isWord(prev)) return false;
   const pl = prev.lower;
   if (DETERMINERS.has(pl) || pl.endsWith("'s")) return true;
@@ -388,6 +420,9 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
 
     const k = clauseStart(ctx, c, end, use === 'that');
     if (k < 0) continue;
+    // Beyond "say", "tell" and "believe", a verb without "that" may take a plain object
+    // ("acknowledged the slowdown"); only a complement with a verb of its own is a statement.
+    if (!SAY_FORMS.has(tok.lower) && !CLAUSE_WITHOUT_THAT.has(tok.lower) && tokens[k - 1]?.lower !== 'that' && !hasVerb(tokens, k, Math.min(end - 1, k + 12))) continue;
     emitClauses(k, tok, c, speaker);
   }
   return out;

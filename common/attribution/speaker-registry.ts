@@ -20,8 +20,6 @@ type Referent =
 /** How far back a pronoun may look, in mentions. */
 const PERSON_LOOKBACK = 12;
 const THING_LOOKBACK = 4;
-/** How many distinct recent people a gender match may reach back over. */
-const GENDER_MATCH_REACH = 3;
 
 /**
  * What the article has said about its speakers so far, in reading order: the people it has
@@ -95,21 +93,15 @@ export class SpeakerRegistry {
   personFor(pronoun: 'he' | 'she'): PersonEntry | undefined {
     const gender: Gender = pronoun === 'he' ? 'm' : 'f';
     const floor = Math.max(0, this.recent.length - PERSON_LOOKBACK);
-    // A person already known to be "she" (or "he") among the last few people mentioned wins
-    // over a more recent person of unknown gender; otherwise the most recent fitting person.
-    let people = 0;
-    let fallback: PersonEntry | undefined;
-    const seen = new Set<PersonEntry>();
     for (let i = this.recent.length - 1; i >= floor; i--) {
       const r = this.recent[i];
-      if (r?.type !== 'person' || seen.has(r.person)) continue;
-      seen.add(r.person);
-      people++;
-      if (r.person.gender === gender && people <= GENDER_MATCH_REACH) return r.person;
-      if (r.person.gender === null) fallback ??= r.person;
+      if (r?.type !== 'person') continue;
+      if (r.person.gender === null || r.person.gender === gender) {
+        r.person.gender ??= gender;
+        return r.person;
+      }
     }
-    if (fallback) fallback.gender = gender;
-    return fallback;
+    return undefined;
   }
 
   /** What an "it" (an organisation or country) or "they" (a group, else an organisation) refers to. */

@@ -60,7 +60,30 @@ function spanText(layout: Layout, first: number, last: number): string {
 }
 
 function isTitleToken(tok: Token): boolean {
-  return TITLE_WORDS.has(tok.lower) || NATIONALITIES.has(tok.lower) || /^[\p{Lu}][\p{L}]*'s$/u.test(tok.text);
+  return (
+    TITLE_WORDS.has(tok.lower) ||
+    NATIONALITIES.has(tok.lower) ||
+    /^[\p{Lu}][\p{L}]*'s$/u.test(tok.text) ||
+    /^(?:\p{Lu}\.){2,}$/u.test(tok.text) || // "U.S." in "Assistant U.S. Attorney"
+    (tok.lower.includes('-') && tok.lower.split('-').some((part) => TITLE_WORDS.has(part))) // "Vice-President"
+  );
+}
+
+/** Titles that head a role and are not also surnames ("King", "Major" are both). */
+const HEAD_TITLES = new Set(['president', 'minister', 'secretary', 'chancellor', 'premier', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'director', 'ambassador', 'commissioner', 'governor', 'mayor', 'senator', 'representative', 'leader', 'chief', 'ceo', 'coach', 'manager', 'captain', 'sen.', 'rep.', 'gov.', 'dr.', 'mr.', 'mrs.', 'ms.', 'prof.']);
+
+/** A run that ends on a title names nobody: "Health Minister said" once the name was cut. */
+function endsOnTitle(tokens: readonly Token[], last: number): boolean {
+  const tok = tokens[last];
+  if (!tok || !tok.upper) return false;
+  return HEAD_TITLES.has(tok.lower) || (tok.lower.includes('-') && tok.lower.split('-').some((part) => HEAD_TITLES.has(part)));
+}
+
+/** Where the name proper starts in a capitalised run: after its last title word ("Assistant U.S. Attorney Megan Ortiz"). */
+function nameStartOf(tokens: readonly Token[], first: number, last: number): number {
+  let start = first;
+  for (let j = first; j < last; j++) if (tokens[j] && isTitleToken(tokens[j] as Token)) start = j + 1;
+  return start;
 }
 
 function isAcronym(text: string): boolean {
@@ -133,13 +156,19 @@ function resolveProperName(ctx: SpeakerContext, np: Span, roleText: string | nul
     registry.noteThing(kind, source);
     return source;
   }
+  if (endsOnTitle(tokens, np.last) && !ORGANIZATION_NAME_WORDS.has(tokens[np.last]?.lower ?? '')) {
+    // "Commission Executive Vice-President told reporters": a title whose name was cut.
+    registry.notePerson(registry.strippedPerson(roleText ?? spanText(layout, runStart, np.last)));
+    return unknownSource(roleText);
+  }
   if (isOrganizationName(tokens, runStart, np.last)) {
     const source: Source = { name: spanText(layout, np.first, np.last), role: roleText, kind: 'organization' };
     registry.noteThing('organization', source);
     return source;
   }
-  let nameStart = runStart;
-  while (nameStart <= np.last && tokens[nameStart] !== undefined && isTitleToken(tokens[nameStart] as Token)) nameStart++;
+  // The name is the run's tail after its last title word: "Assistant U.S. Attorney Megan Ortiz".
+  let nameStart = nameStartOf(tokens, runStart, np.last);
+  if (nameStart === np.last && tokens[np.last] && isTitleToken(tokens[np.last] as Token) && NATIONALITIES.has(tokens[np.last]?.lower ?? '')) nameStart = np.last + 1;
   const titleRole = nameStart > runStart ? spanText(layout, runStart, nameStart - 1) : null;
   let gender: Gender | null = null;
   const titleLower = tokens[nameStart - 1]?.lower ?? '';
@@ -270,9 +299,7 @@ function nameRuns(tokens: readonly Token[], from: number, to: number, quoteOf: I
       else if (next && NAME_PARTICLES.has(next.lower) && after?.upper) last += 2;
       else break;
     }
-    let nameStart = k;
-    while (nameStart < last && tokens[nameStart] && isTitleToken(tokens[nameStart] as Token)) nameStart++;
-    runs.push({ first: k, last, nameStart });
+    runs.push({ first: k, last, nameStart: nameStartOf(tokens, k, last) });
     k = last + 1;
   }
   return runs;
