@@ -125,7 +125,7 @@ export const TITLE_NOUNS: ReadonlySet<string> = new Set(
   `film movie book novel memoir song album single show series documentary play musical opera
    poem painting exhibition exhibit podcast programme column essay headline slogan hashtag
    episode sitcom anthology collection magazine newspaper newsletter journal blog video
-   nickname titled entitled named nicknamed headlined motto tagline banner anthem hymn
+   nickname name titled entitled named nicknamed headlined motto tagline banner anthem hymn
    restaurant cafe boat ship horse`
     .split(/\s+/)
     .filter(Boolean),

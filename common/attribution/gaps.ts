@@ -202,9 +202,9 @@ const BARE_ROLE_FOLLOWERS = new Set(['later', 'earlier', 'also', 'then', 'said',
 /** "with spinner taking five wickets", "that captain later described": the name after a role was cut. */
 function bareRoleRule(t: Token, n: Token | undefined, prev: Token | undefined, add: Add): void {
   if (t.upper || !BARE_ROLES.has(t.lower) || !n || n.type !== 'word' || n.upper) return;
-  if (prev && prev.type === 'word' && (ARTICLES.has(prev.lower) || ['his', 'her', 'this', 'that', 'whose', 'former', 'new', 'team', 'club', 'deputy', 'vice', 'assistant', 'interim', 'acting', 'head', 'the'].includes(prev.lower) || prev.lower.endsWith("'s"))) {
-    if (prev.lower !== 'that') return;
-  }
+  // Only where no modifier precedes the role ("with spinner", "that captain"); "agency
+  // spokesman said" and "the captain said" are whole.
+  if (prev && prev.type === 'word' && !PREPOSITIONS.has(prev.lower) && !CLAUSE_CONJUNCTIONS.has(prev.lower) && prev.lower !== 'that') return;
   if (FINITE.has(n.lower) || BARE_ROLE_FOLLOWERS.has(n.lower) || (n.lower.endsWith('ing') && n.lower.length > 5) || (n.lower.endsWith('ly') && n.lower.length > 4)) add(n.start);
 }
 
@@ -261,10 +261,14 @@ function clauseStartRule(first: number, end: number, tokens: readonly Token[], t
 
 /** Title words that stand before a name; the name missing leaves them dangling. */
 const HEAD_TITLES = new Set(['president', 'minister', 'secretary', 'chancellor', 'premier', 'senator', 'sen.', 'rep.', 'gov.', 'governor', 'mayor', 'gen.', 'adm.', 'col.', 'lt.', 'sgt.', 'capt.', 'dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'rev.', 'ambassador', 'sheikh', 'ayatollah', 'pope', 'commissioner', 'secretary-general']);
-const TITLE_MODIFIERS = new Set(['prime', 'foreign', 'defense', 'defence', 'vice', 'finance', 'interior', 'deputy', 'acting', 'former', 'health', 'justice', 'trade', 'economy', 'energy', 'education']);
+const TITLE_MODIFIERS = new Set(['prime', 'foreign', 'defense', 'defence', 'vice', 'finance', 'interior', 'deputy', 'acting', 'former', 'health', 'justice', 'trade', 'economy', 'energy', 'education', 'executive', 'chief', 'senior', 'general']);
+
+function isHeadTitle(lower: string): boolean {
+  return HEAD_TITLES.has(lower) || (lower.includes('-') && lower.split('-').some((part) => HEAD_TITLES.has(part)));
+}
 
 function isModifierWord(tok: Token | undefined): boolean {
-  return tok !== undefined && tok.type === 'word' && tok.upper && (NATIONALITIES.has(tok.lower) || HEAD_TITLES.has(tok.lower) || TITLE_MODIFIERS.has(tok.lower));
+  return tok !== undefined && tok.type === 'word' && tok.upper && (NATIONALITIES.has(tok.lower) || isHeadTitle(tok.lower) || TITLE_MODIFIERS.has(tok.lower));
 }
 
 /**
@@ -304,7 +308,7 @@ function orphanModifierRule(tokens: readonly Token[], nextOf: (i: number) => Tok
     const groupLast = tokens[endOfRun];
     if (!groupLast) continue;
     // A title group must end on a title ("Foreign Minister"), not a bare modifier ("Defense").
-    if (!NATIONALITIES.has(groupLast.lower) && !HEAD_TITLES.has(groupLast.lower)) continue;
+    if (!NATIONALITIES.has(groupLast.lower) && !isHeadTitle(groupLast.lower)) continue;
     const f = nextOf(endOfRun);
     if (!isBadFollower(f)) continue;
     for (const m of members) {

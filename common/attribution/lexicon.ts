@@ -233,3 +233,16 @@ export const SENTENCE_STARTERS = words(`
 export const DANGLING_ENDINGS = words(`
   the a an its their our my your of for in on at from with by to into about against between
   among during through including and or but nor near via amid toward towards than as`);
+
+/** Irregular past participles: "had given", "had made". */
+export const IRREGULAR_PARTICIPLES = words(`
+  made done put set said told kept left lost won seen shown known brought bought thought sent
+  spent built held paid found become come run begun cut hit led met read sold taught caught
+  felt heard meant given taken written driven grown flown drawn`);
+
+/** Irregular past tenses and common finite forms: "the bank kept its rate". */
+export const IRREGULAR_PAST = words(`
+  was were had did went came took gave got saw knew grew fell rose began ran won lost left kept
+  held told said made met paid sold sent spent stood thought brought bought found felt became
+  broke chose drove flew forgot hid led meant rode rang shook shot sank spoke stole struck swore
+  threw understood woke wore wrote is are has have can will`);

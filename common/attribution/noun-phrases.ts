@@ -5,6 +5,7 @@ import {
   DETERMINERS,
   DOCUMENT_NOUNS,
   GROUP_NOUNS,
+  IRREGULAR_PAST,
   MONTHS,
   NEGATIONS,
   ORGANIZATION_NOUNS,
@@ -85,6 +86,19 @@ function breaksNounPhrase(tok: Token): boolean {
   );
 }
 
+/**
+ * Whether `tok`, after the noun `prev`, reads as the verb of the clause: an irregular past
+ * ("kept"), or a word in -ed after a speaker noun or before an article or pronoun.
+ */
+function looksLikeVerbAfter(tok: Token, prev: Token, next: Token | undefined): boolean {
+  if (tok.upper) return false;
+  const lw = tok.lower;
+  if (IRREGULAR_PAST.has(lw)) return true;
+  if (!/ed$/.test(lw) || lw.length < 5) return false;
+  const nextIsFunction = next !== undefined && next.type === 'word' && (DETERMINERS.has(next.lower) || SUBJECT_PRONOUNS.has(next.lower) || PREPOSITIONS.has(next.lower) || /^\p{N}/u.test(next.text));
+  return nextIsFunction || isSpeakerNoun(headForm(prev)) || prev.upper;
+}
+
 function isConnectorBetweenNames(tokens: readonly Token[], k: number): boolean {
   const tok = tokens[k];
   const before = tokens[k - 1];
@@ -109,7 +123,7 @@ function isConnectorBetweenNames(tokens: readonly Token[], k: number): boolean {
 export function nounPhraseEndingAt(tokens: readonly Token[], last: number, floor: number): Span | null {
   const tail = tokens[last];
   if (!isWord(tail) || last < floor) return null;
-  if (SUBJECT_PRONOUNS.has(tail.lower) || tail.lower === 'who') return { first: last, last };
+  if (SUBJECT_PRONOUNS.has(tail.lower) || tail.lower === 'who' || tail.lower === 'which') return { first: last, last };
   if (breaksNounPhrase(tail) || DETERMINERS.has(tail.lower)) return null;
   let first = last;
   let size = 1;
@@ -162,6 +176,7 @@ export function nounPhraseStartingAt(tokens: readonly Token[], first: number, ce
     }
     if (breaksNounPhrase(tok)) break;
     if (last >= 0 && DETERMINERS.has(tok.lower)) break; // "told the court the material ...": a new phrase
+    if (last >= 0 && lastTok && looksLikeVerbAfter(tok, lastTok, tokens[k + 1])) break; // "the bank kept its rate"
     if (last >= 0 && (WEEKDAYS.has(tok.lower) || (MONTHS.has(tok.lower) && tok.upper))) break;
     // "said Smith Tuesday", "Smith told" end the phrase; "Former captain Sunil Gavaskar" does not.
     if (last >= 0 && !tok.upper && lastTok?.upper && !lastTok.lower.endsWith("'s") && !(PERSON_NOUNS.has(tok.lower) && tokens[k + 1]?.upper)) break;
@@ -343,4 +358,20 @@ export function roleAfter(tokens: readonly Token[], npLast: number, ceiling: num
   if (last < first) return null;
   if (/^\p{N}+$/u.test(opener.text) && last === first) return null; // an age, not a role
   return { first, last };
+}
+
+/**
+ * The head of a noun phrase, before any attached prepositional phrase or qualifier:
+ * "Residents" in "Residents of the Chawama township in Lusaka", "two diplomats" in "two
+ * diplomats familiar with the talks". Connectors inside capitalised names are kept
+ * ("Board of Control for Cricket").
+ */
+export function headSpan(tokens: readonly Token[], np: Span): Span {
+  for (let k = np.first + 1; k <= np.last; k++) {
+    const tok = tokens[k];
+    if (!tok || tok.type !== 'word' || tok.upper) continue;
+    if (isConnectorBetweenNames(tokens, k)) continue;
+    if (PREPOSITIONS.has(tok.lower) || QUALIFYING_ADJECTIVES.has(tok.lower)) return { first: np.first, last: k - 1 };
+  }
+  return np;
 }

@@ -13,6 +13,7 @@ import {
   PREPOSITIONS,
   WEEKDAYS,
 } from './lexicon.ts';
+import { IRREGULAR_PARTICIPLES, IRREGULAR_PAST } from './lexicon.ts';
 import { nounPhraseStartingAt } from './noun-phrases.ts';
 import { quotationWordCount } from './quotes.ts';
 import { afterDateline, type Sentence } from './sentences.ts';
@@ -32,7 +33,6 @@ const TRAILING_JUNK = new Set([',', ':', ';', '\u2014', '\u2013', '-', '.', '!',
 const HYPOTHETICAL = new Set(['until', 'unless', 'if', 'whether', 'before', 'once', 'when', 'whenever']);
 /** Participles that report a clause: "..., saying the plan had failed." */
 const REPORTING_PARTICIPLES = new Set(['saying', 'adding', 'noting', 'warning', 'arguing', 'insisting', 'claiming', 'explaining', 'stressing', 'arguing', 'declaring', 'acknowledging', 'complaining']);
-const IRREGULAR_PARTICIPLES = new Set(['made', 'done', 'put', 'set', 'said', 'told', 'kept', 'left', 'lost', 'won', 'seen', 'shown', 'known', 'brought', 'bought', 'thought', 'sent', 'spent', 'built', 'held', 'paid', 'found', 'become', 'come', 'run', 'begun', 'cut', 'hit', 'led', 'met', 'read', 'sold', 'taught', 'caught', 'felt', 'heard', 'meant']);
 /** Verbs of belief that take a bare clause as readily as "say" does. */
 const CLAUSE_WITHOUT_THAT = new Set(['believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'add', 'adds', 'added', 'estimate', 'estimates', 'estimated', 'predict', 'predicts', 'predicted', 'warn', 'warns', 'warned', 'insist', 'insists', 'insisted', 'claim', 'claims', 'claimed', 'argue', 'argues', 'argued', 'write', 'writes', 'wrote']);
 /** Quotations this short inside a reported clause are part of it ("kept "the heart" intact"). */
@@ -211,10 +211,11 @@ function continuesClause(tokens: readonly Token[], k: number, end: number): bool
 function startsAttributedClause(tokens: readonly Token[], k: number, end: number): boolean {
   const conj = tokens[k];
   if (!isWord(conj) || !COORDINATORS.has(conj.lower)) return false;
+  if (tokens[k + 1]?.lower === 'that') return false; // "..., and that ...": the same report goes on
   for (let j = k + 1; j < Math.min(end, k + 10); j++) {
     const tok = tokens[j];
     if (!tok || tok.type !== 'word') return false;
-    if (!tok.upper && takesClause(tok.lower) && j > k + 1) return true;
+    if (!tok.upper && cueUse(tok.lower) === 'clause' && j > k + 1) return true;
     if (!tok.upper && (AUXILIARIES.has(tok.lower) || PREPOSITIONS.has(tok.lower) && j === k + 1)) return false;
   }
   return false;
@@ -230,7 +231,6 @@ function hasVerb(tokens: readonly Token[], first: number, last: number): boolean
   return false;
 }
 
-const IRREGULAR_PAST = new Set(['was', 'were', 'had', 'did', 'went', 'came', 'took', 'gave', 'got', 'saw', 'knew', 'grew', 'fell', 'rose', 'began', 'ran', 'won', 'lost', 'left', 'kept', 'held', 'told', 'said', 'made', 'met', 'paid', 'sold', 'sent', 'spent', 'stood', 'thought', 'brought', 'bought', 'found', 'felt', 'became', 'broke', 'chose', 'drove', 'flew', 'forgot', 'hid', 'led', 'meant', 'rode', 'rang', 'shook', 'shot', 'sank', 'spoke', 'stole', 'struck', 'swore', 'threw', 'understood', 'woke', 'wore', 'wrote', 'is', 'are', 'has', 'have', 'can', 'will']);
 
 interface Clause {
   readonly first: number;
@@ -347,11 +347,12 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
   const start = bodyStart(tokens, s);
 
   /** Emits the clauses a speaker reports from token `k`, including "... "..." and that ..." continuations. */
-  const emitClauses = (k: number, cue: Token, c: number, speaker: CueSpeaker): void => {
+  const emitClauses = (k: number, cue: Token, c: number, speaker: CueSpeaker, needsVerb = false): void => {
     for (let round = 0; round < 3 && k >= 0; round++) {
       const clause = extractClause(ctx, k, end);
       if (!clause) return;
       consumedUntil = Math.max(consumedUntil, clause.last, clause.resumeAt);
+      if (needsVerb && !hasVerb(tokens, clause.first, clause.last)) return;
       if (clause.last >= clause.first && wordCount(tokens, clause.first, clause.last) >= 2) {
         const st = makeStatement(ctx, clause.first, clause.last, cue.text, speaker, c, c);
         if (st) out.push(st);
@@ -422,8 +423,7 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
     if (k < 0) continue;
     // Beyond "say", "tell" and "believe", a verb without "that" may take a plain object
     // ("acknowledged the slowdown"); only a complement with a verb of its own is a statement.
-    if (!SAY_FORMS.has(tok.lower) && !CLAUSE_WITHOUT_THAT.has(tok.lower) && tokens[k - 1]?.lower !== 'that' && !hasVerb(tokens, k, Math.min(end - 1, k + 12))) continue;
-    emitClauses(k, tok, c, speaker);
+    emitClauses(k, tok, c, speaker, !SAY_FORMS.has(tok.lower) && !CLAUSE_WITHOUT_THAT.has(tok.lower) && tokens[k - 1]?.lower !== 'that');
   }
   return out;
 }

@@ -20,7 +20,7 @@ import {
   WEEKDAYS,
 } from './lexicon.ts';
 import { cueUse } from './cues.ts';
-import { headForm, nounPhraseStartingAt, type Span } from './noun-phrases.ts';
+import { headForm, headSpan, nounPhraseStartingAt, type Span } from './noun-phrases.ts';
 import { afterDateline, type Sentence } from './sentences.ts';
 import type { Gender, PersonEntry, SpeakerRegistry } from './speaker-registry.ts';
 import type { Token } from './tokens.ts';
@@ -118,6 +118,16 @@ export function resolveSpeaker(ctx: SpeakerContext, np: Span, role: Span | null,
   const roleText = role ? spanText(layout, role.first, role.last) : null;
 
   if (np.first === np.last && SUBJECT_PRONOUNS.has(head.lower)) return resolvePronoun(registry, head.lower, roleText);
+  // Classify by the head, name by the whole phrase: "Residents of the township in Lusaka".
+  const core = headSpan(tokens, np);
+  if (core.last < np.last) {
+    const coreHead = tokens[core.last];
+    const h = coreHead ? headForm(coreHead) : '';
+    if (GROUP_NOUNS.has(h) || ORGANIZATION_NOUNS.has(h) || DOCUMENT_NOUNS.has(h) || PERSON_NOUNS.has(h)) {
+      const source = resolveCommonNoun(ctx, core, roleText, lenient);
+      return source && source.name !== null ? { ...source, name: spanText(layout, np.first, np.last) } : source;
+    }
+  }
   if (head.upper) return resolveProperName(ctx, np, roleText);
   return resolveCommonNoun(ctx, np, roleText, lenient);
 }
