@@ -20,7 +20,7 @@ import {
   WEEKDAYS,
 } from './lexicon.ts';
 import { cueUse } from './cues.ts';
-import { headForm, headSpan, nounPhraseStartingAt, type Span } from './noun-phrases.ts';
+import { headForm, headSpan, nounPhraseStartingAt, roleAfter, type Span } from './noun-phrases.ts';
 import { afterDateline, type Sentence } from './sentences.ts';
 import type { Gender, PersonEntry, SpeakerRegistry } from './speaker-registry.ts';
 import type { Token } from './tokens.ts';
@@ -350,8 +350,17 @@ export function registerNamedPeople(ctx: SpeakerContext, sentence: Sentence): vo
     const name = spanText(layout, run.nameStart, run.last);
     const known = registry.bySurname(layout.tokens[run.last]?.text ?? '');
     if (known && known.name !== null && known.name.toLowerCase().endsWith(name.toLowerCase())) continue;
-    registry.person(name, roleBeforeRun(layout, run), genderOfTitle(layout.tokens, run));
+    registry.person(name, roleBeforeRun(layout, run) ?? appositiveRole(layout, run.last, sentence.end), genderOfTitle(layout.tokens, run));
   }
+}
+
+/** "Lena Ortiz, the city engineer, described ...": a closed appositive after a name is its role. */
+function appositiveRole(layout: Layout, nameLast: number, sentenceEnd: number): string | null {
+  const role = roleAfter(layout.tokens, nameLast, sentenceEnd - 1);
+  if (!role || layout.tokens[role.last + 1]?.text !== ',') return null;
+  const opener = layout.tokens[role.first];
+  if (!opener || !(DETERMINERS.has(opener.lower) || /'s$/.test(opener.lower))) return null;
+  return spanText(layout, role.first, role.last);
 }
 
 function genderOfTitle(tokens: readonly Token[], run: NameRun): Gender | null {

@@ -1,0 +1,165 @@
+/**
+ * Focused behaviour of attribute(): the tricky cases of news attribution, one at a time.
+ */
+import { describe, expect, it } from 'vitest';
+import { attribute, ATTRIBUTION_VERSION } from '../../../common/attribution/index.ts';
+import type { Attribution } from '../../../common/model/attribution.ts';
+
+function find(text: string, quote: string): Attribution {
+  const found = attribute(text).attributions.find((a) => a.quote === quote);
+  if (!found) throw new Error(`no attribution for ${JSON.stringify(quote)} in ${JSON.stringify(attribute(text).attributions.map((a) => a.quote))}`);
+  return found;
+}
+
+describe('attribute', () => {
+  it('exports a version number for cached results', () => {
+    expect(Number.isInteger(ATTRIBUTION_VERSION)).toBe(true);
+    expect(ATTRIBUTION_VERSION).toBeGreaterThan(0);
+  });
+
+  it('returns nothing for empty text', () => {
+    expect(attribute('')).toEqual({ attributions: [], gaps: [] });
+  });
+
+  it('attributes both halves of a quote split around its cue', () => {
+    const text = 'Maria Costa runs the shelter.\n\n"We are full every night," she said. "Nobody should sleep outside in this cold."';
+    const first = find(text, 'We are full every night,');
+    const second = find(text, 'Nobody should sleep outside in this cold.');
+    expect(first.kind).toBe('direct');
+    expect(first.source).toMatchObject({ name: 'Maria Costa', kind: 'person' });
+    expect(second.source).toMatchObject({ name: 'Maria Costa', kind: 'person' });
+    expect(first.cue).toBe('said');
+  });
+
+  it('attributes the two parts of a quote interrupted mid-sentence', () => {
+    const text = '"The problem," said Omar Haddad, the port manager, "is that nobody planned for ships this big."';
+    expect(find(text, 'The problem,').source.name).toBe('Omar Haddad');
+    const second = find(text, 'is that nobody planned for ships this big.');
+    expect(second.source.name).toBe('Omar Haddad');
+    expect(second.source.role).toBe('the port manager');
+  });
+
+  it('runs a quotation over a paragraph break when the next paragraph reopens it', () => {
+    const text = 'Lena Ortiz, the city engineer, described the repairs.\n\n"The bridge was never designed for this traffic. We have patched it for twenty years.\n\n"Now it has to be rebuilt," Ortiz said.';
+    const quote = 'The bridge was never designed for this traffic. We have patched it for twenty years.\n\n"Now it has to be rebuilt,';
+    const a = find(text, quote);
+    expect(a.kind).toBe('direct');
+    expect(a.source).toMatchObject({ name: 'Lena Ortiz', role: 'the city engineer' });
+    expect(text.slice(a.start, a.end)).toBe(quote);
+  });
+
+  it('resolves a pronoun to the last fitting named speaker', () => {
+    const text = 'Jonas Berg, a fisherman from Tromso, said the catch had halved. "I have never seen the fjord this empty," he said.';
+    expect(find(text, 'I have never seen the fjord this empty,').source.name).toBe('Jonas Berg');
+  });
+
+  it('skips a speaker whose pronoun does not fit', () => {
+    const text = 'Anna Weiss said the vote was close. "We expected it," she said. Mr. Tom Price said the count was fair. "It was clean," she added.';
+    expect(find(text, 'It was clean,').source.name).toBe('Anna Weiss');
+  });
+
+  it('resolves a surname to the full name given earlier, with its role', () => {
+    const text = 'Emre Ersan, an associate professor at Marmara University, believes the plan has failed.\n\n"There is no plan B," Ersan says.';
+    const a = find(text, 'There is no plan B,');
+    expect(a.source).toMatchObject({ name: 'Emre Ersan', kind: 'person', role: 'an associate professor at Marmara University' });
+    const reported = find(text, 'the plan has failed');
+    expect(reported.kind).toBe('indirect');
+    expect(reported.cue).toBe('believes');
+  });
+
+  it('takes the role from a title before the name', () => {
+    const text = 'Defense Minister Hulusi Akar said the troops would stay.';
+    expect(find(text, 'the troops would stay').source).toMatchObject({ name: 'Hulusi Akar', role: 'Defense Minister' });
+  });
+
+  it('reads reported speech in its common forms', () => {
+    const text = [
+      'The ministry said in a statement that 40 people had been arrested.',
+      'More than 2,000 homes lost power, according to the utility.',
+      'According to police, the driver was not injured.',
+      'The storm will weaken by Friday, forecasters said.',
+      'Residents told reporters the water had reached their doorsteps.',
+    ].join('\n\n');
+    expect(find(text, '40 people had been arrested').source).toMatchObject({ name: 'The ministry', kind: 'organization' });
+    expect(find(text, 'More than 2,000 homes lost power').cue).toBe('according to');
+    expect(find(text, 'the driver was not injured').source).toMatchObject({ name: 'police', kind: 'organization' });
+    expect(find(text, 'The storm will weaken by Friday').source).toMatchObject({ name: 'forecasters', kind: 'group' });
+    expect(find(text, 'the water had reached their doorsteps').source).toMatchObject({ name: 'Residents', kind: 'group' });
+  });
+
+  it('does not attribute scare quotes, titles or nicknames', () => {
+    const text = [
+      'Investors are still waiting for a so-called "peace dividend" from the deal.',
+      'The director\'s new film, called "Blue Harbor," opens on Friday.',
+      'The striker, known to fans as "the Professor," scored twice.',
+      'Critics of the "smart city" scheme held a meeting.',
+    ].join('\n\n');
+    expect(attribute(text).attributions.filter((a) => a.kind === 'direct')).toEqual([]);
+  });
+
+  it('attributes a quoted phrase that a named speaker uses to label something', () => {
+    const text = 'Top Russian officials have often called Idlib a "breeding ground for terrorists."';
+    expect(find(text, 'breeding ground for terrorists.').source).toMatchObject({ name: 'Top Russian officials', kind: 'group' });
+  });
+
+  it('reports a speaker whose name the feed stripped as unknown, and marks the gap', () => {
+    const text = 'Turkey has accused the of violating the cease-fire and Turkish said the country has told Russia "the regime must be controlled."';
+    const a = find(text, 'the regime must be controlled.');
+    expect(a.source).toEqual({ name: null, role: null, kind: 'unknown' });
+    expect(a.nearGap).toBe(true);
+    const offsets = attribute(text).gaps.map((g) => g.offset);
+    expect(offsets).toContain(text.indexOf('of violating'));
+    expect(offsets).toContain(text.indexOf('said the country'));
+  });
+
+  it('reads curly quotation marks', () => {
+    const text = '“We will rebuild,” Mayor Ana Lima said. “Every house, every school.”';
+    expect(find(text, 'We will rebuild,').source.name).toBe('Ana Lima');
+    expect(find(text, 'Every house, every school.').source.name).toBe('Ana Lima');
+  });
+
+  it('counts offsets in UTF-16 code units past emoji and other astral characters', () => {
+    const text = 'Fans posted 🎉🎉 and 𝐛𝐨𝐥𝐝 messages all night.\n\n"This is the best day of my life," said Priya Nair, a season-ticket holder.';
+    const a = find(text, 'This is the best day of my life,');
+    expect(a.start).toBe(text.indexOf('This is the best'));
+    expect(text.slice(a.start, a.end)).toBe(a.quote);
+    expect(a.source.name).toBe('Priya Nair');
+  });
+});
+
+describe('gaps', () => {
+  const offsets = (text: string): number[] => attribute(text).gaps.map((g) => g.offset);
+
+  it('finds an article or preposition followed by what cannot follow it', () => {
+    const text = 'The for Human Rights said 12 people died. Many fled to the border with while others stayed. Emre Ersan, an and political science professor, agreed.';
+    expect(offsets(text)).toEqual([text.indexOf('for Human'), text.indexOf('while others'), text.indexOf('and political')]);
+  });
+
+  it('finds a body paragraph cut off after its last word', () => {
+    const text = 'Thousands of families crowded into already overflowing camps along the river in\n\nAid agencies said supplies were running low across the region.';
+    expect(offsets(text)).toEqual([text.indexOf(' in\n\n') + 3]);
+  });
+
+  it('finds clauses that lost their subject', () => {
+    const text = 'AP | Istanbul\n\nand are again facing an escalation of violence in the region, officials said.\n\nBut also needs to rein in the rebels before the talks in the spring.';
+    const found = offsets(text);
+    expect(found).toContain(text.indexOf('and are'));
+    expect(found).toContain(text.indexOf('are again'));
+    expect(found).toContain(text.indexOf('also needs'));
+  });
+
+  it('finds orphaned nationality adjectives but not whole noun phrases', () => {
+    const text = 'Turkish and Russian "have an incentive to cooperate," he said. Turkish and Russian officials met on Monday.';
+    expect(offsets(text)).toEqual([text.indexOf('and Russian "'), text.indexOf('"have')]);
+  });
+
+  it('leaves well-formed text alone', () => {
+    const text = [
+      'Officials said the bridge would reopen on Monday after three weeks of repairs.',
+      '"We are confident the work is done," said Karen Holt, the city\'s transport director.',
+      'The council voted 7-2 in favor of the plan, which will cost about $4 million.',
+      'Residents in the area have complained for years about traffic and noise.',
+    ].join('\n\n');
+    expect(offsets(text)).toEqual([]);
+  });
+});
