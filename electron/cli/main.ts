@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ImportOutcome } from '../services/library.ts';
 import { openLibrary } from '../services/open-library.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
 import { UnreadableFileError } from '../services/read-article-file.ts';
@@ -142,7 +143,7 @@ async function importCommand(files: string[], flags: Flags, dataDir: string, io:
     return 2;
   }
   const { library } = await openLibrary(dataDir);
-  const imported: Array<{ id: string; title: string; file: string; duplicate: boolean }> = [];
+  const imported: ImportOutcome[] = [];
   const errors: Array<{ file: string; error: string }> = [];
   for (const file of files) {
     try {
@@ -154,9 +155,16 @@ async function importCommand(files: string[], flags: Flags, dataDir: string, io:
       else throw error;
     }
   }
-  if (flags.json) io.out(json({ imported, errors }));
+  if (flags.json) io.out(json({ imported: imported.map(({ id, title, file, duplicate }) => ({ id, title, file, duplicate })), errors }));
   else {
-    for (const item of imported) io.out(`${item.duplicate ? 'already in library' : 'imported'}  ${item.id}  ${item.title}`);
+    for (const item of imported) {
+      const verb = item.duplicate ? 'already in library' : item.updated ? 'updated' : 'imported';
+      io.out(`${verb}  ${item.id}  ${item.title}`);
+      if (item.updated) {
+        const u = item.updated;
+        io.out(`    ${u.kept} highlights kept, ${u.moved} moved, ${u.orphaned} could not be placed`);
+      }
+    }
     for (const item of errors) io.err(`gloss: ${item.file}: ${item.error}`);
   }
   return errors.length ? 1 : 0;

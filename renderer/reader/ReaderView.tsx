@@ -8,7 +8,7 @@ import { localDate, plural } from '../format.ts';
 import { ArticleBody, GAP_LABEL } from './ArticleBody.tsx';
 import { MarginNotes } from './MarginNotes.tsx';
 import { clearDraft, readDraft } from './NoteEditor.tsx';
-import { Provenance } from './Provenance.tsx';
+import { Provenance, ProvenanceDetails } from './Provenance.tsx';
 import { SelectionToolbar } from './SelectionToolbar.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { offsetsOfRange } from './text-offsets.ts';
@@ -19,7 +19,10 @@ import { UndoHistory } from './undo.ts';
 const NARROW_WIDTH = 900;
 const LAST_COLOR_KEY = 'gloss.last-color';
 
-type Tip = { kind: 'attribution'; index: number; anchor: HTMLElement } | { kind: 'gap'; anchor: HTMLElement };
+type Tip =
+  | { kind: 'attribution'; index: number; anchor: HTMLElement }
+  | { kind: 'gap'; anchor: HTMLElement }
+  | { kind: 'provenance'; anchor: HTMLElement };
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -123,6 +126,21 @@ export function ReaderView({ id, onBack }: { id: string; onBack(): void }) {
       window.removeEventListener('scroll', update);
     };
   }, []);
+
+  // Passing messages fade after a few seconds; the live region has already spoken them.
+  useEffect(() => {
+    if (!status) return;
+    const timer = window.setTimeout(() => setStatus(''), 4000);
+    return () => window.clearTimeout(timer);
+  }, [status]);
+
+  // The passage a tooltip describes points at it while it is open (WAI-ARIA tooltip pattern).
+  useEffect(() => {
+    const anchor = tip?.anchor;
+    if (!anchor) return;
+    anchor.setAttribute('aria-describedby', 'reader-tip');
+    return () => anchor.removeAttribute('aria-describedby');
+  }, [tip]);
 
   // Light up the marks of the hovered or focused highlight.
   useEffect(() => {
@@ -336,7 +354,7 @@ export function ReaderView({ id, onBack }: { id: string; onBack(): void }) {
 
   // Hover and focus inside the text: highlights link to their notes, passages show their source.
   const showTipFor = (target: HTMLElement, delay: number) => {
-    window.clearTimeout(tipTimer.current);
+    if (target.closest('.provenance')) return; // it manages its own tip
     const gap = target.closest<HTMLElement>('.gap');
     const attr = target.closest<HTMLElement>('[data-aid]');
     const next: Tip | null = gap
@@ -344,6 +362,11 @@ export function ReaderView({ id, onBack }: { id: string; onBack(): void }) {
       : attr
         ? { kind: 'attribution', index: Number(attr.dataset.aid!.slice(1)), anchor: bodyRef.current?.querySelector<HTMLElement>(`[data-astart="${attr.dataset.aid}"]`) ?? attr }
         : null;
+    // A tooltip opened by keyboard focus stays until focus moves, whatever the pointer does.
+    const focused = document.activeElement as HTMLElement | null;
+    const focusHoldsTip = !!focused && !!bodyRef.current?.contains(focused) && focused.matches('[data-astart], .gap');
+    if (!next && focusHoldsTip && target !== focused) return;
+    window.clearTimeout(tipTimer.current);
     tipTimer.current = window.setTimeout(() => setTip(next), next ? delay : 250);
   };
 
@@ -427,7 +450,13 @@ export function ReaderView({ id, onBack }: { id: string; onBack(): void }) {
           <h1 id="article-title" className="article-title">
             {article.title}
           </h1>
-          <Provenance article={article} />
+          <Provenance
+            article={article}
+            onTip={(anchor) => {
+              window.clearTimeout(tipTimer.current);
+              setTip(anchor ? { kind: 'provenance', anchor } : null);
+            }}
+          />
           <ArticleBody article={article} highlights={highlights} />
         </article>
         <MarginNotes
@@ -459,6 +488,11 @@ export function ReaderView({ id, onBack }: { id: string; onBack(): void }) {
       )}
       {selection && (
         <SelectionToolbar rect={selection.rect} onColor={(c) => void createHighlight(c, false)} onNote={() => void createHighlight(lastColor, true)} onCopy={copyWithSource} />
+      )}
+      {tip?.kind === 'provenance' && (
+        <Tooltip id="reader-tip" anchor={tip.anchor}>
+          <ProvenanceDetails article={article} />
+        </Tooltip>
       )}
       {tip?.kind === 'gap' && (
         <Tooltip id="reader-tip" anchor={tip.anchor}>

@@ -120,6 +120,8 @@ export async function openApp(options: { dataDir?: string; width?: number; heigh
   await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
   await context.addInitScript({ content: readFileSync(path.join(DIST(), 'bridge.js'), 'utf8') });
   const page = await context.newPage();
+  // Fail a step well before the test's own time limit, so the report names the step.
+  page.setDefaultTimeout(10_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
