@@ -162,7 +162,7 @@ async function importCommand(files: string[], flags: Flags, dataDir: string, io:
       io.out(`${verb}  ${item.id}  ${item.title}`);
       if (item.updated) {
         const u = item.updated;
-        io.out(`    ${u.kept} highlights kept, ${u.moved} moved, ${u.orphaned} could not be placed`);
+        io.out(`    ${u.kept} highlight${u.kept === 1 ? '' : 's'} kept, ${u.moved} moved, ${u.orphaned} could not be placed`);
       }
     }
     for (const item of errors) io.err(`gloss: ${item.file}: ${item.error}`);
