@@ -1,5 +1,5 @@
 import type { Source } from '../model/attribution.ts';
-import { ARTICLES, COORDINATORS, PREPOSITIONS } from './lexicon.ts';
+import { ARTICLES, COORDINATORS, GROUP_NOUNS, ORGANIZATION_NAME_WORDS, ORGANIZATION_NOUNS, PREPOSITIONS } from './lexicon.ts';
 import { nounPhraseStartingAt, roleAfter, subjectBefore } from './noun-phrases.ts';
 import { afterDateline, type Sentence } from './sentences.ts';
 import { hasGapWithin, resolveSpeaker, unknownSource, type SpeakerContext } from './speakers.ts';
@@ -43,6 +43,11 @@ export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number
   const subject = subjectBefore(tokens, cue, floor);
   if (subject) {
     if (nameHasGap(ctx, subject.np.first, subject.np.last, subject.role === null ? cueTok.start : -1)) {
+      // "Railways Minister [name] said ... He said ...": the pronoun still points at them.
+      const head = tokens[subject.np.last];
+      if (head && !ORGANIZATION_NOUNS.has(head.lower) && !ORGANIZATION_NAME_WORDS.has(head.lower) && !GROUP_NOUNS.has(head.lower)) {
+        ctx.registry.notePerson(ctx.registry.strippedPerson(null));
+      }
       return { source: unknownSource(), first: subject.first, last: cue - 1 };
     }
     const source = resolveSpeaker(ctx, subject.np, subject.role, lenient);

@@ -44,7 +44,7 @@ const CUE_TABLE = new Map<string, CueUse>([
      labels labeled labelled brand brands branded ask asks asked wonder wonders wondered joke
      jokes joked quip quips quipped shout shouts shouted yell yells yelled scream screamed tweet
      tweets tweeted post posts posted urge urges urged lament laments lamented continue
-     continues continued cry cries cried exclaim exclaimed chant chanted chants read reads text
+     continues continued cry cries cried exclaim exclaimed chant chanted chants text
      texted sigh sighed whisper whispered muse mused boast boasts boasted recount recounts
      recounted plead pleads pleaded demand demands demanded remark remarks remarked recalled
      went`,
@@ -52,7 +52,7 @@ const CUE_TABLE = new Map<string, CueUse>([
   ...forms(
     'participle',
     `saying adding noting warning arguing insisting calling describing claiming explaining
-     stressing telling asking urging calling declaring writing`,
+     stressing telling asking urging calling declaring writing alleging`,
   ),
 ]);
 

@@ -186,5 +186,18 @@ export function attributeQuotation(ctx: SpeakerContext, qi: number, history: rea
   if (words <= SHORT_QUOTE_WORDS || title) return null;
   const turn = continuedTurn(ctx, q, words, history);
   if (turn) return { ...base, cue: turn.cue, source: turn.source, extentStart: q.start, extentEnd: q.end };
-  return { ...base, cue: null, source: unknownSource(), extentStart: q.start, extentEnd: q.end };
+  // Someone is said to speak but cannot be named from the text: an unknown speaker. With no
+  // speech verb at all (a sign's slogan, a quoted phrase), there is no statement to report.
+  const cue = speechVerbIn(tokens, beforeLo, q.openToken - 1) ?? (q.closeToken !== null ? speechVerbIn(tokens, closeIdx + 1, afterHi) : null);
+  if (cue === null) return null;
+  return { ...base, cue, source: unknownSource(), extentStart: q.start, extentEnd: q.end };
+}
+
+/** The first speech verb between tokens `lo` and `hi`, if any. */
+function speechVerbIn(tokens: readonly Token[], lo: number, hi: number): string | null {
+  for (let k = lo; k <= hi; k++) {
+    const tok = tokens[k];
+    if (isWord(tok) && !tok.upper && cueUse(tok.lower) !== undefined && !notASpeechVerb(tokens, k)) return tok.text;
+  }
+  return null;
 }

@@ -70,6 +70,9 @@ export function findGaps(layout: Layout): number[] {
 
 type Add = (offset: number) => void;
 
+/** Events and places that are held "in" somewhere: "at a meeting in." lost the place. */
+const PLACE_NOUNS = new Set(['meeting', 'conference', 'summit', 'talks', 'rally', 'ceremony', 'event', 'hearing', 'office', 'plant', 'factory', 'headquarters', 'camp', 'camps', 'hospital', 'village', 'town', 'city', 'region', 'province', 'district', 'border', 'capital', 'station', 'port', 'airport', 'base', 'embassy', 'visit', 'trip', 'match', 'tournament', 'festival', 'election', 'forum', 'session', 'parliament', 'stadium']);
+
 const TIME_NOUNS = new Set(['morning', 'afternoon', 'evening', 'night', 'day', 'week', 'month', 'year', 'weekend', 'today', 'yesterday', 'tonight']);
 
 /** Finite auxiliaries and modals: a subject must come before them. */
@@ -130,7 +133,7 @@ function prepositionRule(t: Token, n: Token | undefined, i: number, tokens: read
     }
     // "on Monday morning in.", "on June 1 in.": a place was cut after a time.
     const prev = tokens[i - 1];
-    if ((t.lower === 'in' || t.lower === 'at') && n && n.type === 'punct' && (n.text === '.' || n.text === ',') && prev && (/^\p{N}+$/u.test(prev.text) || TIME_NOUNS.has(prev.lower) || WEEKDAYS.has(prev.lower) || prev.upper)) {
+    if ((t.lower === 'in' || t.lower === 'at') && n && n.type === 'punct' && (n.text === '.' || n.text === ',') && prev && (/^\p{N}+$/u.test(prev.text) || TIME_NOUNS.has(prev.lower) || WEEKDAYS.has(prev.lower) || PLACE_NOUNS.has(prev.lower) || prev.upper)) {
       add(n.start);
       return;
     }
@@ -196,15 +199,17 @@ function compassRule(t: Token, n: Token | undefined, prev: Token | undefined, af
 }
 
 /** Role nouns that, without an article, stand before a name: "captain Rohit Sharma", "spinner R. Ashwin". */
-const BARE_ROLES = new Set(['captain', 'spinner', 'coach', 'striker', 'goalkeeper', 'midfielder', 'defender', 'minister', 'president', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'director', 'prosecutor', 'judge', 'senator', 'governor', 'mayor', 'commander', 'lawmaker', 'opener', 'bowler', 'batsman', 'pitcher', 'quarterback', 'winger', 'forward', 'manager', 'leader', 'envoy', 'ambassador']);
+const BARE_ROLES = new Set(['spokesperson', 'captain', 'spinner', 'coach', 'striker', 'goalkeeper', 'midfielder', 'defender', 'minister', 'president', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'director', 'prosecutor', 'judge', 'senator', 'governor', 'mayor', 'commander', 'lawmaker', 'opener', 'bowler', 'batsman', 'pitcher', 'quarterback', 'winger', 'forward', 'manager', 'leader', 'envoy', 'ambassador']);
 const BARE_ROLE_FOLLOWERS = new Set(['later', 'earlier', 'also', 'then', 'said', 'says', 'told', 'added']);
 
 /** "with spinner taking five wickets", "that captain later described": the name after a role was cut. */
 function bareRoleRule(t: Token, n: Token | undefined, prev: Token | undefined, add: Add): void {
   if (t.upper || !BARE_ROLES.has(t.lower) || !n || n.type !== 'word' || n.upper) return;
-  // Only where no modifier precedes the role ("with spinner", "that captain"); "agency
-  // spokesman said" and "the captain said" are whole.
-  if (prev && prev.type === 'word' && !PREPOSITIONS.has(prev.lower) && !CLAUSE_CONJUNCTIONS.has(prev.lower) && prev.lower !== 'that') return;
+  // Only where no article or modifier precedes the role ("with spinner", "that captain"), or
+  // where a capitalised organisation does and a speech verb follows ("Congress spokesperson
+  // said"); "agency spokesman said" and "the captain said" are whole.
+  const speechFollows = n.lower === 'said' || n.lower === 'says' || n.lower === 'told';
+  if (prev && prev.type === 'word' && !PREPOSITIONS.has(prev.lower) && !CLAUSE_CONJUNCTIONS.has(prev.lower) && prev.lower !== 'that' && !(prev.upper && speechFollows && !ARTICLES.has(prev.lower))) return;
   if (FINITE.has(n.lower) || BARE_ROLE_FOLLOWERS.has(n.lower) || (n.lower.endsWith('ing') && n.lower.length > 5) || (n.lower.endsWith('ly') && n.lower.length > 4)) add(n.start);
 }
 
@@ -302,7 +307,9 @@ function orphanModifierRule(tokens: readonly Token[], nextOf: (i: number) => Tok
       const pl = prevInPara.lower;
       if (ARTICLES.has(pl) || ['his', 'her', 'this', 'that', 'these', 'those'].includes(pl) || pl.endsWith("'s")) continue;
       if (BE_FORMS.has(pl) || ['become', 'becomes', 'became', 'seemed', 'seems', 'remain', 'remains', 'remained'].includes(pl)) continue;
-      if (prevInPara.upper) continue; // part of a longer name: "Martin Luther King"
+      // Part of a longer name ("Martin Luther King"), unless the run ends on a title that is
+      // never a surname: "Railways Minister said".
+      if (prevInPara.upper && !isHeadTitle(tokens[endOfRun]?.lower ?? '')) continue;
       if (LANGUAGES.has(t.lower) && ['in', 'into', 'speak', 'speaks', 'spoke', 'speaking', 'from', 'translated', 'learn', 'learned', 'study'].includes(pl)) continue;
     }
     const groupLast = tokens[endOfRun];

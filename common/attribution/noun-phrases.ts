@@ -94,7 +94,7 @@ function looksLikeVerbAfter(tok: Token, prev: Token, next: Token | undefined): b
   if (tok.upper) return false;
   const lw = tok.lower;
   if (IRREGULAR_PAST.has(lw)) return true;
-  if (!/ed$/.test(lw) || lw.length < 5) return false;
+  if (!/ed$/.test(lw) || lw.length < 4) return false;
   const nextIsFunction = next !== undefined && next.type === 'word' && (DETERMINERS.has(next.lower) || SUBJECT_PRONOUNS.has(next.lower) || PREPOSITIONS.has(next.lower) || /^\p{N}/u.test(next.text));
   return nextIsFunction || isSpeakerNoun(headForm(prev)) || prev.upper;
 }
@@ -296,8 +296,9 @@ function appositiveSubject(tokens: readonly Token[], closingComma: number, floor
     const inner: Span = { first: j + 1, last: closingComma - 1 };
     if (inner.last < inner.first) return null;
     if (!ROLE_STOPPERS.has(tokens[inner.first]?.lower ?? '') && hasFiniteVerb(tokens, inner)) return null;
-    const head = nounPhraseEndingAt(tokens, j - 1, floor);
-    if (!head) continue;
+    const bare = nounPhraseEndingAt(tokens, j - 1, floor);
+    if (!bare) continue;
+    const head = extendOverPrepositions(tokens, bare, floor);
     const innerFirst = tokens[inner.first];
     const headLast = tokens[head.last];
     if (!innerFirst || !headLast) return null;

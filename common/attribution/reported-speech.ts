@@ -32,7 +32,7 @@ const TRAILING_JUNK = new Set([',', ':', ';', '\u2014', '\u2013', '-', '.', '!',
 /** A subject after these words is hypothetical: "until officials said it was safe". */
 const HYPOTHETICAL = new Set(['until', 'unless', 'if', 'whether', 'before', 'once', 'when', 'whenever']);
 /** Participles that report a clause: "..., saying the plan had failed." */
-const REPORTING_PARTICIPLES = new Set(['saying', 'adding', 'noting', 'warning', 'arguing', 'insisting', 'claiming', 'explaining', 'stressing', 'arguing', 'declaring', 'acknowledging', 'complaining']);
+const REPORTING_PARTICIPLES = new Set(['saying', 'adding', 'noting', 'warning', 'arguing', 'insisting', 'claiming', 'explaining', 'stressing', 'declaring', 'acknowledging', 'complaining', 'alleging']);
 /** Verbs of belief that take a bare clause as readily as "say" does. */
 const CLAUSE_WITHOUT_THAT = new Set(['believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'add', 'adds', 'added', 'estimate', 'estimates', 'estimated', 'predict', 'predicts', 'predicted', 'warn', 'warns', 'warned', 'insist', 'insists', 'insisted', 'claim', 'claims', 'claimed', 'argue', 'argues', 'argued', 'write', 'writes', 'wrote']);
 /** Quotations this short inside a reported clause are part of it ("kept "the heart" intact"). */
@@ -135,8 +135,11 @@ function clauseStart(ctx: SpeakerContext, c: number, end: number, needsThat: boo
   const first = tokens[k];
   if (k >= end || !first) return -1;
   if (!isWord(first)) return -1;
-  if (first.lower === 'to' || first.lower === 'of' || first.lower === 'about') return -1;
-  if (!hasThat && !first.upper && PREPOSITIONS.has(first.lower)) return -1;
+  const second = tokens[k + 1];
+  // "about 31,000 runners", "at least 14 workers", "up to 500 people" open clauses with a number.
+  const quantity = (first.lower === 'about' && /^\p{N}/u.test(second?.text ?? '')) || (first.lower === 'at' && ['least', 'most'].includes(second?.lower ?? '')) || (first.lower === 'up' && second?.lower === 'to');
+  if (!quantity && (first.lower === 'to' || first.lower === 'of' || first.lower === 'about')) return -1;
+  if (!quantity && !hasThat && !first.upper && PREPOSITIONS.has(first.lower)) return -1;
   if (!first.upper && (AUXILIARIES.has(first.lower) || cueUse(first.lower) === 'clause') && !hasGapWithin(ctx.gaps, first.start, first.start)) return -1;
   if (!first.upper && first.lower.endsWith('ing') && !hasThat) return -1;
   return k;
@@ -291,6 +294,12 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
   }
   for (let j = last - 1; j > k; j--) {
     const t = tokens[j];
+    // "... a new school library in her hometown, which she called "...": the relative clause leads in.
+    if (isWord(t) && ['which', 'who', 'where'].includes(t.lower) && tokens[j - 1]?.text === ',') {
+      const firstPart = trimEnd(tokens, k, j - 2);
+      if (firstPart >= k && !isLeadIn(tokens, k, firstPart)) return { first: k, last: firstPart, resumeAt };
+      continue;
+    }
     if (!isWord(t) || !COORDINATORS.has(t.lower)) continue;
     const next = tokens[j + 1];
     if (!isWord(next) || !(AUXILIARIES.has(next.lower) || next.lower === 'that')) continue;
@@ -298,6 +307,12 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
     if (firstPart >= k && !isLeadIn(tokens, k, firstPart)) return { first: k, last: firstPart, resumeAt };
   }
   return { first: k, last: -1, resumeAt };
+}
+
+/** The token before `k` skipping adverbs between a subject and its verb ("which also says"). */
+function skipBack(tokens: readonly Token[], k: number): number {
+  while (k > 0 && ['also', 'now', 'still', 'often', 'repeatedly', 'has', 'have', 'had'].includes(tokens[k]?.lower ?? '')) k--;
+  return k;
 }
 
 /** Whether the verb at `c` is used as a noun, infinitive, passive, or is negated. */
@@ -421,6 +436,22 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
 
     const k = clauseStart(ctx, c, end, use === 'that');
     if (k < 0) continue;
+    // "The app, which says it has 150 million users, has also faced ...": the relative clause
+    // ends at the comma before the main verb.
+    const subjectWord = tokens[skipBack(tokens, c - 1)]?.lower;
+    if (subjectWord === 'which' || subjectWord === 'who') {
+      let stop = k;
+      while (stop < end && !(tokens[stop]?.text === ',' && AUXILIARIES.has(tokens[stop + 1]?.lower ?? ''))) stop++;
+      if (stop < end) {
+        const last = trimEnd(tokens, k, stop - 1);
+        if (last >= k && wordCount(tokens, k, last) >= 2) {
+          const st = makeStatement(ctx, k, last, tok.text, speaker, c, c);
+          if (st) out.push(st);
+        }
+        consumedUntil = Math.max(consumedUntil, stop);
+        continue;
+      }
+    }
     // Beyond "say", "tell" and "believe", a verb without "that" may take a plain object
     // ("acknowledged the slowdown"); only a complement with a verb of its own is a statement.
     emitClauses(k, tok, c, speaker, !SAY_FORMS.has(tok.lower) && !CLAUSE_WITHOUT_THAT.has(tok.lower) && tokens[k - 1]?.lower !== 'that');

@@ -63,7 +63,7 @@ function isTitleToken(tok: Token): boolean {
   return (
     TITLE_WORDS.has(tok.lower) ||
     NATIONALITIES.has(tok.lower) ||
-    /^[\p{Lu}][\p{L}]*'s$/u.test(tok.text) ||
+    (tok.upper && /^[\p{L}.]+'s$/u.test(tok.lower)) || // "Kenya's Faith Kiptoo", curly apostrophe too
     /^(?:\p{Lu}\.){2,}$/u.test(tok.text) || // "U.S." in "Assistant U.S. Attorney"
     (tok.lower.includes('-') && tok.lower.split('-').some((part) => TITLE_WORDS.has(part))) // "Vice-President"
   );
@@ -424,6 +424,14 @@ export function noteSentenceSubject(ctx: SpeakerContext, sentence: Sentence): vo
     }
     if (isPersonRun(tokens, run)) {
       registry.notePerson(registry.person(spanText(layout, run.nameStart, run.last), roleBeforeRun(layout, run), genderOfTitle(tokens, run)));
+      return;
+    }
+  }
+  // "Kiptoo's time earns her a bonus": a person named in the possessive is who the sentence is about.
+  if (lead.upper && /'s$/.test(lead.lower)) {
+    const known = registry.bySurname(lead.text.replace(/['\u2019]s$/, ''));
+    if (known) {
+      registry.notePerson(known);
       return;
     }
   }

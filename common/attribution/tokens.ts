@@ -37,15 +37,31 @@ const ABBREVIATIONS = new Set(
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 const UPPER = /\p{Lu}/u;
 const DIGIT = /\p{N}/u;
+const SPACE = /\s/;
 
-function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && LETTER_OR_DIGIT.test(ch);
+/** Whether the code point at `i` is a letter, digit or combining mark; ASCII is decided without a regex. */
+function isWordAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (Number.isNaN(c)) return false;
+  const code = text.codePointAt(i) ?? 0;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
 }
 
-/** One code point at `i` (a surrogate pair counts as one character of two code units). */
-function charAt(text: string, i: number): string {
-  const code = text.codePointAt(i);
-  return code === undefined ? '' : String.fromCodePoint(code);
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== '' && isWordAt(ch, 0);
+}
+
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 32 || c === 10 || c === 9 || c === 13) return true;
+  return c > 127 && SPACE.test(text[i] ?? '');
+}
+
+/** UTF-16 length of the code point at `i`: 2 for a surrogate pair (emoji, astral letters), else 1. */
+function widthAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
 }
 
 /** Paragraph boundaries: blocks separated by a blank line. */
@@ -79,22 +95,21 @@ export function tokenize(text: string, paragraphs: readonly ParagraphSpan[]): To
   let i = 0;
   const n = text.length;
   while (i < n) {
-    const ch = charAt(text, i);
-    if (/\s/.test(ch)) {
-      i += ch.length;
+    if (isSpaceAt(text, i)) {
+      i++;
       continue;
     }
     while (para < paragraphs.length - 1 && i >= (paragraphs[para]?.end ?? 0)) para++;
     let end: number;
     let type: TokenType;
-    if (QUOTE_MARKS.has(ch)) {
+    if (QUOTE_MARKS.has(text[i] ?? '')) {
       end = i + 1;
       type = 'quote';
-    } else if (isWordChar(ch)) {
+    } else if (isWordAt(text, i)) {
       end = scanWord(text, i);
       type = 'word';
     } else {
-      end = i + ch.length;
+      end = i + widthAt(text, i);
       type = 'punct';
     }
     const tokenText = text.slice(i, end);
@@ -115,15 +130,17 @@ export function tokenize(text: string, paragraphs: readonly ParagraphSpan[]): To
 /** Returns the end of the word starting at `start`. */
 function scanWord(text: string, start: number): number {
   // Initialisms: "U.S.", "U.N.'s", "a.m." (letter-period pairs).
-  const initials = /^(?:\p{L}\.){2,}/u.exec(text.slice(start, start + 24));
-  if (initials) return withPossessive(text, start + initials[0].length);
+  if (text[start + 1] === '.') {
+    const initials = /^(?:\p{L}\.){2,}/u.exec(text.slice(start, start + 24));
+    if (initials) return withPossessive(text, start + initials[0].length);
+  }
 
   let j = start;
   for (;;) {
-    while (j < text.length && isWordChar(charAt(text, j))) j += charAt(text, j).length;
+    while (j < text.length && isWordAt(text, j)) j += widthAt(text, j);
     const sep = text[j];
-    const next = charAt(text, j + 1);
-    if (sep === undefined || !isWordChar(next)) break;
+    if (sep === undefined || j + 1 >= text.length || !isWordAt(text, j + 1)) break;
+    const next = text[j + 1] ?? '';
     if (sep === "'" || sep === '\u2019' || sep === '-' || sep === '\u2013' || sep === '&') {
       j += 1;
       continue;
