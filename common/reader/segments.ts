@@ -76,17 +76,18 @@ export function segmentBlocks(
   const highlightOrder = () =>
     [...activeHighlights.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
 
+  // Decorations opened but not yet shown: the next run painted carries their focusable start,
+  // even when they open between blocks (a selection that began at a paragraph's end).
+  const pending = new Set<string>();
+  const applyWithStart = (b: Boundary) => {
+    apply(b);
+    if (b.open) pending.add(b.id);
+    else pending.delete(b.id);
+  };
+
   for (const block of blocks) {
     const segments: Segment[] = [];
-    // Apply every boundary up to the block's start (decorations may span blocks).
-    let starts: string[] = [];
-    while (cursor < boundaries.length && boundaries[cursor]!.at <= block.start) {
-      const b = boundaries[cursor++]!;
-      apply(b);
-      if (b.open && b.at === block.start) starts.push(b.id);
-      else if (b.open) starts = starts.filter((id) => id !== b.id);
-    }
-    // Decorations that began in an earlier block still need a focusable first run in their first block only.
+    while (cursor < boundaries.length && boundaries[cursor]!.at <= block.start) applyWithStart(boundaries[cursor++]!);
     let position = block.start;
     while (position < block.end) {
       let next = block.end;
@@ -97,16 +98,12 @@ export function segmentBlocks(
           end: next,
           highlights: highlightOrder(),
           attribution: activeAttributions[activeAttributions.length - 1] ?? null,
-          starts,
+          starts: [...pending],
         });
-        starts = [];
+        pending.clear();
         position = next;
       }
-      while (cursor < boundaries.length && boundaries[cursor]!.at === position && position < block.end) {
-        const b = boundaries[cursor++]!;
-        apply(b);
-        if (b.open) starts.push(b.id);
-      }
+      while (cursor < boundaries.length && boundaries[cursor]!.at === position && position < block.end) applyWithStart(boundaries[cursor++]!);
     }
     const blockGaps: number[] = [];
     while (gapCursor < gaps.length && gaps[gapCursor]! <= block.end) {
