@@ -50,6 +50,35 @@ export interface OpenedArticle {
   highlights: Highlight[];
 }
 
+/** One hit of a library search: in an article's text or in one of its notes. */
+export interface SearchResult {
+  id: string;
+  title: string;
+  /** A short passage around the hit, for the results list. */
+  snippet: string;
+  /** [start, end) ranges inside `snippet` to mark as the hit. */
+  marks: Array<[number, number]>;
+  kind: 'text' | 'note';
+  /** Where the hit is in the article's text (for a note: its highlight's start), to scroll to. */
+  offset: number;
+  /** For a note hit, the highlight the note belongs to. */
+  highlightId?: string;
+}
+
+/** What became of each file in an import from the app (drag and drop, File → Import…). */
+export interface ImportSummary {
+  results: Array<{
+    file: string;
+    status: 'imported' | 'duplicate' | 'updated' | 'failed';
+    id?: string;
+    title?: string;
+    /** For 'failed': the reason, for people. */
+    error?: string;
+    /** For 'updated': what became of the article's highlights. */
+    highlights?: { kept: number; moved: number; orphaned: number };
+  }>;
+}
+
 /** Something the app wants the user to know on start, such as a damaged file moved aside. */
 export interface AppNotice {
   file: string;
@@ -89,6 +118,25 @@ export const apiTable = {
     channel: 'gloss:export:file',
     input: z.object({ articleId, colorTags: z.boolean().optional() }).strict(),
   },
+  /** Full-text search over every article's text and every note. */
+  search: { channel: 'gloss:library:search', input: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() }).strict() },
+  /** Imports files the user dropped on the window (paths from the preload's webUtils). */
+  importFiles: { channel: 'gloss:library:import', input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000) }).strict() },
+  /** File → Import…: asks for files with a native dialog, then imports them. */
+  importWithDialog: { channel: 'gloss:library:import-dialog', input: noArgument },
+  setArticleTags: {
+    channel: 'gloss:articles:tags',
+    input: z.object({ id: articleId, tags: z.array(z.string().min(1).max(100)).max(100) }).strict(),
+  },
+  /** Remembers where the reader is: a text offset and how far through (0–1) the article they got. */
+  setReadingPosition: {
+    channel: 'gloss:articles:position',
+    input: z.object({ id: articleId, offset: offset, progress: z.number().min(0).max(1) }).strict(),
+  },
+  /** Moves an article and its highlights to the trash (kept 30 days). */
+  trashArticle: { channel: 'gloss:articles:trash', input: z.object({ id: articleId }).strict() },
+  restoreArticle: { channel: 'gloss:articles:restore', input: z.object({ id: articleId }).strict() },
+  listTrash: { channel: 'gloss:articles:trash-list', input: noArgument },
 } as const;
 
 /** What each call resolves to. */
@@ -102,6 +150,14 @@ export interface ApiResults {
   restoreHighlight: Highlight;
   exportMarkdown: string;
   exportToFile: { path: string | null };
+  search: SearchResult[];
+  importFiles: ImportSummary;
+  importWithDialog: ImportSummary;
+  setArticleTags: ArticleSummary;
+  setReadingPosition: void;
+  trashArticle: void;
+  restoreArticle: void;
+  listTrash: ArticleSummary[];
 }
 
 export type ApiName = keyof typeof apiTable;

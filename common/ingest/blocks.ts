@@ -1,10 +1,12 @@
-import type { Block, BlockKind } from '../model/article.ts';
+import type { Block, BlockImage, BlockKind } from '../model/article.ts';
 
 /** A block's text before offsets are assigned. */
 export interface DraftBlock {
   kind: BlockKind;
   text: string;
   level?: number;
+  /** A figure's picture. */
+  image?: BlockImage;
 }
 
 /** The separator between blocks in every canonical text. */
@@ -25,6 +27,7 @@ export function assembleText(drafts: DraftBlock[]): { text: string; blocks: Bloc
     text += body;
     const block: Block = { start, end: text.length, kind: draft.kind };
     if (draft.level !== undefined) block.level = draft.level;
+    if (draft.image) block.image = { ...draft.image };
     blocks.push(block);
   }
   return { text, blocks };

@@ -11,9 +11,11 @@ import { HIGHLIGHT_COLORS } from '../model/highlight.ts';
 /** The schema version this code writes and fully understands. */
 export const CURRENT_SCHEMA_VERSION = 1;
 
-/** One row of the library index: the summary plus the hash used to spot re-imports. */
+/** One row of the library index: the summary plus what is used to spot re-imports. */
 export interface IndexRow extends ArticleSummary {
   contentHash: string;
+  /** A saved web page's canonical address: a page imported again with it is a new version. */
+  url?: string | null;
 }
 
 /** `library.json`: the list of articles and whether the bundled article has been imported. */
@@ -56,8 +58,9 @@ const attributionSchema = z.object({
 const blockSchema = z.object({
   start: z.number(),
   end: z.number(),
-  kind: z.enum(['paragraph', 'heading', 'list-item', 'blockquote', 'code']),
+  kind: z.enum(['paragraph', 'heading', 'list-item', 'blockquote', 'code', 'figure']),
   level: z.number().optional(),
+  image: z.object({ src: z.string().nullable(), alt: z.string() }).optional(),
 });
 
 /** A stored article, field for field the model's `Article`. */
@@ -69,9 +72,11 @@ export const articleSchema = z.object({
   published: z.string().nullable(),
   publishedZone: z.string().nullable(),
   syndicated: z.boolean(),
+  author: z.string().nullable().optional(),
+  url: z.string().nullable().optional(),
   text: z.string(),
   blocks: z.array(blockSchema),
-  format: z.enum(['news-text', 'markdown', 'text']),
+  format: z.enum(['news-text', 'markdown', 'text', 'html']),
   id: z.string(),
   contentHash: z.string(),
   words: z.number(),
@@ -115,7 +120,13 @@ export const indexRowSchema = z.object({
   highlights: z.number(),
   notes: z.number(),
   addedAt: z.string(),
+  tags: z.array(z.string()).optional(),
+  progress: z.number().optional(),
+  position: z.number().optional(),
+  lastReadAt: z.string().nullable().optional(),
+  trashedAt: z.string().nullable().optional(),
   contentHash: z.string(),
+  url: z.string().nullable().optional(),
 });
 
 export const libraryDocumentSchema = z.object({

@@ -7,6 +7,11 @@ import type { Library } from './library.ts';
 export interface Platform {
   /** Asks the user where to save; resolves to the chosen path, or null when cancelled. */
   chooseSavePath(suggestedName: string): Promise<string | null>;
+  /**
+   * Asks the user for files to import (saved web pages, text, Markdown); resolves to their
+   * paths, or to none when cancelled. A platform without it imports nothing from the dialog.
+   */
+  chooseImportFiles?(): Promise<string[]>;
 }
 
 /** Answers every call of the API table from the library and the platform. */
@@ -28,5 +33,16 @@ export function createApiImplementation(library: Library, platform: Platform, no
       await writeFileAtomic(target, markdown);
       return { path: target };
     },
+    search: async ({ query, limit }) => library.find(query, limit),
+    importFiles: async ({ paths }) => library.importFiles(paths),
+    importWithDialog: async () => {
+      const paths = (await platform.chooseImportFiles?.()) ?? [];
+      return paths.length ? library.importFiles(paths) : { results: [] };
+    },
+    setArticleTags: async ({ id, tags }) => library.setTags(id, tags),
+    setReadingPosition: async ({ id, offset, progress }) => library.setReadingPosition(id, offset, progress),
+    trashArticle: async ({ id }) => library.trash(id),
+    restoreArticle: async ({ id }) => library.restore(id),
+    listTrash: async () => library.listTrash(),
   };
 }

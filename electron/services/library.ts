@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { OpenedArticle } from '../../common/api.ts';
+import type { ImportSummary, OpenedArticle, SearchResult } from '../../common/api.ts';
 import type { ImportedAnnotation } from '../../common/annotations/parse.ts';
 import { describeRange } from '../../common/anchoring/describe-range.ts';
 import { anchor } from '../../common/anchoring/match-quote.ts';
@@ -9,11 +9,17 @@ import { ATTRIBUTION_VERSION, attribute } from '../../common/attribution/index.t
 import { exportMarkdown } from '../../common/export/markdown.ts';
 import { attributionAt } from '../../common/highlights/attribution-at.ts';
 import { tagsFromNote } from '../../common/highlights/tags.ts';
-import { countWords, parseArticle } from '../../common/ingest/index.ts';
+import { countWords, IngestError, parseArticle } from '../../common/ingest/index.ts';
 import type { Article, ArticleSummary, ParsedArticle } from '../../common/model/article.ts';
 import type { Highlight, HighlightColor } from '../../common/model/highlight.ts';
-import { readArticleFile } from './read-article-file.ts';
+import { isHtmlFileName, readHtmlPage, parseHtmlPage } from './html/read-page.ts';
+import { copyPageImages } from './html/page-images.ts';
+import { readArticleFile, UnreadableFileError } from './read-article-file.ts';
+import { LibrarySearch, type LibrarySearchOptions } from './search/library-search.ts';
 import type { LibraryStore } from './store/types.ts';
+
+/** How long a trashed article is kept before it is deleted for good. */
+export const TRASH_DAYS = 30;
 
 /** What became of one file given to import. */
 export interface ImportOutcome {
@@ -23,6 +29,8 @@ export interface ImportOutcome {
   duplicate: boolean;
   /** Present when the file was a changed version of a stored article and replaced it. */
   updated?: { kept: number; moved: number; orphaned: number };
+  /** True when the file matched an article in the trash, which was brought back. */
+  restored?: boolean;
 }
 
 /** A request to highlight [start, end) of an article's text. */
@@ -41,6 +49,13 @@ function contentHashOf(parsed: ParsedArticle): string {
   return createHash('sha256').update(parsed.title).update('\n\n').update(parsed.text).digest('hex');
 }
 
+/** The media file names a parsed article's figures refer to. */
+function mediaNamesOf(parsed: ParsedArticle): Set<string> {
+  const names = new Set<string>();
+  for (const b of parsed.blocks) if (b.image?.src) names.add(b.image.src);
+  return names;
+}
+
 function newId(prefix: string): string {
   return prefix + randomBytes(8).toString('hex');
 }
@@ -50,33 +65,94 @@ function newId(prefix: string): string {
  * alike by the Electron main process (through the API table) and the `gloss` command.
  */
 export class Library {
+  /** The library's full-text index; built or loaded on first use, never while opening. */
+  readonly search: LibrarySearch;
+
   constructor(
     readonly store: LibraryStore,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    searchOptions: LibrarySearchOptions = {},
+  ) {
+    this.search = new LibrarySearch(store, searchOptions);
+  }
 
+  /** The library's rows (not the trash), in the order added. */
   list(): ArticleSummary[] {
     return this.store.listArticles();
   }
 
-  /** Reads and imports a file; throws UnreadableFileError or IngestError with a reason. */
+  /** The trash's rows, each with `trashedAt`. */
+  listTrash(): ArticleSummary[] {
+    return this.store.listTrash();
+  }
+
+  /**
+   * Reads and imports a file: a saved web page (.html, .htm) or a text or Markdown article.
+   * Throws UnreadableFileError or IngestError with a reason.
+   */
   async importFile(file: string): Promise<ImportOutcome> {
+    if (isHtmlFileName(file)) {
+      const parsed = await readHtmlPage(file);
+      return this.importParsed(path.basename(file), parsed);
+    }
     const raw = await readArticleFile(file);
     return this.importText(path.basename(file), raw);
   }
 
-  /** Imports an article's text; the same content imported again is reported as a duplicate. */
+  /**
+   * Imports an article's text (for `.html`/`.htm` names, a page's HTML, whose images are then
+   * all treated as remote); the same content imported again is reported as a duplicate.
+   */
   async importText(fileName: string, raw: string): Promise<ImportOutcome> {
-    const parsed = parseArticle(fileName, raw);
-    const contentHash = contentHashOf(parsed);
+    const parsed = isHtmlFileName(fileName) ? parseHtmlPage(raw, fileName) : parseArticle(fileName, raw);
+    return this.importParsed(fileName, parsed);
+  }
+
+  /**
+   * Imports each file and says what became of it; one file's failure does not stop the others.
+   */
+  async importFiles(files: readonly string[]): Promise<ImportSummary> {
+    const results: ImportSummary['results'] = [];
+    for (const file of files) {
+      try {
+        const outcome = await this.importFile(file);
+        const status = outcome.duplicate ? 'duplicate' : outcome.updated ? 'updated' : 'imported';
+        const entry: ImportSummary['results'][number] = { file, status, id: outcome.id, title: outcome.title };
+        if (outcome.updated) entry.highlights = outcome.updated;
+        results.push(entry);
+      } catch (error) {
+        const reason =
+          error instanceof UnreadableFileError ? error.reason : error instanceof Error ? error.message : String(error);
+        results.push({ file, status: 'failed', error: reason });
+      }
+    }
+    return { results };
+  }
+
+  private async importParsed(fileName: string, parsedWithPaths: ParsedArticle): Promise<ImportOutcome> {
+    if (!parsedWithPaths.text) throw new IngestError('the page has no readable text');
+    const contentHash = contentHashOf(parsedWithPaths);
     const existing = this.store.findByContentHash(contentHash);
+    if (existing?.trashedAt) {
+      // Importing what is in the trash means wanting it back, notes and all.
+      await this.store.restoreArticle(existing.id);
+      await this.search.refresh(existing.id);
+      return { id: existing.id, title: existing.title, file: fileName, duplicate: false, restored: true };
+    }
     if (existing) return { id: existing.id, title: existing.title, file: fileName, duplicate: true };
-    const previous = this.previousVersionOf(parsed);
-    if (previous) return this.replaceVersion(previous, parsed, contentHash, fileName);
+    const previous = this.previousVersionOf(parsedWithPaths);
+    if (previous) {
+      const parsed = await copyPageImages(this.store, previous.id, parsedWithPaths);
+      const outcome = await this.replaceVersion(previous, parsed, contentHash, fileName);
+      await this.store.pruneMedia(previous.id, mediaNamesOf(parsed));
+      return outcome;
+    }
+    const id = newId('a');
+    const parsed = await copyPageImages(this.store, id, parsedWithPaths);
     const analysis = attribute(parsed.text);
     const article: Article = {
       ...parsed,
-      id: newId('a'),
+      id,
       contentHash,
       words: countWords(parsed.text),
       file: fileName,
@@ -86,11 +162,19 @@ export class Library {
       analysisVersion: ATTRIBUTION_VERSION,
     };
     await this.store.addArticle(article);
+    await this.search.refresh(article.id);
     return { id: article.id, title: article.title, file: fileName, duplicate: false };
   }
 
-  /** A stored article the parsed one is a new version of: the same title from the same source. */
+  /**
+   * A stored article (in the library, not the trash) the parsed one is a new version of: a
+   * saved page with the same canonical address, else the same title from the same source.
+   */
   private previousVersionOf(parsed: ParsedArticle): ArticleSummary | null {
+    if (parsed.url) {
+      const byUrl = this.store.findByUrl(parsed.url);
+      if (byUrl && !byUrl.trashedAt) return byUrl;
+    }
     const key = (title: string, source: string | null) => `${title.trim().toLowerCase()}\u0000${(source ?? '').trim().toLowerCase()}`;
     const wanted = key(parsed.title, parsed.source);
     return this.store.listArticles().find((a) => key(a.title, a.source) === wanted) ?? null;
@@ -128,6 +212,7 @@ export class Library {
     // highlight against its quote and places the stale ones again (see open()).
     await this.store.updateArticle(article);
     await this.store.saveHighlights(article.id, carried);
+    await this.search.refresh(article.id);
     return {
       id: article.id,
       title: article.title,
@@ -152,6 +237,7 @@ export class Library {
       article = { ...stored, ...attribute(stored.text), analysisVersion: ATTRIBUTION_VERSION };
       await this.store.updateArticle(article);
     }
+    if (stored.contentHash !== article.contentHash) await this.search.refresh(id);
     return { article, highlights: await this.verifiedHighlights(article) };
   }
 
@@ -171,7 +257,10 @@ export class Library {
       const { position, quote } = describeRange(article.text, found.start, found.end);
       return { ...h, position, quote };
     });
-    if (changed) await this.store.saveHighlights(article.id, checked);
+    if (changed) {
+      await this.store.saveHighlights(article.id, checked);
+      await this.search.refresh(article.id);
+    }
     return checked;
   }
 
@@ -204,6 +293,7 @@ export class Library {
     };
     const highlights = await this.store.getHighlights(article.id);
     await this.store.saveHighlights(article.id, [...highlights, highlight]);
+    if (note) await this.search.refresh(article.id);
     return highlight;
   }
 
@@ -222,6 +312,7 @@ export class Library {
     const next = highlights.slice();
     next[index] = updated;
     await this.store.saveHighlights(change.articleId, next);
+    if (updated.note !== current.note) await this.search.refresh(change.articleId);
     return updated;
   }
 
@@ -231,6 +322,7 @@ export class Library {
     const removed = highlights.find((h) => h.id === target.id);
     if (!removed) throw new NotFoundError(`No highlight with id ${target.id}`);
     await this.store.saveHighlights(target.articleId, highlights.filter((h) => h.id !== target.id));
+    if (removed.note) await this.search.refresh(target.articleId);
     return removed;
   }
 
@@ -240,6 +332,7 @@ export class Library {
     const highlights = await this.store.getHighlights(highlight.articleId);
     const others = highlights.filter((h) => h.id !== highlight.id);
     await this.store.saveHighlights(highlight.articleId, [...others, highlight]);
+    await this.search.refresh(highlight.articleId);
     return highlight;
   }
 
@@ -296,8 +389,60 @@ export class Library {
       signatures.add(signature);
       added.push(highlight);
     }
-    if (added.length) await this.store.saveHighlights(articleId, [...existing, ...added]);
+    if (added.length) {
+      await this.store.saveHighlights(articleId, [...existing, ...added]);
+      await this.search.refresh(articleId);
+    }
     return { imported: added.length, skipped, orphans };
+  }
+
+  /** Replaces an article's tags; resolves to its updated row. */
+  async setTags(articleId: string, tags: string[]): Promise<ArticleSummary> {
+    this.summaryOrThrow(articleId);
+    const summary = await this.store.setTags(articleId, tags);
+    await this.search.refresh(articleId);
+    return summary;
+  }
+
+  /** Remembers where the reader is in an article (cheap: the index row only). */
+  async setReadingPosition(articleId: string, position: number, progress: number): Promise<void> {
+    this.summaryOrThrow(articleId);
+    const clamped = Math.min(1, Math.max(0, progress));
+    await this.store.setReadingPosition(articleId, { position, progress: clamped, lastReadAt: this.now().toISOString() });
+  }
+
+  /** Moves an article and its highlights to the trash, where it stays for TRASH_DAYS days. */
+  async trash(articleId: string): Promise<void> {
+    this.summaryOrThrow(articleId);
+    await this.store.trashArticle(articleId, this.now());
+    await this.search.refresh(articleId);
+  }
+
+  /** Brings an article back from the trash with its highlights. */
+  async restore(articleId: string): Promise<void> {
+    const summary = this.summaryOrThrow(articleId);
+    if (!summary.trashedAt) return;
+    await this.store.restoreArticle(articleId);
+    await this.search.refresh(articleId);
+  }
+
+  /** Deletes for good what has been in the trash longer than TRASH_DAYS; resolves to their ids. */
+  async purgeTrash(): Promise<string[]> {
+    const cutoff = new Date(this.now().getTime() - TRASH_DAYS * 24 * 60 * 60 * 1000);
+    const purged = await this.store.purgeTrash(cutoff);
+    for (const id of purged) await this.search.refresh(id);
+    return purged;
+  }
+
+  /** Searches every article's text and every note. */
+  async find(query: string, limit?: number): Promise<SearchResult[]> {
+    return this.search.search(query, limit);
+  }
+
+  private summaryOrThrow(id: string): ArticleSummary {
+    const summary = this.store.getSummary(id);
+    if (!summary) throw new NotFoundError(`No article with id ${id}`);
+    return summary;
   }
 
   async exportMarkdown(articleId: string, options: { colorTags?: boolean; template?: string } = {}): Promise<string> {

@@ -1,15 +1,28 @@
 import { Library } from './library.ts';
 import { bundledArticlePath } from './bundled.ts';
+import type { LibrarySearchOptions } from './search/library-search.ts';
 import { openLibraryStore } from './store/library-store.ts';
 
+/** How a library is opened. */
+export interface OpenLibraryOptions {
+  /** Import the bundled article on first run (the app does; the `gloss` command never does). */
+  seed?: boolean;
+  appRoot?: string;
+  /** The clock (tests move it to see the trash expire). */
+  now?: () => Date;
+  search?: LibrarySearchOptions;
+}
+
 /**
- * Opens the library in a data folder. The app passes `seed: true` so that its first run
- * imports the bundled article; the `gloss` command never seeds, so that a script's folder
- * holds exactly what the script imported.
+ * Opens the library in a data folder and deletes for good what has been in the trash longer
+ * than 30 days. The app passes `seed: true` so that its first run imports the bundled article;
+ * the `gloss` command never seeds, so that a script's folder holds exactly what the script
+ * imported. The search index is not touched here: it loads on first use.
  */
-export async function openLibrary(dataDir: string, options: { seed?: boolean; appRoot?: string } = {}): Promise<{ library: Library }> {
+export async function openLibrary(dataDir: string, options: OpenLibraryOptions = {}): Promise<{ library: Library }> {
   const store = await openLibraryStore(dataDir);
-  const library = new Library(store);
+  const library = new Library(store, options.now, options.search);
+  await library.purgeTrash();
   if (options.seed) await library.seed(bundledArticlePath(options.appRoot));
   return { library };
 }

@@ -15,11 +15,10 @@ export class UnreadableFileError extends Error {
 }
 
 /**
- * Reads an article file as UTF-8 text, refusing what is not one: a missing path, a folder, an
- * empty or oversized file, binary data (NUL bytes) or bytes that are not valid UTF-8. A leading
- * byte order mark is removed.
+ * Reads a file to import as bytes, refusing a missing path, a folder, something that is not a
+ * regular file, and an empty or oversized file.
  */
-export async function readArticleFile(file: string): Promise<string> {
+export async function readImportBytes(file: string): Promise<Buffer> {
   let info;
   try {
     info = await stat(file);
@@ -37,12 +36,20 @@ export async function readArticleFile(file: string): Promise<string> {
     throw new UnreadableFileError(file, `the file is ${mb} MB; Gloss imports files up to 50 MB`);
   }
   const handle = await open(file, 'r');
-  let bytes: Buffer;
   try {
-    bytes = await handle.readFile();
+    return await handle.readFile();
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Reads an article file as UTF-8 text, refusing what is not one: a missing path, a folder, an
+ * empty or oversized file, binary data (NUL bytes) or bytes that are not valid UTF-8. A leading
+ * byte order mark is removed.
+ */
+export async function readArticleFile(file: string): Promise<string> {
+  const bytes = await readImportBytes(file);
   if (bytes.includes(0)) throw new UnreadableFileError(file, 'looks like a binary file, not text');
   let text: string;
   try {

@@ -66,13 +66,13 @@ async function renameReplacing(from: string, to: string): Promise<void> {
 }
 
 /**
- * Writes `text` to `target` durably: a uniquely named temp file in the same folder, fsynced, then
+ * Writes `text` (or bytes) to `target` durably: a uniquely named temp file in the same folder, fsynced, then
  * renamed over the target, then the folder fsynced. `beforeReplace` runs after the new content
  * is safely on disk and before the rename (the store uses it to keep a backup of the old file).
  */
 export async function writeFileDurably(
   target: string,
-  text: string,
+  text: string | Uint8Array,
   beforeReplace?: (target: string) => Promise<void>,
 ): Promise<void> {
   const dir = path.dirname(target);

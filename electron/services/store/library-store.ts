@@ -4,22 +4,31 @@
  *   <dataDir>/library.json            the index: one row per article, in the order added
  *   <dataDir>/articles/<id>.json      one article's text and analysis
  *   <dataDir>/highlights/<id>.json    one article's highlights (absent until the first is saved)
+ *   <dataDir>/media/<id>/<file>       images saved with a web page, copied in at import
  *   <dataDir>/backups/<file>/…        the last few previous versions of each of those files
  *
- * Articles and highlights are read on first use and cached.
+ * The user's own state of an article (tags, reading position, trash) lives on its index row, so
+ * that changing it rewrites only the index. Articles and highlights are read on first use and
+ * cached.
  */
-import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, ArticleSummary } from '../../../common/model/article.ts';
 import type { Highlight } from '../../../common/model/highlight.ts';
 import { CURRENT_SCHEMA_VERSION, type IndexRow, type LibraryDocument } from '../../../common/store/schema.ts';
+import { backupFolder } from './backups.ts';
 import { DocumentFile, loadDocument } from './document-file.ts';
-import { isTempFileName } from './durable-file.ts';
-import type { LibraryStore, StoreNotice } from './types.ts';
+import { isTempFileName, writeFileDurably } from './durable-file.ts';
+import type { LibraryStore, ReadingPosition, StoreNotice } from './types.ts';
 
 const INDEX_FILE = 'library.json';
 const ARTICLES_DIR = 'articles';
 const HIGHLIGHTS_DIR = 'highlights';
+/** Images saved with web pages, one folder per article. */
+export const MEDIA_DIR = 'media';
+
+/** Media files are named by the importer (a hash and an image extension); nothing else is accepted. */
+const SAFE_MEDIA_NAME = /^[A-Za-z0-9_-]{1,100}\.[a-z0-9]{1,5}$/;
 
 /** Ids become file names, so only plain ones are accepted (no separators, no dots). */
 const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -36,8 +45,22 @@ function emptyIndex(): LibraryDocument {
   return { schemaVersion: CURRENT_SCHEMA_VERSION, seeded: false, articles: [] };
 }
 
-function rowFor(article: Article, highlights: number, notes: number): IndexRow {
-  return {
+/** The fields of a row that are the user's, not the article's: kept across article updates. */
+type UserState = Pick<IndexRow, 'tags' | 'progress' | 'position' | 'lastReadAt' | 'trashedAt'>;
+
+function userStateOf(row: IndexRow | undefined): UserState {
+  if (!row) return {};
+  const state: UserState = {};
+  if (row.tags !== undefined) state.tags = row.tags;
+  if (row.progress !== undefined) state.progress = row.progress;
+  if (row.position !== undefined) state.position = row.position;
+  if (row.lastReadAt !== undefined) state.lastReadAt = row.lastReadAt;
+  if (row.trashedAt !== undefined) state.trashedAt = row.trashedAt;
+  return state;
+}
+
+function rowFor(article: Article, highlights: number, notes: number, user: UserState = {}): IndexRow {
+  const row: IndexRow = {
     id: article.id,
     title: article.title,
     source: article.source,
@@ -49,13 +72,27 @@ function rowFor(article: Article, highlights: number, notes: number): IndexRow {
     highlights,
     notes,
     addedAt: article.addedAt,
+    ...user,
     contentHash: article.contentHash,
   };
+  if (article.url) row.url = article.url;
+  return row;
 }
 
 function summaryOf(row: IndexRow): ArticleSummary {
-  const { contentHash: _hash, ...summary } = row;
+  const { contentHash: _hash, url: _url, ...summary } = row;
+  if (summary.tags) summary.tags = [...summary.tags];
   return summary;
+}
+
+/** Tags as the user means them: trimmed, no empties, the first spelling of each kept. */
+function cleanTags(tags: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const raw of tags) {
+    const tag = raw.trim().replace(/\s+/g, ' ');
+    if (tag && !seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
+  }
+  return [...seen.values()];
 }
 
 function countsOf(highlights: readonly Highlight[]): { highlights: number; notes: number } {
@@ -63,7 +100,15 @@ function countsOf(highlights: readonly Highlight[]): { highlights: number; notes
 }
 
 function sameRow(a: IndexRow, b: IndexRow): boolean {
-  return (Object.keys(a) as (keyof IndexRow)[]).every((k) => a[k] === b[k]);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof IndexRow)[]);
+  for (const k of keys) {
+    const x = a[k];
+    const y = b[k];
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length || x.some((v, i) => v !== y[i])) return false;
+    } else if (x !== y) return false;
+  }
+  return true;
 }
 
 /** Removes temp files a killed writer left behind; they are never anything but unfinished writes. */
@@ -81,6 +126,9 @@ class FileLibraryStore implements LibraryStore {
   readonly #articles = new Map<string, DocumentFile<'article'>>();
   readonly #highlights = new Map<string, DocumentFile<'highlights'>>();
   #queue: Promise<void> = Promise.resolve();
+  /** Reading positions waiting for the next index write, and that write once it is queued. */
+  #pendingPositions = new Map<string, ReadingPosition>();
+  #positionsWrite: Promise<void> | null = null;
 
   constructor(readonly dataDir: string) {
     this.#index = new DocumentFile(dataDir, 'library', INDEX_FILE, emptyIndex());
@@ -110,12 +158,136 @@ class FileLibraryStore implements LibraryStore {
   }
 
   listArticles(): ArticleSummary[] {
-    return this.#indexData.articles.map(summaryOf);
+    return this.#indexData.articles.filter((r) => !r.trashedAt).map(summaryOf);
+  }
+
+  listTrash(): ArticleSummary[] {
+    return this.#indexData.articles.filter((r) => r.trashedAt).map(summaryOf);
   }
 
   findByContentHash(hash: string): ArticleSummary | null {
     const row = this.#indexData.articles.find((r) => r.contentHash === hash);
     return row ? summaryOf(row) : null;
+  }
+
+  getSummary(articleId: string): ArticleSummary | null {
+    const row = this.#row(articleId);
+    return row ? summaryOf(row) : null;
+  }
+
+  contentHashOf(articleId: string): string | null {
+    return this.#row(articleId)?.contentHash ?? null;
+  }
+
+  findByUrl(url: string): ArticleSummary | null {
+    const rows = this.#indexData.articles.filter((r) => r.url === url);
+    const row = rows.find((r) => !r.trashedAt) ?? rows[0];
+    return row ? summaryOf(row) : null;
+  }
+
+  setTags(articleId: string, tags: string[]): Promise<ArticleSummary> {
+    return this.#enqueue(async () => {
+      const row = this.#rowOrThrow(articleId, 'tag');
+      const next: IndexRow = { ...row, tags: cleanTags(tags) };
+      await this.#replaceRow(next);
+      return summaryOf(next);
+    });
+  }
+
+  setReadingPosition(articleId: string, reading: ReadingPosition): Promise<void> {
+    try {
+      this.#rowOrThrow(articleId, 'remember the reading position of');
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    this.#pendingPositions.set(articleId, reading);
+    // Group commit: every call made before the queued write starts rides on that one write.
+    this.#positionsWrite ??= this.#enqueue(async () => {
+      this.#positionsWrite = null;
+      const batch = this.#pendingPositions;
+      this.#pendingPositions = new Map();
+      const rows = this.#indexData.articles.map((r) => {
+        const p = batch.get(r.id);
+        return p ? { ...r, position: p.position, progress: p.progress, lastReadAt: p.lastReadAt } : r;
+      });
+      await this.#saveIndex({ articles: rows });
+    });
+    return this.#positionsWrite;
+  }
+
+  trashArticle(articleId: string, at: Date): Promise<void> {
+    return this.#enqueue(async () => {
+      const row = this.#rowOrThrow(articleId, 'move to the trash');
+      if (!row.trashedAt) await this.#replaceRow({ ...row, trashedAt: at.toISOString() });
+    });
+  }
+
+  restoreArticle(articleId: string): Promise<void> {
+    return this.#enqueue(async () => {
+      const row = this.#rowOrThrow(articleId, 'restore');
+      if (!row.trashedAt) return;
+      const { trashedAt: _at, ...rest } = row;
+      await this.#replaceRow(rest);
+    });
+  }
+
+  purgeTrash(before: Date): Promise<string[]> {
+    return this.#enqueue(async () => {
+      const cutoff = before.getTime();
+      const expired = this.#indexData.articles.filter((r) => r.trashedAt && Date.parse(r.trashedAt) < cutoff).map((r) => r.id);
+      if (expired.length === 0) return [];
+      const gone = new Set(expired);
+      // The index first: should the process die before the files are removed, they are
+      // unlisted leftovers, never rows pointing at nothing.
+      await this.#saveIndex({ articles: this.#indexData.articles.filter((r) => !gone.has(r.id)) });
+      for (const id of expired) {
+        this.#articles.delete(id);
+        this.#highlights.delete(id);
+        for (const rel of [articleRel(id), highlightsRel(id)]) {
+          await rm(path.join(this.dataDir, rel), { force: true });
+          await rm(backupFolder(this.dataDir, rel), { recursive: true, force: true });
+        }
+        await rm(path.join(this.dataDir, MEDIA_DIR, id), { recursive: true, force: true });
+      }
+      return expired;
+    });
+  }
+
+  saveMedia(articleId: string, name: string, bytes: Uint8Array): Promise<void> {
+    return this.#enqueue(async () => {
+      if (!SAFE_ID.test(articleId)) throw new Error(`Cannot keep images for the article id "${articleId}".`);
+      if (!SAFE_MEDIA_NAME.test(name)) throw new Error(`Cannot keep an image named "${name}".`);
+      const dir = path.join(this.dataDir, MEDIA_DIR, articleId);
+      await mkdir(dir, { recursive: true });
+      await writeFileDurably(path.join(dir, name), bytes);
+    });
+  }
+
+  pruneMedia(articleId: string, keep: ReadonlySet<string>): Promise<void> {
+    return this.#enqueue(async () => {
+      if (!SAFE_ID.test(articleId)) return;
+      const dir = path.join(this.dataDir, MEDIA_DIR, articleId);
+      let names: string[];
+      try {
+        names = await readdir(dir);
+      } catch {
+        return; // no media folder: nothing to prune
+      }
+      for (const name of names) if (!keep.has(name)) await unlink(path.join(dir, name)).catch(() => undefined);
+      if (keep.size === 0) await rm(dir, { recursive: true, force: true });
+    });
+  }
+
+  async highlightsStamp(articleId: string): Promise<string | null> {
+    if (!SAFE_ID.test(articleId)) return null;
+    try {
+      // A save always renames a new file into place, so the inode alone would do; size and
+      // time guard against file systems that reuse inode numbers at once.
+      const info = await stat(path.join(this.dataDir, highlightsRel(articleId)));
+      return `${info.ino}:${info.size}:${info.mtimeMs}`;
+    } catch {
+      return null;
+    }
   }
 
   async getArticle(id: string): Promise<Article | null> {
@@ -162,7 +334,7 @@ class FileLibraryStore implements LibraryStore {
       await file.save({ schemaVersion: CURRENT_SCHEMA_VERSION, article });
       // Read the row again: loading the file may have just brought it up to date.
       const row = this.#row(article.id);
-      if (row) await this.#replaceRow(rowFor(article, row.highlights, row.notes));
+      if (row) await this.#replaceRow(rowFor(article, row.highlights, row.notes, userStateOf(row)));
     });
   }
 
@@ -195,6 +367,12 @@ class FileLibraryStore implements LibraryStore {
 
   #row(id: string): IndexRow | undefined {
     return this.#indexData.articles.find((r) => r.id === id);
+  }
+
+  #rowOrThrow(id: string, action: string): IndexRow {
+    const row = this.#row(id);
+    if (!row) throw new Error(`There is no article with the id "${id}" to ${action}.`);
+    return row;
   }
 
   /** Runs mutations (and first reads, which may repair files) one at a time, in call order. */
@@ -236,7 +414,7 @@ class FileLibraryStore implements LibraryStore {
       this.#articles.set(id, file);
       const row = syncRow ? this.#row(id) : undefined;
       const article = file.data?.article;
-      if (row && article) await this.#replaceRow(rowFor(article, row.highlights, row.notes));
+      if (row && article) await this.#replaceRow(rowFor(article, row.highlights, row.notes, userStateOf(row)));
     }
     return file;
   }
@@ -276,7 +454,7 @@ class FileLibraryStore implements LibraryStore {
       const article = (await this.#articleFile(old.id, true, false)).data?.article;
       const counts = countsOf((await this.#highlightsFile(old.id, false)).data?.highlights ?? []);
       // A row whose article cannot be read is kept: it still names the article and its notes.
-      rows.push(article ? rowFor(article, counts.highlights, counts.notes) : { ...old, ...counts });
+      rows.push(article ? rowFor(article, counts.highlights, counts.notes, userStateOf(old)) : { ...old, ...counts });
     }
     const extras: IndexRow[] = [];
     for (const id of unlisted) {

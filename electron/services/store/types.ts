@@ -1,6 +1,16 @@
 import type { Article, ArticleSummary } from '../../../common/model/article.ts';
 import type { Highlight } from '../../../common/model/highlight.ts';
 
+/** Where the reader left an article. */
+export interface ReadingPosition {
+  /** A text offset in the article. */
+  position: number;
+  /** How far through it (0–1). */
+  progress: number;
+  /** When (ISO 8601). */
+  lastReadAt: string;
+}
+
 /** Something the store had to do on its own that the user should hear about. */
 export interface StoreNotice {
   /** The file concerned, relative to the data folder. */
@@ -18,10 +28,20 @@ export interface LibraryStore {
   readonly dataDir: string;
   /** Problems met while loading (unparseable or invalid files moved aside, backups restored). */
   readonly notices: StoreNotice[];
-  /** Library rows in the order articles were added. */
+  /** Library rows in the order articles were added, without those in the trash. */
   listArticles(): ArticleSummary[];
+  /** Rows in the trash (each with `trashedAt`), in the order articles were added. */
+  listTrash(): ArticleSummary[];
+  /** Reads an article, whether in the library or in the trash. */
   getArticle(id: string): Promise<Article | null>;
+  /** One article's row (in the library or the trash, with `trashedAt`), or null. */
+  getSummary(articleId: string): ArticleSummary | null;
+  /** The content hash on an article's row, or null when there is no such row. */
+  contentHashOf(articleId: string): string | null;
+  /** The row (in the library or the trash) with that content hash. */
   findByContentHash(hash: string): ArticleSummary | null;
+  /** The row (in the library first, else the trash) of the saved web page with that canonical address. */
+  findByUrl(url: string): ArticleSummary | null;
   /** Adds a new article (with no highlights), writing the article file before the index. */
   addArticle(article: Article): Promise<void>;
   /** Replaces a stored article's content (a re-import or a recomputed analysis). */
@@ -29,6 +49,31 @@ export interface LibraryStore {
   getHighlights(articleId: string): Promise<Highlight[]>;
   /** Replaces the article's highlights whole and refreshes the index row's counts. */
   saveHighlights(articleId: string, highlights: Highlight[]): Promise<void>;
+  /** Replaces an article's tags (trimmed, first spelling of each kept); resolves to the new row. */
+  setTags(articleId: string, tags: string[]): Promise<ArticleSummary>;
+  /**
+   * Records where the reader is, on the index row only. Calls arriving while a write is under
+   * way are gathered into the next single write; each resolves once its change is on disk.
+   */
+  setReadingPosition(articleId: string, reading: ReadingPosition): Promise<void>;
+  /** Moves an article (with its files and highlights, untouched) into the trash. */
+  trashArticle(articleId: string, at: Date): Promise<void>;
+  /** Takes an article out of the trash, as it was. */
+  restoreArticle(articleId: string): Promise<void>;
+  /**
+   * Deletes for good the articles trashed before `before`: their rows first, then their
+   * article, highlights and media files and the backups of those. Resolves to their ids.
+   */
+  purgeTrash(before: Date): Promise<string[]>;
+  /** Writes one image of an article durably under `media/<articleId>/<name>`. */
+  saveMedia(articleId: string, name: string, bytes: Uint8Array): Promise<void>;
+  /** Removes the article's media files whose names are not in `keep`. */
+  pruneMedia(articleId: string, keep: ReadonlySet<string>): Promise<void>;
+  /**
+   * A token that changes whenever the article's highlights file is replaced (or null when it
+   * has none), so that a derived index can tell whether it is still up to date.
+   */
+  highlightsStamp(articleId: string): Promise<string | null>;
   /** Whether the bundled article has been imported once (so deleting it does not bring it back). */
   readonly seeded: boolean;
   markSeeded(): Promise<void>;

@@ -1,0 +1,53 @@
+/**
+ * Turns a saved page's bytes into text: UTF-8 unless a byte order mark or the page's own
+ * `<meta charset>` (or `http-equiv="Content-Type"`) says otherwise.
+ */
+import { UnreadableFileError } from '../read-article-file.ts';
+
+/** How far into the file the charset declaration is looked for (the HTML spec says 1024 bytes; pages overrun it). */
+const SNIFF_BYTES = 4096;
+
+/** The charset a page declares in its first bytes, lower-cased, or null. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, SNIFF_BYTES)).toString('latin1');
+  for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
+    const m = /charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]+)/i.exec(tag);
+    if (m?.[1]) return m[1].toLowerCase();
+  }
+  return null;
+}
+
+/**
+ * Decodes a page. `file` names it in errors. Refuses bytes that are not valid UTF-8 when the
+ * page declares no other character set, and a character set this runtime cannot decode.
+ */
+export function decodeHtml(bytes: Uint8Array, file: string): string {
+  let label: string | null;
+  let fatal = true;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) label = 'utf-8';
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) label = 'utf-16le';
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) label = 'utf-16be';
+  else {
+    label = declaredCharset(bytes) ?? 'utf-8';
+    // A page that can declare itself in ASCII is not UTF-16, whatever it says (as browsers read it).
+    if (label.startsWith('utf-16')) label = 'utf-8';
+    // Single-byte and legacy multi-byte sets decode every byte; a stray one is not worth refusing the page.
+    fatal = ['utf-8', 'utf8', 'unicode-1-1-utf-8'].includes(label);
+    if (bytes.includes(0)) throw new UnreadableFileError(file, 'looks like a binary file, not a web page');
+  }
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label, { fatal });
+  } catch {
+    throw new UnreadableFileError(file, `the page is in the character set "${label}", which Gloss cannot read`);
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    throw new UnreadableFileError(file, fatal && label.startsWith('utf') ? 'is not valid UTF-8 and declares no other character set' : `is not valid ${label} text`);
+  }
+  text = text.replace(/^\uFEFF/, '');
+  if (!text.trim()) throw new UnreadableFileError(file, 'holds only white space');
+  return text;
+}

@@ -1,0 +1,89 @@
+/**
+ * Extracts the article from a saved web page: jsdom parses the page inertly (no scripts run,
+ * nothing is loaded), Readability picks out the story, DOMPurify sanitizes what it picked, and
+ * only then are blocks read from it. Metadata comes from the page's head before Readability
+ * rearranges the document.
+ */
+import { Readability } from '@mozilla/readability';
+import createDOMPurify, { type WindowLike } from 'dompurify';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import type { DraftBlock } from '../../../common/ingest/blocks.ts';
+import { readJsonLd, type PageMetadata } from '../../../common/ingest/web-page.ts';
+import { blocksFromDom } from './dom-blocks.ts';
+
+/** What a page yields before its images are resolved: metadata and blocks (figures with their addresses). */
+export interface ExtractedPage {
+  meta: PageMetadata;
+  drafts: DraftBlock[];
+}
+
+/** The tags that survive sanitizing: structure and inline text, and images. Everything else goes, content kept. */
+const ALLOWED_TAGS = [
+  'a', 'abbr', 'address', 'article', 'aside', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code', 'data', 'dd',
+  'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'main', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'section', 'small',
+  'span', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var', 'wbr',
+];
+
+/** Only what reading needs: an image's address and alt text. No links, styles, handlers or data attributes. */
+const ALLOWED_ATTR = ['src', 'alt'];
+
+/** Image addresses kept through sanitizing, to be judged afterwards: web ones (never fetched) and the page's own files. */
+const ALLOWED_URI = /^(?:https?|file):/i;
+
+function content(doc: Document, selector: string): string | null {
+  return doc.querySelector(selector)?.getAttribute('content')?.trim() || null;
+}
+
+/** Reads title, author, date, site and canonical address from the page's head and JSON-LD. */
+function readMetadata(doc: Document): PageMetadata & { jsonLdHeadline: string | null } {
+  const ld = readJsonLd([...doc.querySelectorAll('script[type="application/ld+json" i]')].map((s) => s.textContent ?? ''));
+  return {
+    title: content(doc, 'meta[property="og:title"]') ?? (doc.querySelector('head > title, title')?.textContent?.trim() || null),
+    jsonLdHeadline: ld.headline,
+    author: content(doc, 'meta[name="author" i]') ?? ld.author,
+    published: content(doc, 'meta[property="article:published_time"]') ?? ld.datePublished,
+    siteName: content(doc, 'meta[property="og:site_name"]') ?? ld.publisher,
+    url: doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href')?.trim() || content(doc, 'meta[property="og:url"]') || ld.url,
+  };
+}
+
+/**
+ * Extracts a page. `pageUrl` is the page's own address (a file: URL for a saved page) against
+ * which its relative image addresses are resolved; `<base>` elements are removed first so that
+ * a page cannot point its relative addresses elsewhere.
+ */
+export function extractPage(html: string, pageUrl = 'about:blank'): ExtractedPage {
+  // No runScripts and no resources: jsdom then neither runs scripts nor fetches anything
+  // (stylesheets, images, frames). A silent console keeps CSS parse warnings out of the output.
+  const dom = new JSDOM(html, { url: pageUrl, contentType: 'text/html', virtualConsole: new VirtualConsole() });
+  try {
+    const { document } = dom.window;
+    const meta = readMetadata(document);
+    for (const base of document.querySelectorAll('base')) base.remove();
+    const parsed = new Readability(document, { keepClasses: false }).parse();
+    const purify = createDOMPurify(dom.window as unknown as WindowLike);
+    const body = purify.sanitize(parsed?.content ?? document.body?.innerHTML ?? '', {
+      ALLOWED_TAGS,
+      ALLOWED_ATTR,
+      ALLOWED_URI_REGEXP: ALLOWED_URI,
+      ALLOW_DATA_ATTR: false,
+      ALLOW_ARIA_ATTR: false,
+      RETURN_DOM_FRAGMENT: true,
+    });
+    const { jsonLdHeadline, ...rest } = meta;
+    return {
+      meta: {
+        ...rest,
+        title: rest.title ?? jsonLdHeadline ?? (parsed?.title?.trim() || null),
+        // Readability's byline is the one printed with the story; the head's are fallbacks.
+        author: parsed?.byline?.trim() || rest.author,
+        published: rest.published ?? (parsed?.publishedTime?.trim() || null),
+        siteName: rest.siteName ?? (parsed?.siteName?.trim() || null),
+      },
+      drafts: blocksFromDom(body),
+    };
+  } finally {
+    dom.window.close();
+  }
+}
