@@ -144,6 +144,14 @@ export function cleanByline(raw: string | null): string | null {
   return cleanText(text.replace(/^by\s+/i, '')) ?? null;
 }
 
+/** Whether a short paragraph is just the byline naming `author`. */
+function isBylineOf(text: string, author: string | null): boolean {
+  const line = cleanText(text);
+  if (!line || !author || line.length > 120) return false;
+  const name = cleanByline(line)?.toLowerCase();
+  return name === author.toLowerCase() || (/^by\s/i.test(line) && line.toLowerCase().includes(author.toLowerCase()));
+}
+
 /**
  * The article a reader sees: the page's title, author, date, site and address, and its blocks
  * joined into the canonical text. A leading heading that repeats the title is dropped, since the
@@ -151,11 +159,14 @@ export function cleanByline(raw: string | null): string | null {
  */
 export function buildPageArticle(meta: PageMetadata, drafts: DraftBlock[], fallbackTitle: string): ParsedArticle {
   const title = cleanText(meta.title) ?? cleanText(fallbackTitle) ?? 'Untitled page';
+  const author = cleanByline(meta.author);
   const blocks = drafts.slice();
   const lead = blocks[0];
   if (lead?.kind === 'heading' && cleanText(lead.text)?.toLowerCase() === title.toLowerCase()) blocks.shift();
+  // The printed byline ("By Ines Marlow") near the top is shown as metadata, not as text.
+  const byline = blocks.slice(0, 3).findIndex((b) => b.kind === 'paragraph' && isBylineOf(b.text, author));
+  if (byline >= 0) blocks.splice(byline, 1);
   const { text, blocks: placed } = assembleText(blocks);
-  const author = cleanByline(meta.author);
   return {
     title,
     source: author,

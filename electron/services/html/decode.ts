@@ -7,6 +7,25 @@ import { UnreadableFileError } from '../read-article-file.ts';
 /** How far into the file the charset declaration is looked for (the HTML spec says 1024 bytes; pages overrun it). */
 const SNIFF_BYTES = 4096;
 
+/**
+ * Windows-1252's characters for bytes 0x80–0x9F (the rest is Latin-1). Node's TextDecoder
+ * decodes "windows-1252" as plain Latin-1, turning curly quotes and dashes into control
+ * characters; the WHATWG table is applied here instead. Unassigned bytes keep their code point.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b)));
+  }
+  return out;
+}
+
 /** The charset a page declares in its first bytes, lower-cased, or null. */
 export function declaredCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.subarray(0, SNIFF_BYTES)).toString('latin1');
@@ -43,7 +62,7 @@ export function decodeHtml(bytes: Uint8Array, file: string): string {
   }
   let text: string;
   try {
-    text = decoder.decode(bytes);
+    text = decoder.encoding === 'windows-1252' ? decodeWindows1252(bytes) : decoder.decode(bytes);
   } catch {
     throw new UnreadableFileError(file, fatal && label.startsWith('utf') ? 'is not valid UTF-8 and declares no other character set' : `is not valid ${label} text`);
   }

@@ -1,0 +1,52 @@
+/** Folders and libraries for the library tests, removed afterwards. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openLibrary, type OpenLibraryOptions } from '../../../electron/services/open-library.ts';
+import type { Library } from '../../../electron/services/library.ts';
+
+const made: string[] = [];
+
+export const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'html');
+
+/** A fresh temp folder, removed by removeTempDirs. */
+export function tempDir(prefix = 'gloss-lib-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** A library in a fresh folder (or `dir`), with the search snapshot off unless asked for. */
+export async function library(options: OpenLibraryOptions & { dir?: string } = {}): Promise<{ library: Library; dir: string }> {
+  const dir = options.dir ?? tempDir();
+  const { library: lib } = await openLibrary(dir, { search: { persist: false }, ...options });
+  return { library: lib, dir };
+}
+
+/** A movable clock. */
+export function clock(start = '2024-06-01T12:00:00.000Z'): { now: () => Date; advanceDays(days: number): void } {
+  let t = Date.parse(start);
+  return {
+    now: () => new Date(t),
+    advanceDays(days: number) {
+      t += days * 24 * 60 * 60 * 1000;
+    },
+  };
+}
+
+/** Every string anywhere inside a value (keys included), for scanning stored data. */
+export function allStrings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) allStrings(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      out.push(k);
+      allStrings(v, out);
+    }
+  }
+  return out;
+}
