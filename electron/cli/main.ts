@@ -7,13 +7,15 @@ import { IngestError } from '../../common/ingest/index.ts';
 import { annotationsCommand } from './commands/annotations.ts';
 import { attributeCommand } from './commands/attribute.ts';
 import { exportCommand } from './commands/export.ts';
+import { searchCommand } from './commands/search.ts';
 import { humanDate, json, processOutput, type Output } from './output.ts';
 
 const USAGE = `gloss — read, annotate and export articles offline
 
 Usage:
-  gloss import FILE... [--json]    import .txt or .md articles
+  gloss import FILE... [--json]    import saved web pages (.html), .txt or .md articles
   gloss list [--json]              list the library
+  gloss search QUERY [--json]      search every article's text and every note
   gloss show ID [--json]           show one article and its highlights
   gloss attribute FILE|ID [--json] who said what, and where words are missing
   gloss export ID [--out FILE] [--template FILE] [--color-tags]
@@ -30,9 +32,18 @@ Options:
 const COMMAND_HELP: Record<string, string> = {
   import: `Usage: gloss import FILE... [--json] [--data DIR]
 
-Imports each FILE (.txt in the news-feed or plain format, .md) into the library. A file
-whose content is already there is reported as a duplicate and not added again. Exits 1 if
+Imports each FILE (a saved web page .html or .htm, .txt in the news-feed or plain format,
+.md) into the library. From a web page only the article is kept, as text; images saved with
+the page (in its _files folder) are copied into the library, remote ones are never fetched. A
+file whose content is already there is reported as a duplicate and not added again. Exits 1 if
 any file could not be imported; the library is left as it was for that file.
+`,
+  search: `Usage: gloss search QUERY [--json] [--data DIR]
+
+Searches the text of every article in the library and every note, matching words as you
+would type them (the start of a word is enough; small typos are forgiven). Prints one line per
+hit with a passage around it, or with --json {"results":[{"id","title","snippet","kind"}]},
+where kind is "text" or "note".
 `,
   list: `Usage: gloss list [--json] [--data DIR]
 
@@ -120,6 +131,8 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
         return await listCommand(flags, dataDir, io);
       case 'show':
         return await showCommand(rest, flags, dataDir, io);
+      case 'search':
+        return await searchCommand(rest, { json: flags.json }, dataDir, io);
       case 'attribute':
         return await attributeCommand(rest, flags.json, dataDir, io);
       case 'export':
