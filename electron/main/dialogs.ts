@@ -1,13 +1,21 @@
 /**
- * The Platform the API implementation asks for native things: here, where to save an export.
+ * The Platform the API implementation asks for native things: where to save an export, and
+ * which files to import.
  */
 import path from 'node:path';
 import type { App, BrowserWindow, Dialog } from 'electron';
 import type { Platform } from '../services/api-implementation.ts';
 
-/** What the save dialog needs from Electron. */
+/** The kinds of file File → Import… offers. */
+export const IMPORT_FILTERS = [
+  { name: 'Articles and saved web pages', extensions: ['html', 'htm', 'txt', 'md'] },
+  { name: 'Saved web pages', extensions: ['html', 'htm'] },
+  { name: 'Text and Markdown', extensions: ['txt', 'md'] },
+];
+
+/** What the dialogs need from Electron. */
 export interface DialogDeps {
-  dialog: Pick<Dialog, 'showSaveDialog'>;
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
   app: Pick<App, 'getPath'>;
   /** The window the dialog belongs to (sheet on macOS), or null for a free-standing dialog. */
   getWindow: () => BrowserWindow | null;
@@ -27,6 +35,17 @@ export function createPlatform(deps: DialogDeps): Platform {
       const result = window ? await deps.dialog.showSaveDialog(window, options) : await deps.dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
       return result.filePath;
+    },
+    async chooseImportFiles() {
+      const options = {
+        title: 'Import articles',
+        buttonLabel: 'Import',
+        properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
+        filters: IMPORT_FILTERS,
+      };
+      const window = deps.getWindow();
+      const result = window ? await deps.dialog.showOpenDialog(window, options) : await deps.dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
     },
   };
 }

@@ -73,10 +73,16 @@ async function whenReady(dataDir: string): Promise<void> {
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, send: sendMenuCommand }),
+      buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, send: sendMenuCommand, canImport: true }),
     ),
   );
   openWindow();
+  // Load (or build) the search index while the reader looks at the library, not on the first
+  // keystroke in the search box. A failure is not fatal: searching builds it again.
+  void Promise.resolve(library.search?.warm()).catch(() => undefined);
+  app.on('before-quit', () => {
+    void Promise.resolve(library.search?.flush()).catch(() => undefined);
+  });
 
   app.on('activate', () => {
     // macOS: clicking the dock icon with no window open brings one back.

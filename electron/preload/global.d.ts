@@ -2,6 +2,7 @@
  * The globals the preload gives the renderer (see electron/preload/index.ts).
  */
 import type { GlossApi } from '../../common/api.ts';
+import type { GlossFiles } from './files-bridge.ts';
 import type { GlossMenu } from './menu-bridge.ts';
 
 declare global {
@@ -10,6 +11,8 @@ declare global {
     readonly gloss: GlossApi;
     /** Menu commands from the application menu; `on` returns an unsubscribe function. */
     readonly glossMenu: GlossMenu;
+    /** For drag and drop: `pathFor(file)` is the path of a dropped file, to pass to `gloss.importFiles`. */
+    readonly glossFiles: GlossFiles;
   }
 }
 

@@ -1,12 +1,14 @@
 /**
  * The preload (bundled to dist/preload/preload.cjs, run sandboxed with context isolation).
- * It exposes exactly two globals and nothing else:
+ * It exposes exactly three globals and nothing else:
  * - `window.gloss`: one promise-returning function per entry of the API table;
- * - `window.glossMenu`: `on(listener)` for menu commands, returning an unsubscribe function.
+ * - `window.glossMenu`: `on(listener)` for menu commands, returning an unsubscribe function;
+ * - `window.glossFiles`: `pathFor(file)`, the path of a dropped file, for importing it.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createBridge } from '../../common/api.ts';
 import type { Envelope } from '../../common/api.ts';
+import { createFilesBridge } from './files-bridge.ts';
 import { createMenuBridge } from './menu-bridge.ts';
 
 contextBridge.exposeInMainWorld(
@@ -14,3 +16,4 @@ contextBridge.exposeInMainWorld(
   createBridge((channel, arg) => ipcRenderer.invoke(channel, arg) as Promise<Envelope<unknown>>),
 );
 contextBridge.exposeInMainWorld('glossMenu', createMenuBridge(ipcRenderer));
+contextBridge.exposeInMainWorld('glossFiles', createFilesBridge(webUtils));

@@ -249,6 +249,23 @@ describe('the main entry', () => {
     expect(items(template).map((item) => item.role)).not.toContain('toggleDevTools');
     items(template).find((item) => item.label === 'Export notes…')!.click!();
     expect(h.windows[0]!.webContents.send).toHaveBeenCalledWith('gloss:menu', 'export-notes');
+    items(template).find((item) => item.label === 'Import…')!.click!();
+    expect(h.windows[0]!.webContents.send).toHaveBeenCalledWith('gloss:menu', 'import');
+  });
+
+  it('warms the search index once the window is open, and saves it on quit', async () => {
+    const search = { warm: vi.fn(async () => h.log.push('search.warm')), flush: vi.fn(async () => undefined) };
+    library.openLibrary.mockImplementationOnce(async () => {
+      h.log.push('openLibrary');
+      return { library: { list: library.list, store: { notices: [] }, search } };
+    });
+    const entry = await loadEntry();
+    h.resolveReady();
+    await entry.started;
+    expect(search.warm).toHaveBeenCalledTimes(1);
+    expect(h.log.indexOf('search.warm')).toBeGreaterThan(h.log.indexOf('new BrowserWindow'));
+    h.appListeners.get('before-quit')!();
+    expect(search.flush).toHaveBeenCalledTimes(1);
   });
 
   it('quits at once when another instance holds the lock', async () => {

@@ -9,6 +9,7 @@ const electron = vi.hoisted(() => {
     exposed,
     listeners,
     contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)) },
+    webUtils: { getPathForFile: vi.fn((file: { name: string }) => `/home/reader/Downloads/${file.name}`) },
     ipcRenderer: {
       invoke: vi.fn(async (_channel: string, _arg: unknown): Promise<unknown> => ({ ok: true, value: null })),
       on: vi.fn((channel: string, listener: Listener) => {
@@ -21,19 +22,22 @@ const electron = vi.hoisted(() => {
     },
   };
 });
-vi.mock('electron', () => ({ contextBridge: electron.contextBridge, ipcRenderer: electron.ipcRenderer }));
+vi.mock('electron', () => ({ contextBridge: electron.contextBridge, ipcRenderer: electron.ipcRenderer, webUtils: electron.webUtils }));
 
 import { apiTable } from '../../../common/api.ts';
 import type { GlossApi } from '../../../common/api.ts';
+import type { GlossFiles } from '../../../electron/preload/files-bridge.ts';
 import type { GlossMenu } from '../../../electron/preload/menu-bridge.ts';
 
 let gloss: GlossApi;
 let glossMenu: GlossMenu;
+let glossFiles: GlossFiles;
 
 beforeAll(async () => {
   await import('../../../electron/preload/index.ts');
   gloss = electron.exposed.get('gloss') as GlossApi;
   glossMenu = electron.exposed.get('glossMenu') as GlossMenu;
+  glossFiles = electron.exposed.get('glossFiles') as GlossFiles;
 });
 
 beforeEach(() => {
@@ -47,8 +51,8 @@ function sendFromMain(channel: string, ...args: unknown[]): void {
 }
 
 describe('the preload', () => {
-  it('exposes exactly gloss and glossMenu', () => {
-    expect(electron.contextBridge.exposeInMainWorld.mock.calls.map((c) => c[0])).toEqual(['gloss', 'glossMenu']);
+  it('exposes exactly gloss, glossMenu and glossFiles', () => {
+    expect(electron.contextBridge.exposeInMainWorld.mock.calls.map((c) => c[0])).toEqual(['gloss', 'glossMenu', 'glossFiles']);
   });
 
   it('gives gloss one function per table entry, and frozen', () => {
@@ -100,5 +104,15 @@ describe('glossMenu', () => {
 
   it('requires a function', () => {
     expect(() => glossMenu.on('nope' as never)).toThrow(TypeError);
+  });
+});
+
+describe('glossFiles', () => {
+  it("gives a dropped file's path through webUtils, and nothing else", () => {
+    expect(Object.keys(glossFiles)).toEqual(['pathFor']);
+    expect(Object.isFrozen(glossFiles)).toBe(true);
+    const file = { name: 'story.html' } as unknown as File;
+    expect(glossFiles.pathFor(file)).toBe('/home/reader/Downloads/story.html');
+    expect(electron.webUtils.getPathForFile).toHaveBeenCalledWith(file);
   });
 });

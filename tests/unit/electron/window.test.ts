@@ -90,3 +90,34 @@ describe('the save dialog', () => {
     expect(dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: path.join('/home/reader/Documents', '.bashrc') }));
   });
 });
+
+describe('the import dialog', () => {
+  function platformWith(result: { canceled: boolean; filePaths: string[] }, window: unknown = { id: 1 }) {
+    const dialog = { showSaveDialog: vi.fn(), showOpenDialog: vi.fn(async () => result) };
+    const platform = createPlatform({
+      dialog: dialog as unknown as Dialog,
+      app: { getPath: vi.fn(() => '/home/reader/Documents') } as unknown as App,
+      getWindow: () => window as BrowserWindow | null,
+    });
+    return { platform, dialog };
+  }
+
+  it('asks for several web pages, text or Markdown files, attached to the window', async () => {
+    const paths = ['/home/reader/Downloads/story.html', '/home/reader/notes.md'];
+    const { platform, dialog } = platformWith({ canceled: false, filePaths: paths });
+    await expect(platform.chooseImportFiles!()).resolves.toEqual(paths);
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(
+      { id: 1 },
+      expect.objectContaining({
+        properties: ['openFile', 'multiSelections'],
+        filters: expect.arrayContaining([{ name: 'Articles and saved web pages', extensions: ['html', 'htm', 'txt', 'md'] }]),
+      }),
+    );
+  });
+
+  it('resolves to no files when cancelled, and works without a window', async () => {
+    const { platform, dialog } = platformWith({ canceled: true, filePaths: ['/ignored.html'] }, null);
+    await expect(platform.chooseImportFiles!()).resolves.toEqual([]);
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ properties: ['openFile', 'multiSelections'] }));
+  });
+});
