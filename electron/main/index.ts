@@ -67,7 +67,7 @@ async function whenReady(dataDir: string): Promise<void> {
     return;
   }
 
-  serveRenderer(protocol, path.join(app.getAppPath(), 'dist/renderer'));
+  serveRenderer(protocol, path.join(app.getAppPath(), 'dist/renderer'), path.join(dataDir, 'media'));
   const platform = createPlatform({ dialog, app, getWindow: () => mainWindow });
   registerApi(ipcMain, createChannelHandlers(createApiImplementation(library, platform)));
 

@@ -97,11 +97,37 @@ export function resolveRendererFile(rendererDir: string, requestUrl: string): st
   return file;
 }
 
-/** The request handler for the scheme, separate from registration so that it can be tested. */
-export function createRendererHandler(rendererDir: string): (request: Request) => Promise<Response> {
+/** Images copied in with saved web pages: `media/<articleId>/<hash>.<ext>`, raster kinds only. */
+const MEDIA_PATH = /^\/media\/([A-Za-z0-9_-]{1,128})\/([A-Za-z0-9_-]{1,100}\.(?:png|jpg|gif|webp|avif))$/;
+
+/**
+ * Maps `gloss://app/media/<articleId>/<file>` to the file in the library's media folder, or
+ * null for anything else. Only names the importer itself makes are accepted, so no URL can
+ * reach beyond one article's images, nor serve anything but a raster image.
+ */
+export function resolveMediaFile(mediaDir: string, requestUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  const m = MEDIA_PATH.exec(url.pathname);
+  if (!m) return null;
+  return path.join(path.resolve(mediaDir), m[1]!, m[2]!);
+}
+
+/**
+ * The request handler for the scheme, separate from registration so that it can be tested.
+ * With `mediaDir`, `media/<articleId>/<file>` is served from the library's images instead of
+ * the renderer folder.
+ */
+export function createRendererHandler(rendererDir: string, mediaDir?: string): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refusal(405, 'Method not allowed');
-    const file = resolveRendererFile(rendererDir, request.url);
+    const isMedia = mediaDir !== undefined && /^[a-z]+:\/\/[^/]*\/media\//i.test(request.url);
+    const file = isMedia ? resolveMediaFile(mediaDir, request.url) : resolveRendererFile(rendererDir, request.url);
     if (!file) return refusal(404, 'Not found');
     let body: Buffer;
     try {
@@ -115,7 +141,10 @@ export function createRendererHandler(rendererDir: string): (request: Request) =
   };
 }
 
-/** Serves the built renderer (dist/renderer) at `gloss://app/…`. Call once the app is ready. */
-export function serveRenderer(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {
-  protocol.handle(APP_SCHEME, createRendererHandler(rendererDir));
+/**
+ * Serves the built renderer (dist/renderer) at `gloss://app/…`, and with `mediaDir` the
+ * library's copied images at `gloss://app/media/<articleId>/<file>`. Call once the app is ready.
+ */
+export function serveRenderer(protocol: Pick<Protocol, 'handle'>, rendererDir: string, mediaDir?: string): void {
+  protocol.handle(APP_SCHEME, createRendererHandler(rendererDir, mediaDir));
 }
