@@ -8,6 +8,7 @@ const suites: Array<[string, () => Promise<{ run(): Promise<BenchResult[]> }>]> 
   ['attribution', () => import('./attribution.ts')],
   ['reanchor', () => import('./reanchor.ts')],
   ['paint', () => import('./paint.ts')],
+  ['library', () => import('./library.ts')],
 ];
 
 const json = process.argv.includes('--json');

@@ -1,0 +1,289 @@
+/**
+ * Benchmarks of the library at scale: 2,000 articles of about 1,000 words each (about two
+ * million words), written straight into a temp data folder (setup is not measured).
+ *
+ * - search-2k-articles: p95 time of ~100 as-you-type queries (whole words, prefixes, two-word
+ *   queries, names, a typo) once the index is warm; baseline: a naive `includes` scan of every
+ *   article's text for the same queries.
+ * - library-open-2k: opening the store until the library's rows are in hand; baseline:
+ *   reading and parsing library.json alone.
+ * - import-html-per-file: importing each saved page of tests/fixtures/html into a library;
+ *   baseline: parsing the same files as plain text.
+ *
+ * Run alone: npx tsx tests/bench/run.ts --only=library
+ */
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { assembleText, countWords } from '../../common/ingest/blocks.ts';
+import { parseArticle } from '../../common/ingest/index.ts';
+import type { Article } from '../../common/model/article.ts';
+import type { Highlight } from '../../common/model/highlight.ts';
+import { openLibrary } from '../../electron/services/open-library.ts';
+import { median, newsText, seeded, type BenchResult } from './generate.ts';
+
+const ARTICLES = 2_000;
+const WORDS_PER_ARTICLE = 1_000;
+const QUERIES = 100;
+const OPEN_RUNS = 5;
+const IMPORT_ROUNDS = 5;
+
+/** Topic vocabularies: each article draws on two, so words are spread unevenly, as in real news. */
+const TOPICS: Record<string, string[]> = {
+  energy: ['turbine', 'pipeline', 'refinery', 'kilowatt', 'grid', 'solar', 'reactor', 'battery', 'tariff', 'offshore', 'drilling', 'emissions'],
+  health: ['vaccine', 'hospital', 'clinic', 'outbreak', 'nurses', 'surgeons', 'antibiotic', 'cholera', 'measles', 'pharmacy', 'diagnosis', 'ward'],
+  courts: ['verdict', 'appeal', 'tribunal', 'prosecutor', 'testimony', 'acquittal', 'injunction', 'magistrate', 'jurors', 'sentencing', 'bail', 'indictment'],
+  farming: ['harvest', 'drought', 'irrigation', 'livestock', 'fertiliser', 'barley', 'orchard', 'cooperative', 'grain', 'tractor', 'pasture', 'locusts'],
+  transport: ['ferry', 'railway', 'timetable', 'tunnel', 'airport', 'runway', 'freight', 'motorway', 'tramline', 'harbour', 'commuters', 'signalling'],
+  finance: ['bond', 'currency', 'inflation', 'dividend', 'shareholders', 'merger', 'auditor', 'liquidity', 'mortgage', 'deficit', 'treasury', 'hedge'],
+  weather: ['monsoon', 'cyclone', 'floodwater', 'heatwave', 'blizzard', 'landslide', 'typhoon', 'evacuation', 'rainfall', 'hailstorm', 'tornado', 'frost'],
+  sport: ['striker', 'goalkeeper', 'semifinal', 'marathon', 'referee', 'stadium', 'relegation', 'wicket', 'sprinter', 'cyclist', 'transfer', 'championship'],
+  science: ['telescope', 'genome', 'fossil', 'glacier', 'satellite', 'particle', 'laboratory', 'microbes', 'asteroid', 'coral', 'isotope', 'neurons'],
+  politics: ['coalition', 'referendum', 'ballot', 'senator', 'parliament', 'cabinet', 'opposition', 'manifesto', 'constituency', 'caucus', 'minister', 'veto'],
+  culture: ['museum', 'orchestra', 'novelist', 'exhibition', 'festival', 'sculpture', 'premiere', 'theatre', 'poetry', 'archive', 'curator', 'manuscript'],
+  technology: ['software', 'encryption', 'semiconductor', 'startup', 'algorithm', 'broadband', 'satellite', 'robotics', 'database', 'outage', 'firmware', 'chipmaker'],
+};
+const TOPIC_NAMES = Object.keys(TOPICS);
+const SYLLABLES = ['ka', 'lo', 'mer', 'vin', 'da', 'tor', 'sel', 'ra', 'bren', 'ost', 'ul', 'mi', 'gar', 'the', 'no', 'quin', 'pa', 'zel'];
+const VERBS = ['announced', 'rejected', 'approved', 'delayed', 'questioned', 'defended', 'criticised', 'welcomed', 'reviewed', 'expanded'];
+const LINKS = ['after', 'because', 'while', 'although', 'before', 'since'];
+
+/** Deterministic proper names (people and places), so that name searches find a handful of articles. */
+function names(random: () => number, count: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let word = '';
+    const parts = 2 + Math.floor(random() * 2);
+    for (let p = 0; p < parts; p++) word += SYLLABLES[Math.floor(random() * SYLLABLES.length)];
+    out.push(word[0]!.toUpperCase() + word.slice(1));
+  }
+  return out;
+}
+
+interface Generated {
+  articles: Article[];
+  highlights: Map<string, Highlight[]>;
+  vocabulary: string[];
+  people: string[];
+}
+
+function generate(): Generated {
+  const random = seeded(2024);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const people = names(random, 600);
+  const places = names(random, 200);
+  const articles: Article[] = [];
+  const highlights = new Map<string, Highlight[]>();
+  for (let n = 0; n < ARTICLES; n++) {
+    const topics = [pick(TOPIC_NAMES), pick(TOPIC_NAMES)].map((t) => TOPICS[t]!);
+    const person = pick(people);
+    const place = pick(places);
+    const paragraphs: string[] = [];
+    let words = 0;
+    let seed = n * 7 + 1;
+    while (words < WORDS_PER_ARTICLE) {
+      const sentences: string[] = [];
+      for (let s = 0; s < 3; s++) {
+        const vocab = pick(topics);
+        sentences.push(
+          `${pick([person, pick(people), 'Officials', 'The council'])} ${pick(VERBS)} the ${pick(vocab)} plan in ${pick([place, pick(places)])} ${pick(LINKS)} the ${pick(vocab)} and the ${pick(vocab)} ${pick(['were discussed', 'came under pressure', 'drew attention', 'changed course'])}.`,
+        );
+      }
+      // newsText repeats itself; a slice of it keeps the prose news-like between the topic sentences.
+      sentences.push(newsText(120, seed++).split('\n\n')[0]!);
+      const paragraph = sentences.join(' ');
+      paragraphs.push(paragraph);
+      words += countWords(paragraph);
+    }
+    const title = `${place} ${pick(topics[0]!)} ${pick(VERBS)} as ${person} speaks`;
+    const { text, blocks } = assembleText(paragraphs.map((p) => ({ kind: 'paragraph' as const, text: p })));
+    const id = `a${n.toString(16).padStart(12, '0')}`;
+    articles.push({
+      id,
+      title,
+      source: pick(['AP', 'Reuters', 'AFP', null]),
+      dateline: place,
+      publisher: pick(['The Ledger', 'Morning Post', null]),
+      published: new Date(Date.UTC(2023, 0, 1) + n * 3_600_000).toISOString(),
+      publishedZone: null,
+      syndicated: false,
+      text,
+      blocks,
+      format: 'text',
+      contentHash: `hash-${n}`,
+      words,
+      file: `${id}.txt`,
+      addedAt: new Date(Date.UTC(2024, 0, 1) + n * 60_000).toISOString(),
+      attributions: [],
+      gaps: [],
+      analysisVersion: 0,
+    });
+    if (n % 10 === 0) {
+      const stamp = new Date(Date.UTC(2024, 1, 1)).toISOString();
+      highlights.set(id, [
+        {
+          id: `h${n}`,
+          articleId: id,
+          position: { type: 'TextPositionSelector', start: 0, end: 20 },
+          quote: { type: 'TextQuoteSelector', exact: text.slice(0, 20), prefix: '', suffix: text.slice(20, 52) },
+          color: 'yellow',
+          note: `Follow up with ${pick(people)} about the ${pick(pick(topics))} figures`,
+          tags: [],
+          created: stamp,
+          updated: stamp,
+          orphan: false,
+        },
+      ]);
+    }
+  }
+  const vocabulary = [...new Set(Object.values(TOPICS).flat())];
+  return { articles, highlights, vocabulary, people };
+}
+
+/** Writes the library's files as the store would (schema 1), without a store in the way. */
+async function writeLibrary(dir: string, data: Generated): Promise<void> {
+  await mkdir(path.join(dir, 'articles'), { recursive: true });
+  await mkdir(path.join(dir, 'highlights'), { recursive: true });
+  const rows = [];
+  for (const article of data.articles) {
+    await writeFile(path.join(dir, 'articles', `${article.id}.json`), JSON.stringify({ schemaVersion: 1, article }));
+    const hs = data.highlights.get(article.id) ?? [];
+    if (hs.length) await writeFile(path.join(dir, 'highlights', `${article.id}.json`), JSON.stringify({ schemaVersion: 1, highlights: hs }));
+    rows.push({
+      id: article.id,
+      title: article.title,
+      source: article.source,
+      dateline: article.dateline,
+      publisher: article.publisher,
+      published: article.published,
+      syndicated: article.syndicated,
+      words: article.words,
+      highlights: hs.length,
+      notes: hs.length,
+      addedAt: article.addedAt,
+      contentHash: article.contentHash,
+    });
+  }
+  await writeFile(path.join(dir, 'library.json'), JSON.stringify({ schemaVersion: 1, seeded: true, articles: rows }, null, 2));
+}
+
+/** Queries as people type them: words, prefixes of words, two words, names, one typo. */
+function queries(data: Generated): string[] {
+  const random = seeded(77);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const out: string[] = [];
+  for (let i = 0; i < QUERIES; i++) {
+    const word = pick(data.vocabulary);
+    switch (i % 5) {
+      case 0:
+        out.push(word);
+        break;
+      case 1:
+        out.push(word.slice(0, 2 + Math.floor(random() * 3)));
+        break;
+      case 2:
+        out.push(`${pick(data.vocabulary)} ${word.slice(0, 4)}`);
+        break;
+      case 3:
+        out.push(pick(data.people).toLowerCase());
+        break;
+      default:
+        out.push(word.length > 5 ? word.slice(0, 2) + word[3] + word[2] + word.slice(4) : word);
+    }
+  }
+  return out;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+function result(name: string, value: number, unit: string, baseline: number | null): BenchResult {
+  return { name, value: round(value), unit, baseline: baseline === null ? null : round(baseline), ratio: baseline ? round(value / baseline) : null };
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'gloss-bench-library-'));
+  const results: BenchResult[] = [];
+  try {
+    const data = generate();
+    const totalWords = data.articles.reduce((sum, a) => sum + a.words, 0);
+    console.error(`library: ${data.articles.length} articles, ${totalWords.toLocaleString('en')} words`);
+    await writeLibrary(dir, data);
+
+    // Opening: store to rows, against parsing the index alone.
+    const open: number[] = [];
+    const parse: number[] = [];
+    for (let i = 0; i < OPEN_RUNS; i++) {
+      let began = performance.now();
+      JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8'));
+      parse.push(performance.now() - began);
+      began = performance.now();
+      const { library } = await openLibrary(dir, { search: { persist: false } });
+      const rows = library.list();
+      open.push(performance.now() - began);
+      if (rows.length !== ARTICLES) throw new Error(`expected ${ARTICLES} rows, got ${rows.length}`);
+    }
+    results.push(result('library-open-2k', median(open), 'ms', median(parse)));
+
+    // Search: build once (reported), save the snapshot, then time loading it and the queries.
+    const { library } = await openLibrary(dir, { search: { persist: true } });
+    let began = performance.now();
+    await library.search.warm();
+    results.push(result('search-index-build-2k', performance.now() - began, 'ms', null));
+    await library.search.flush();
+    const { library: reopened } = await openLibrary(dir, { search: { persist: true } });
+    began = performance.now();
+    await reopened.search.warm();
+    results.push(result('search-index-load-2k', performance.now() - began, 'ms', null));
+
+    const list = queries(data);
+    const texts = data.articles.map((a) => a.text.toLowerCase());
+    const searchTimes: number[] = [];
+    const scanTimes: number[] = [];
+    let hits = 0;
+    for (const query of list) {
+      let t = performance.now();
+      hits += (await reopened.find(query)).length;
+      searchTimes.push(performance.now() - t);
+      t = performance.now();
+      const needle = query.toLowerCase();
+      texts.filter((text) => text.includes(needle));
+      scanTimes.push(performance.now() - t);
+    }
+    console.error(`library: ${list.length} queries, ${hits} results in all`);
+    results.push(result('search-2k-articles', percentile(searchTimes, 95), 'ms p95', percentile(scanTimes, 95)));
+    reopened.search.close();
+    library.search.close();
+
+    // Importing saved pages, against reading the same files as plain text.
+    const fixtures = path.resolve(import.meta.dirname, '..', 'fixtures', 'html');
+    const pages = (await readdir(fixtures)).filter((f) => f.endsWith('.html')).map((f) => path.join(fixtures, f));
+    const importTimes: number[] = [];
+    const plainTimes: number[] = [];
+    for (let r = 0; r < IMPORT_ROUNDS; r++) {
+      const folder = await mkdtemp(path.join(os.tmpdir(), 'gloss-bench-import-'));
+      try {
+        const { library: fresh } = await openLibrary(folder, { search: { persist: false } });
+        for (const page of pages) {
+          let t = performance.now();
+          await fresh.importFile(page);
+          importTimes.push(performance.now() - t);
+          const raw = await readFile(page, 'utf8');
+          t = performance.now();
+          parseArticle(`${path.basename(page)}.txt`, raw);
+          plainTimes.push(performance.now() - t);
+        }
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
+    }
+    results.push(result('import-html-per-file', median(importTimes), 'ms', median(plainTimes)));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return results;
+}
