@@ -1,6 +1,6 @@
 import type { Source } from '../model/attribution.ts';
 import { ARTICLES, COORDINATORS, GROUP_NOUNS, ORGANIZATION_NAME_WORDS, ORGANIZATION_NOUNS, PREPOSITIONS } from './lexicon.ts';
-import { nounPhraseStartingAt, roleAfter, subjectBefore } from './noun-phrases.ts';
+import { nounPhraseStartingAt, preferNamedAppositive, roleAfter, subjectBefore } from './noun-phrases.ts';
 import { afterDateline, type Sentence } from './sentences.ts';
 import { hasGapWithin, resolveSpeaker, unknownSource, type SpeakerContext } from './speakers.ts';
 
@@ -42,7 +42,10 @@ export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number
   if (!cueTok) return null;
   const subject = subjectBefore(tokens, cue, floor);
   if (subject) {
-    if (nameHasGap(ctx, subject.np.first, subject.np.last, subject.role === null ? cueTok.start : -1)) {
+    // A gap between the name and what follows it ("The provincial governor, General , said")
+    // means the name itself was cut.
+    const nameEnd = subject.role === null ? cueTok.start : (tokens[subject.np.last + 1]?.start ?? -1);
+    if (nameHasGap(ctx, subject.np.first, subject.np.last, nameEnd)) {
       // "Railways Minister [name] said ... He said ...": the pronoun still points at them.
       const head = tokens[subject.np.last];
       if (head && !ORGANIZATION_NOUNS.has(head.lower) && !ORGANIZATION_NAME_WORDS.has(head.lower) && !GROUP_NOUNS.has(head.lower)) {
@@ -105,7 +108,9 @@ export function sentenceSubject(ctx: SpeakerContext, sentence: Sentence, before:
   const np = nounPhraseStartingAt(tokens, k, before - 1);
   if (!np) return null;
   if (nameHasGap(ctx, np.first, np.last, -1)) return { source: unknownSource(), first: np.first, last: np.last };
-  const role = tokens[np.last + 1]?.text === ',' ? roleAfter(tokens, np.last, before - 1) : null;
-  const source = resolveSpeaker(ctx, np, role && tokens[role.last + 1]?.text === ',' ? role : null, false);
-  return source ? { source, first: np.first, last: np.last } : null;
+  const after = tokens[np.last + 1]?.text === ',' ? roleAfter(tokens, np.last, before - 1) : null;
+  const closed = after && tokens[after.last + 1]?.text === ',' ? after : null;
+  const named = preferNamedAppositive(tokens, np, closed);
+  const source = resolveSpeaker(ctx, named.np, named.role, false);
+  return source ? { source, first: np.first, last: Math.max(np.last, closed?.last ?? -1) } : null;
 }

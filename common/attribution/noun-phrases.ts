@@ -8,6 +8,7 @@ import {
   IRREGULAR_PAST,
   MONTHS,
   NEGATIONS,
+  ORGANIZATION_NAME_WORDS,
   ORGANIZATION_NOUNS,
   PERSON_NOUNS,
   PREPOSITIONS,
@@ -306,6 +307,11 @@ function appositiveSubject(tokens: readonly Token[], closingComma: number, floor
       // "Smith, who ..., said": no role, the head is the subject.
       return canHeadSubject(tokens, head) ? { np: head, role: null, first: head.first } : null;
     }
+    const described = describesPerson(tokens, head);
+    if (described && isPersonName(tokens, inner)) return { np: inner, role: head, first: head.first };
+    // "A spokeswoman for the UN refugee agency, UNHCR, said": the appositive names the
+    // organisation; the speaker is the person described.
+    if (described && isNameSpan(tokens, inner)) return { np: head, role: null, first: head.first };
     if (headLast.upper && canHeadSubject(tokens, head)) {
       const role = /^\p{N}+$/u.test(innerFirst.text) && inner.first === inner.last ? null : inner;
       return { np: head, role, first: head.first };
@@ -317,6 +323,34 @@ function appositiveSubject(tokens: readonly Token[], closingComma: number, floor
     if (canHeadSubject(tokens, head)) return { np: head, role: inner, first: head.first };
   }
   return null;
+}
+
+/** A phrase that describes a person by role: "A spokesman for the M23", "Amarante's mayor". */
+function describesPerson(tokens: readonly Token[], span: Span): boolean {
+  const core = headSpan(tokens, span);
+  const h = tokens[core.last];
+  return h !== undefined && !h.upper && PERSON_NOUNS.has(headForm(h));
+}
+
+/** Two to four capitalised words with no organisation word: "Lucien Bahati", "José Luís Gaspar". */
+function isPersonName(tokens: readonly Token[], span: Span): boolean {
+  if (span.last <= span.first || span.last - span.first > 5 || !isNameSpan(tokens, span)) return false;
+  for (let k = span.first; k <= span.last; k++) {
+    const tok = tokens[k];
+    if (!tok) return false;
+    if (!tok.upper) continue; // "Indika de Silva"
+    if (ORGANIZATION_NAME_WORDS.has(headForm(tok)) || ORGANIZATION_NOUNS.has(tok.lower) || GROUP_NOUNS.has(tok.lower)) return false;
+  }
+  return true;
+}
+
+/**
+ * "Amarante's mayor, José Luís Gaspar, ...": when a description of a person is followed by a
+ * name in apposition, the name is the speaker and the description their role.
+ */
+export function preferNamedAppositive(tokens: readonly Token[], np: Span, role: Span | null): { np: Span; role: Span | null } {
+  if (role && describesPerson(tokens, np) && isPersonName(tokens, role)) return { np: role, role: np };
+  return { np, role };
 }
 
 /** An appositive names or describes; one with a finite verb is a clause ("In 2019, the plan was dead, said ..."). */

@@ -36,7 +36,8 @@ export function describeParagraphs(spans: readonly ParagraphSpan[], tokens: read
     // "around 11 a.m." ends a sentence: the abbreviation's period is the full stop.
     const unterminated = t > first && last !== undefined && !TERMINAL.has(last.text) && !(last.type === 'word' && last.text.endsWith('.'));
     const body = text.slice(span.start, span.end);
-    const heading = body.includes('|') || (unterminated && wordCount < MIN_BODY_WORDS) || wordCount === 0;
+    // The first paragraph, when unpunctuated, is the headline however long it runs.
+    const heading = body.includes('|') || (unterminated && (wordCount < MIN_BODY_WORDS || index === 0)) || wordCount === 0;
     result.push({ ...span, firstToken: first, endToken: t, wordCount, heading, unterminated, continuesPrevious: false });
   });
   for (let p = 1; p < result.length; p++) {

@@ -132,6 +132,19 @@ export function resolveSpeaker(ctx: SpeakerContext, np: Span, role: Span | null,
   return resolveCommonNoun(ctx, np, roleText, lenient);
 }
 
+const FEMALE_NOUNS = new Set(['woman', 'mother', 'daughter', 'wife', 'sister', 'girl', 'widow', 'grandmother', 'actress', 'queen', 'princess', 'businesswoman', 'chairwoman', 'spokeswoman', 'congresswoman', 'councilwoman', 'sportswoman', 'policewoman', 'waitress', 'heiress']);
+const MALE_NOUNS = new Set(['man', 'father', 'son', 'husband', 'brother', 'boy', 'widower', 'grandfather', 'actor', 'king', 'prince', 'businessman', 'chairman', 'spokesman', 'congressman', 'councilman', 'sportsman', 'policeman']);
+
+/** The gender a role implies: "a 34-year-old mother of three", "a spokeswoman for the agency". */
+export function genderOfRole(role: string | null): Gender | null {
+  if (!role) return null;
+  for (const w of role.toLowerCase().split(/[^\p{L}-]+/u)) {
+    if (FEMALE_NOUNS.has(w)) return 'f';
+    if (MALE_NOUNS.has(w)) return 'm';
+  }
+  return null;
+}
+
 function resolvePronoun(registry: SpeakerRegistry, pronoun: string, roleText: string | null): Source | null {
   if (pronoun === 'he' || pronoun === 'she') {
     const person = registry.personFor(pronoun);
@@ -214,7 +227,7 @@ function resolveProperName(ctx: SpeakerContext, np: Span, roleText: string | nul
       return { name: known.name, role: roleText ?? known.role, kind: 'person' };
     }
   }
-  const entry: PersonEntry = registry.person(name, givenRole, gender);
+  const entry: PersonEntry = registry.person(name, givenRole, gender ?? genderOfRole(roleText ?? givenRole));
   registry.notePerson(entry);
   return { name: entry.name, role: roleText ?? entry.role, kind: 'person' };
 }
@@ -257,7 +270,7 @@ function resolveCommonNoun(ctx: SpeakerContext, np: Span, roleText: string | nul
       }
     }
     // An unnamed person ("a spokesman"): no surname to look up later, but a "he" may refer to them.
-    registry.notePerson({ name: text, surname: null, firstName: null, role: roleText, gender: null });
+    registry.notePerson({ name: text, surname: null, firstName: null, role: roleText, gender: genderOfRole(text) ?? genderOfRole(roleText) });
     return { name: text, role: roleText, kind: 'person' };
   }
   return null;
@@ -350,7 +363,8 @@ export function registerNamedPeople(ctx: SpeakerContext, sentence: Sentence): vo
     const name = spanText(layout, run.nameStart, run.last);
     const known = registry.bySurname(layout.tokens[run.last]?.text ?? '');
     if (known && known.name !== null && known.name.toLowerCase().endsWith(name.toLowerCase())) continue;
-    registry.person(name, roleBeforeRun(layout, run) ?? appositiveRole(layout, run.last, sentence.end), genderOfTitle(layout.tokens, run));
+    const role = roleBeforeRun(layout, run) ?? appositiveRole(layout, run.last, sentence.end);
+    registry.person(name, role, genderOfTitle(layout.tokens, run) ?? genderOfRole(role));
   }
 }
 
