@@ -1,21 +1,111 @@
-import { useEffect, useState } from 'react';
-import type { AppNotice } from '../common/api.ts';
-import { gloss } from './api.ts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppNotice, ImportSummary } from '../common/api.ts';
+import { gloss, onMenuCommand } from './api.ts';
+import { ImportStatus, type ImportProgress } from './library/ImportStatus.tsx';
 import { LibraryView } from './library/LibraryView.tsx';
-import { ReaderView } from './reader/ReaderView.tsx';
+import { ReaderView, type ReaderTarget } from './reader/ReaderView.tsx';
+import { applySettings, loadSettings, saveSettings, type ReaderSettings } from './settings.ts';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 
-type Route = { view: 'library' } | { view: 'reader'; id: string };
+type Route = { view: 'library' } | { view: 'reader'; id: string; target?: ReaderTarget };
+
+/** The path of a dropped file, from the preload (the page itself never sees paths). */
+function pathOfDroppedFile(file: File): string | null {
+  const files = (window as unknown as { glossFiles?: { pathFor(f: File): string } }).glossFiles;
+  try {
+    return files?.pathFor(file) || null;
+  } catch {
+    return null;
+  }
+}
 
 export function App() {
   const [route, setRoute] = useState<Route>({ view: 'library' });
   const [notices, setNotices] = useState<AppNotice[]>([]);
+  const [settings, setSettings] = useState<ReaderSettings>(loadSettings);
+  const [shortcuts, setShortcuts] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [importing, setImporting] = useState<ImportProgress | null>(null);
+  const [libraryVersion, setLibraryVersion] = useState(0);
+  const order = useRef<string[]>([]);
 
   useEffect(() => {
     gloss.notices().then(setNotices, () => setNotices([]));
   }, []);
+  useEffect(() => {
+    applySettings(settings);
+    saveSettings(settings);
+  }, [settings]);
+
+  /** Imports files one at a time so that a batch shows its progress, then sums it up. */
+  const importPaths = useCallback(async (paths: string[], names: string[]) => {
+    const summary: ImportSummary = { results: [] };
+    for (let i = 0; i < paths.length; i++) {
+      setImporting({ done: i, total: paths.length, current: names[i] ?? paths[i]!, summary: null });
+      try {
+        const { results } = await gloss.importFiles({ paths: [paths[i]!] });
+        summary.results.push(...results);
+      } catch (error) {
+        summary.results.push({ file: paths[i]!, status: 'failed', error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    setImporting({ done: paths.length, total: paths.length, current: null, summary });
+    setLibraryVersion((v) => v + 1);
+  }, []);
+
+  const importWithDialog = useCallback(async () => {
+    setImporting({ done: 0, total: 0, current: 'Choosing files…', summary: null });
+    try {
+      const summary = await gloss.importWithDialog();
+      setImporting(summary.results.length ? { done: summary.results.length, total: summary.results.length, current: null, summary } : null);
+      setLibraryVersion((v) => v + 1);
+    } catch (error) {
+      setImporting({ done: 0, total: 0, current: null, summary: { results: [{ file: '', status: 'failed', error: (error as Error).message }] } });
+    }
+  }, []);
+
+  useEffect(() => onMenuCommand((command) => command === 'import' && void importWithDialog()), [importWithDialog]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement;
+      if (e.key === '?' && route.view === 'library' && el.tagName !== 'INPUT' && el.tagName !== 'TEXTAREA') setShortcuts(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [route.view]);
+
+  const navigate = (delta: -1 | 1) => {
+    if (route.view !== 'reader') return;
+    const at = order.current.indexOf(route.id);
+    const next = order.current[at + delta];
+    if (at >= 0 && next) {
+      window.scrollTo(0, 0);
+      setRoute({ view: 'reader', id: next });
+    }
+  };
 
   return (
-    <div className="app">
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.relatedTarget === null) setDragging(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const files = [...e.dataTransfer.files];
+        const paths = files.map(pathOfDroppedFile);
+        const usable = files.filter((_, i) => paths[i]);
+        if (usable.length) void importPaths(paths.filter((p): p is string => !!p), usable.map((f) => f.name));
+      }}
+    >
       {notices.length > 0 && (
         <div className="notice" role="alert">
           {notices.map((n) => (
@@ -27,10 +117,36 @@ export function App() {
         </div>
       )}
       {route.view === 'library' ? (
-        <LibraryView onOpen={(id) => setRoute({ view: 'reader', id })} />
+        <LibraryView
+          key={libraryVersion}
+          onOpen={(id, target) => {
+            window.scrollTo(0, 0);
+            setRoute({ view: 'reader', id, target });
+          }}
+          onOrder={(ids) => {
+            order.current = ids;
+          }}
+          onImport={importWithDialog}
+        />
       ) : (
-        <ReaderView id={route.id} onBack={() => setRoute({ view: 'library' })} />
+        <ReaderView
+          key={route.id}
+          id={route.id}
+          target={route.target}
+          settings={settings}
+          onSettings={setSettings}
+          onBack={() => setRoute({ view: 'library' })}
+          onNavigate={navigate}
+          onShortcuts={() => setShortcuts(true)}
+        />
       )}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>Drop to import into your library</p>
+        </div>
+      )}
+      {importing && <ImportStatus progress={importing} onClose={() => setImporting(null)} />}
+      {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
     </div>
   );
 }

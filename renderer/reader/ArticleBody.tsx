@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import type { Article } from '../../common/model/article.ts';
+import type { Article, BlockImage } from '../../common/model/article.ts';
 import type { Highlight } from '../../common/model/highlight.ts';
 import { segmentBlocks, type Segment } from '../../common/reader/segments.ts';
 
@@ -11,7 +11,29 @@ interface Props {
   highlights: readonly Highlight[];
 }
 
-const BLOCK_TAGS = { paragraph: 'p', heading: 'h2', 'list-item': 'li', blockquote: 'blockquote', code: 'pre' } as const;
+const BLOCK_TAGS: Record<string, 'p' | 'h2' | 'h3' | 'li' | 'blockquote' | 'pre' | 'figcaption'> = {
+  paragraph: 'p',
+  heading: 'h2',
+  'list-item': 'li',
+  blockquote: 'blockquote',
+  code: 'pre',
+  figure: 'figcaption',
+};
+
+/**
+ * A figure's picture: a file copied into the library, served by the app under
+ * media/<articleId>/, or a quiet placeholder with the alt text for one that was only on the web.
+ */
+function Picture({ image, articleId }: { image: BlockImage; articleId: string }) {
+  if (!image.src) {
+    return (
+      <span className="image-placeholder" role="img" aria-label={image.alt ? `Image not saved with the page: ${image.alt}` : 'Image not saved with the page'}>
+        {image.alt || 'Image not saved with the page'}
+      </span>
+    );
+  }
+  return <img className="figure-image" src={`media/${encodeURIComponent(articleId)}/${encodeURIComponent(image.src)}`} alt={image.alt} />;
+}
 
 function gapMarker(offset: number): ReactNode {
   // Empty of text so that offsets computed from the DOM stay those of the article's text.
@@ -79,11 +101,20 @@ export const ArticleBody = memo(function ArticleBody({ article, highlights }: Pr
   for (const { block, segments, gaps } of blocks) {
     const children = segments.map((s) => renderSegment(article.text, s, gaps, byId));
     if (gaps.includes(block.end)) children.push(gapMarker(block.end));
-    const Tag = BLOCK_TAGS[block.kind];
-    const element = (
+    const Tag = BLOCK_TAGS[block.kind] ?? 'p';
+    const image = block.image;
+    const text = (
       <Tag key={block.start} data-block-start={block.start} className={`block block-${block.kind}`}>
         {children}
       </Tag>
+    );
+    const element = image ? (
+      <figure key={block.start} className="block-figure-wrap">
+        <Picture image={image} articleId={article.id} />
+        {text}
+      </figure>
+    ) : (
+      text
     );
     if (block.kind === 'list-item') (list ??= []).push(element);
     else {

@@ -9,6 +9,9 @@ import { ArticleBody, GAP_LABEL } from './ArticleBody.tsx';
 import { MarginNotes } from './MarginNotes.tsx';
 import { clearDraft, readDraft } from './NoteEditor.tsx';
 import { Provenance, ProvenanceDetails } from './Provenance.tsx';
+import { FindBar } from './FindBar.tsx';
+import { SettingsMenu } from './SettingsMenu.tsx';
+import { exportColorTags, type ReaderSettings } from '../settings.ts';
 import { SelectionToolbar } from './SelectionToolbar.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { offsetsOfRange } from './text-offsets.ts';
@@ -44,8 +47,33 @@ function sourceLine(a: Attribution | undefined): string | null {
   return a.source.role ? `${a.source.name}, ${a.source.role}` : a.source.name;
 }
 
+/** Where to open an article: a text offset (a search hit) and the highlight there, if any. */
+export interface ReaderTarget {
+  offset: number;
+  highlightId?: string;
+}
+
+interface ReaderProps {
+  id: string;
+  target?: ReaderTarget;
+  settings: ReaderSettings;
+  onSettings(next: ReaderSettings): void;
+  onBack(): void;
+  /** Opens the previous (-1) or next (+1) article in the library's order. */
+  onNavigate(delta: -1 | 1): void;
+  onShortcuts(): void;
+}
+
+/** The first block at least partly below the reader bar: where the reader is. */
+function readingPoint(body: HTMLElement): number {
+  for (const block of body.querySelectorAll<HTMLElement>('[data-block-start]')) {
+    if (block.getBoundingClientRect().bottom > 72) return Number(block.dataset.blockStart);
+  }
+  return 0;
+}
+
 /** The reader: the article set for reading, its highlights, margin notes and sources. */
-export function ReaderView({ id, onBack }: { id: string; onBack(): void }) {
+export function ReaderView({ id, target, settings, onSettings, onBack, onNavigate, onShortcuts }: ReaderProps) {
   const [opened, setOpened] = useState<OpenedArticle | null>(null);
   const [highlights, setHighlights] = useState<Highlight[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -60,6 +88,7 @@ export function ReaderView({ id, onBack }: { id: string; onBack(): void }) {
   const [status, setStatus] = useState('');
   const [tip, setTip] = useState<Tip | null>(null);
   const [fontsReady, setFontsReady] = useState(0);
+  const [finding, setFinding] = useState(false);
   const pageRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const history = useRef(new UndoHistory());
@@ -97,6 +126,63 @@ export function ReaderView({ id, onBack }: { id: string; onBack(): void }) {
       document.title = 'Gloss';
     };
   }, [id]);
+
+  // Open where the reader left off (or at the search hit that brought them here), then keep
+  // note of where they are as they scroll.
+  useEffect(() => {
+    if (!article) return;
+    let cancelled = false;
+    const place = async () => {
+      await document.fonts?.ready;
+      const body = bodyRef.current?.querySelector<HTMLElement>('.article-body');
+      if (cancelled || !body) return;
+      let offset = target?.offset;
+      if (offset === undefined) {
+        const summary = (await gloss.listArticles()).find((a) => a.id === article.id);
+        offset = summary?.position ?? 0;
+      }
+      if (target?.highlightId) {
+        const mark = body.querySelector<HTMLElement>(`mark[data-hstart="${CSS.escape(target.highlightId)}"]`);
+        if (mark) {
+          mark.scrollIntoView({ block: 'center' });
+          mark.focus({ preventScroll: true });
+          return;
+        }
+      }
+      if (offset > 0) {
+        const block = [...body.querySelectorAll<HTMLElement>('[data-block-start]')].filter((b) => Number(b.dataset.blockStart) <= offset!).pop();
+        if (block) window.scrollTo({ top: block.getBoundingClientRect().top + window.scrollY - 72 - (target ? window.innerHeight / 4 : 0) });
+      }
+    };
+    void place();
+    return () => {
+      cancelled = true;
+    };
+  }, [article, target]);
+
+  useEffect(() => {
+    if (!article) return;
+    let timer: number | undefined;
+    const save = () => {
+      const body = bodyRef.current?.querySelector<HTMLElement>('.article-body');
+      if (!body) return;
+      const scrollable = document.documentElement.scrollHeight - window.innerHeight;
+      const progress = scrollable > 0 ? Math.min(1, Math.max(0, window.scrollY / scrollable)) : 1;
+      void gloss.setReadingPosition({ id: article.id, offset: readingPoint(body), progress }).catch(() => undefined);
+    };
+    const onScroll = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(save, 600);
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('pagehide', save);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('pagehide', save);
+      save();
+    };
+  }, [article]);
 
   useEffect(() => {
     const onResize = () => setNarrow(window.innerWidth < NARROW_WIDTH);
@@ -277,7 +363,7 @@ export function ReaderView({ id, onBack }: { id: string; onBack(): void }) {
 
   const exportToFile = useCallback(async () => {
     try {
-      const { path } = await gloss.exportToFile({ articleId });
+      const { path } = await gloss.exportToFile({ articleId, colorTags: exportColorTags() });
       if (path) setStatus(`Notes exported to ${path}`);
     } catch (e) {
       setStatus(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -286,7 +372,7 @@ export function ReaderView({ id, onBack }: { id: string; onBack(): void }) {
 
   const copyMarkdown = async () => {
     try {
-      await navigator.clipboard.writeText(await gloss.exportMarkdown({ articleId }));
+      await navigator.clipboard.writeText(await gloss.exportMarkdown({ articleId, colorTags: exportColorTags() }));
       setStatus('Notes copied as Markdown');
     } catch (e) {
       setStatus(`Could not copy: ${e instanceof Error ? e.message : String(e)}`);
@@ -310,6 +396,11 @@ export function ReaderView({ id, onBack }: { id: string; onBack(): void }) {
         );
         return;
       }
+      if (mod && key === 'f') {
+        e.preventDefault();
+        setFinding(true);
+        return;
+      }
       if (mod && key === 'y') {
         e.preventDefault();
         history.current.redo().then((label) => setStatus(label ? `Redid ${label}` : 'Nothing to redo'), fail);
@@ -323,6 +414,21 @@ export function ReaderView({ id, onBack }: { id: string; onBack(): void }) {
           document.getSelection()?.removeAllRanges();
           setSelection(null);
         }
+        return;
+      }
+      if (key === 'j' || key === 'k') {
+        e.preventDefault();
+        window.scrollBy({ top: (key === 'j' ? 1 : -1) * 64 });
+        return;
+      }
+      if (e.key === '[' || e.key === ']') {
+        e.preventDefault();
+        onNavigate(e.key === '[' ? -1 : 1);
+        return;
+      }
+      if (e.key === '?') {
+        e.preventDefault();
+        onShortcuts();
         return;
       }
       if (key === 'h' && selection) {
@@ -401,6 +507,7 @@ export function ReaderView({ id, onBack }: { id: string; onBack(): void }) {
           ← Library
         </button>
         <div className="bar-actions" role="group" aria-label="Article">
+          <SettingsMenu settings={settings} onChange={onSettings} />
           <button type="button" className="bar-button" aria-pressed={panel === 'highlights'} onClick={() => setPanel(panel === 'highlights' ? null : 'highlights')}>
             Highlights
           </button>
@@ -485,6 +592,9 @@ export function ReaderView({ id, onBack }: { id: string; onBack(): void }) {
           onJumpHighlight={jumpToHighlight}
           onJumpStatement={jumpToStatement}
         />
+      )}
+      {finding && bodyRef.current?.querySelector<HTMLElement>('.article-body') && (
+        <FindBar text={article.text} body={bodyRef.current.querySelector<HTMLElement>('.article-body')!} onClose={() => setFinding(false)} />
       )}
       {selection && (
         <SelectionToolbar rect={selection.rect} onColor={(c) => void createHighlight(c, false)} onNote={() => void createHighlight(lastColor, true)} onCopy={copyWithSource} />

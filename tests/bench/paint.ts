@@ -51,17 +51,18 @@ export async function run(): Promise<BenchResult[]> {
 
     const timeOpen = async (title: string, notes: number) => {
       await app.page.reload();
-      await app.page.getByRole('button', { name: title }).waitFor();
+      await app.page.locator('.article-card', { hasText: title }).waitFor();
       return app.page.evaluate(
         async ({ title, notes }) => {
           const t0 = performance.now();
           const card = [...document.querySelectorAll<HTMLButtonElement>('.article-card')].find((b) => b.textContent?.includes(title))!;
           card.click();
-          await new Promise<void>((resolve) => {
+          await new Promise<void>((resolve, reject) => {
             const check = () => {
               const body = document.querySelector('.article-body');
               const placed = document.querySelectorAll('.note-card:not(.is-unplaced)').length;
               if (body && placed >= notes) resolve();
+              else if (performance.now() - t0 > 120_000) reject(new Error(`only ${placed} of ${notes} notes laid out after 120 s`));
               else requestAnimationFrame(check);
             };
             check();

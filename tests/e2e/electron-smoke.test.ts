@@ -26,10 +26,10 @@ describe.skipIf(reason !== null)('the app in Electron', () => {
     const app = await _electron.launch({ executablePath: executable!, args: [ROOT, '--data', tempDataDir()] });
     try {
       const page = await app.firstWindow();
-      await page.getByRole('button', { name: /Turkey, Russia face conflicts/ }).waitFor();
+      await page.locator('.article-card', { hasText: 'Turkey, Russia face conflicts' }).waitFor();
       expect(page.url()).toBe('gloss://app/index.html');
       expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-      expect(await page.evaluate(() => typeof (window as unknown as { gloss?: object }).gloss?.listArticles)).toBe('function');
+      expect(await page.evaluate(() => typeof (window as unknown as { gloss?: { listArticles?: unknown } }).gloss?.listArticles)).toBe('function');
     } finally {
       await app.close();
     }

@@ -96,9 +96,11 @@ export async function openApp(options: { dataDir?: string; width?: number; heigh
       outsideRequests.push(url.href);
       return route.abort('blockedbyclient');
     }
-    const renderer = path.join(DIST(), 'renderer');
-    const file = path.normalize(path.join(renderer, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(renderer + path.sep)) return route.fulfill({ status: 404 });
+    // The app serves images copied in with saved pages from the library's media folder.
+    const media = url.pathname.startsWith('/media/');
+    const root = media ? path.join(dataDir, 'media') : path.join(DIST(), 'renderer');
+    const file = path.normalize(path.join(root, decodeURIComponent(media ? url.pathname.slice('/media'.length) : url.pathname)));
+    if (!file.startsWith(root + path.sep)) return route.fulfill({ status: 404 });
     try {
       const body = await readFile(file);
       return route.fulfill({
@@ -119,6 +121,11 @@ export async function openApp(options: { dataDir?: string; width?: number; heigh
   // __name helper that the page lacks; define it so the same helpers work from both runners.
   await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
   await context.addInitScript({ content: readFileSync(path.join(DIST(), 'bridge.js'), 'utf8') });
+  // The preload gives dropped files their paths through Electron's webUtils; tests name the
+  // path of each file they drop in window.__dropPaths, by file name.
+  await context.addInitScript({
+    content: 'globalThis.glossFiles = { pathFor: (file) => (globalThis.__dropPaths || {})[file.name] || "" };',
+  });
   const page = await context.newPage();
   // Fail a step well before the test's own time limit, so the report names the step.
   page.setDefaultTimeout(10_000);
@@ -147,7 +154,7 @@ export async function openApp(options: { dataDir?: string; width?: number; heigh
 
 /** Opens the bundled article from the library, as a new user's first click. */
 export async function openBundledArticle(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /Turkey, Russia face conflicts/ }).click();
+  await page.locator('.article-card', { hasText: 'Turkey, Russia face conflicts' }).click();
   await page.locator('h1#article-title').waitFor();
   await page.evaluate(() => document.fonts.ready);
 }
@@ -190,4 +197,19 @@ export async function selectText(page: Page, from: string, to: string = from): P
     },
     { from, to },
   );
+}
+
+/**
+ * Drops files on the window the way a user would drag them from a file manager: a real drop
+ * event with File objects, whose paths the stand-in for the preload reports.
+ */
+export async function dropFiles(page: Page, files: Array<{ path: string; name: string; content: string }>): Promise<void> {
+  await page.evaluate((files) => {
+    (globalThis as unknown as { __dropPaths: Record<string, string> }).__dropPaths = Object.fromEntries(files.map((f) => [f.name, f.path]));
+    const data = new DataTransfer();
+    for (const f of files) data.items.add(new File([f.content], f.name, { type: 'text/plain' }));
+    const target = document.querySelector('.app')!;
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, files);
 }

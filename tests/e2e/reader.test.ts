@@ -12,7 +12,7 @@ describe.skipIf(!CHROME)('reading the bundled article in Chromium', () => {
   });
 
   it('lists the bundled article in the library with its source, date and word count', async () => {
-    const card = app.page.getByRole('button', { name: /Turkey, Russia face conflicts over Syria's push into Idlib/ });
+    const card = app.page.locator('.article-card', { hasText: "Turkey, Russia face conflicts over Syria's push into Idlib" });
     await card.waitFor();
     const text = await card.innerText();
     expect(text).toContain('AP');
