@@ -118,6 +118,11 @@ export const apiTable = {
     channel: 'gloss:export:file',
     input: z.object({ articleId, colorTags: z.boolean().optional() }).strict(),
   },
+  /** File → Export all…: asks for a folder, then writes one Markdown file per article into it. */
+  exportAllWithDialog: {
+    channel: 'gloss:export:all',
+    input: z.object({ colorTags: z.boolean().optional() }).strict(),
+  },
   /** Full-text search over every article's text and every note. */
   search: { channel: 'gloss:library:search', input: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() }).strict() },
   /** Imports files the user dropped on the window (paths from the preload's webUtils). */
@@ -150,6 +155,7 @@ export interface ApiResults {
   restoreHighlight: Highlight;
   exportMarkdown: string;
   exportToFile: { path: string | null };
+  exportAllWithDialog: { folder: string | null; files: string[] };
   search: SearchResult[];
   importFiles: ImportSummary;
   importWithDialog: ImportSummary;

@@ -4,7 +4,7 @@ import { gloss, onMenuCommand } from './api.ts';
 import { ImportStatus, type ImportProgress } from './library/ImportStatus.tsx';
 import { LibraryView } from './library/LibraryView.tsx';
 import { ReaderView, type ReaderTarget } from './reader/ReaderView.tsx';
-import { applySettings, loadSettings, saveSettings, type ReaderSettings } from './settings.ts';
+import { applySettings, exportColorTags, loadSettings, saveSettings, type ReaderSettings } from './settings.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 
 type Route = { view: 'library' } | { view: 'reader'; id: string; target?: ReaderTarget };
@@ -64,7 +64,24 @@ export function App() {
     }
   }, []);
 
-  useEffect(() => onMenuCommand((command) => command === 'import' && void importWithDialog()), [importWithDialog]);
+  const [exported, setExported] = useState<string | null>(null);
+  const exportAll = useCallback(async () => {
+    try {
+      const { folder, files } = await gloss.exportAllWithDialog({ colorTags: exportColorTags() });
+      if (folder) setExported(`Exported ${files.length} article${files.length === 1 ? '' : 's'} to ${folder}`);
+    } catch (error) {
+      setExported(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }, []);
+
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command === 'import') void importWithDialog();
+        if (command === 'export-all') void exportAll();
+      }),
+    [importWithDialog, exportAll],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -127,6 +144,7 @@ export function App() {
             order.current = ids;
           }}
           onImport={importWithDialog}
+          onExportAll={exportAll}
         />
       ) : (
         <ReaderView
@@ -143,6 +161,14 @@ export function App() {
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <p>Drop to import into your library</p>
+        </div>
+      )}
+      {exported && (
+        <div className="undo-toast" role="status">
+          {exported}
+          <button type="button" className="tool-plain" aria-label="Dismiss" onClick={() => setExported(null)}>
+            ×
+          </button>
         </div>
       )}
       {importing && <ImportStatus progress={importing} onClose={() => setImporting(null)} />}

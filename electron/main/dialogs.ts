@@ -47,5 +47,16 @@ export function createPlatform(deps: DialogDeps): Platform {
       const result = window ? await deps.dialog.showOpenDialog(window, options) : await deps.dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;
     },
+    async chooseExportFolder() {
+      const options = {
+        title: 'Export notes of every article',
+        buttonLabel: 'Export here',
+        defaultPath: deps.app.getPath('documents'),
+        properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+      };
+      const window = deps.getWindow();
+      const result = window ? await deps.dialog.showOpenDialog(window, options) : await deps.dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   };
 }

@@ -48,6 +48,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     file.push({ label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => send('import') });
   }
   file.push({ label: 'Export notes…', accelerator: EXPORT_NOTES_ACCELERATOR, click: () => send('export-notes') });
+  file.push({ label: 'Export all…', click: () => send('export-all') });
   file.push({ type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' });
   template.push({ label: 'File', submenu: file });
 

@@ -12,6 +12,8 @@ export interface Platform {
    * paths, or to none when cancelled. A platform without it imports nothing from the dialog.
    */
   chooseImportFiles?(): Promise<string[]>;
+  /** Asks for a folder to export every article's notes into; null when cancelled. */
+  chooseExportFolder?(): Promise<string | null>;
 }
 
 /** Answers every call of the API table from the library and the platform. */
@@ -32,6 +34,11 @@ export function createApiImplementation(library: Library, platform: Platform, no
       const markdown = await library.exportMarkdown(articleId, { colorTags });
       await writeFileAtomic(target, markdown);
       return { path: target };
+    },
+    exportAllWithDialog: async ({ colorTags }) => {
+      const folder = (await platform.chooseExportFolder?.()) ?? null;
+      if (!folder) return { folder: null, files: [] };
+      return { folder, ...(await library.exportAll(folder, { colorTags })) };
     },
     search: async ({ query, limit }) => library.find(query, limit),
     importFiles: async ({ paths }) => library.importFiles(paths),

@@ -14,6 +14,7 @@ import type { Article, ArticleSummary, ParsedArticle } from '../../common/model/
 import type { Highlight, HighlightColor } from '../../common/model/highlight.ts';
 import { isHtmlFileName, readHtmlPage, parseHtmlPage } from './html/read-page.ts';
 import { copyPageImages } from './html/page-images.ts';
+import { exportAllToFolder } from './export/export-all.ts';
 import { readArticleFile, UnreadableFileError } from './read-article-file.ts';
 import { LibrarySearch, type LibrarySearchOptions } from './search/library-search.ts';
 import type { LibraryStore } from './store/types.ts';
@@ -443,6 +444,16 @@ export class Library {
     const summary = this.store.getSummary(id);
     if (!summary) throw new NotFoundError(`No article with id ${id}`);
     return summary;
+  }
+
+  /**
+   * Writes one Markdown file per article into a folder: every file is rendered before any is
+   * written, names are safe on every platform and never collide, and each file is whole.
+   */
+  async exportAll(folder: string, options: { colorTags?: boolean; template?: string } = {}): Promise<{ files: string[] }> {
+    const items = [];
+    for (const summary of this.list()) items.push(await this.open(summary.id));
+    return exportAllToFolder(folder, items, { exported: this.now().toISOString().replace(/\.\d{3}Z$/, 'Z'), ...options });
   }
 
   async exportMarkdown(articleId: string, options: { colorTags?: boolean; template?: string } = {}): Promise<string> {

@@ -41,10 +41,11 @@ interface Props {
   /** The order the list shows, for moving to the previous and next article from the reader. */
   onOrder(ids: string[]): void;
   onImport(): void;
+  onExportAll(): void;
 }
 
 /** The library: search, sort, filter, tag, continue reading, and delete with undo. */
-export function LibraryView({ onOpen, onOrder, onImport }: Props) {
+export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
@@ -139,6 +140,9 @@ export function LibraryView({ onOpen, onOrder, onImport }: Props) {
           {articles && <span className="library-count">{plural(articles.length, 'article')}</span>}
           <button type="button" className="bar-button" onClick={onImport}>
             Import…
+          </button>
+          <button type="button" className="bar-button" onClick={onExportAll}>
+            Export all…
           </button>
           <button type="button" className="bar-button" onClick={openTrash}>
             Trash

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Lexer } from 'marked';
 import { parse as parseYaml } from 'yaml';
@@ -58,6 +58,19 @@ describe.skipIf(!CHROME)('exporting notes from the app', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('> have an incentive to cooperate');
     expect(copied.startsWith('---\n')).toBe(true);
+  });
+
+  it('exports every article into a chosen folder, one file each', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '← Library' }).click();
+    const folder = tempDataDir();
+    app.exportFolders.push(folder);
+    await page.getByRole('button', { name: 'Export all…' }).click();
+    await expect.poll(() => page.locator('.undo-toast').innerText()).toContain(`Exported 1 article to ${folder}`);
+    const files = readdirSync(folder);
+    expect(files).toEqual(["Turkey, Russia face conflicts over Syria's push into Idlib.md"]);
+    expect(readFileSync(path.join(folder, files[0]!), 'utf8')).toContain('> have an incentive to cooperate');
+    await openBundledArticle(page);
   });
 
   it('does nothing when the save dialog is cancelled', async () => {

@@ -59,6 +59,8 @@ export interface App {
   outsideRequests: string[];
   /** Paths the save dialog stand-in will answer with, in order. */
   savePaths: string[];
+  /** Folders the export-all dialog stand-in will answer with, in order. */
+  exportFolders: string[];
   /** Errors the page threw or logged. */
   pageErrors: string[];
   close(): Promise<void>;
@@ -79,7 +81,11 @@ export async function openApp(options: { dataDir?: string; width?: number; heigh
   const dataDir = options.dataDir ?? tempDataDir();
   const { library } = await openLibrary(dataDir, { seed: true, appRoot: ROOT });
   const savePaths: string[] = [];
-  const platform: Platform = { chooseSavePath: async () => savePaths.shift() ?? null };
+  const exportFolders: string[] = [];
+  const platform: Platform = {
+    chooseSavePath: async () => savePaths.shift() ?? null,
+    chooseExportFolder: async () => exportFolders.shift() ?? null,
+  };
   const handlers = createChannelHandlers(createApiImplementation(library, platform));
 
   const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_ARGS, headless: true });
@@ -142,6 +148,7 @@ export async function openApp(options: { dataDir?: string; width?: number; heigh
     dataDir,
     outsideRequests,
     savePaths,
+    exportFolders,
     pageErrors,
     close: () => browser.close(),
     async screenshot(name: string) {

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { exportAllToFolder } from '../../services/export/export-all.ts';
 import { writeFileAtomic } from '../../services/export/write-atomic.ts';
 import { openLibrary } from '../../services/open-library.ts';
 import { UnreadableFileError } from '../../services/read-article-file.ts';
@@ -36,10 +35,7 @@ export async function exportCommand(args: string[], flags: ExportFlags, dataDir:
       io.err('gloss export --all: name the folder to write into with --out DIR');
       return 2;
     }
-    const items = [];
-    for (const summary of library.list()) items.push(await library.open(summary.id));
-    const exported = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const { files } = await exportAllToFolder(flags.out, items, { ...options, exported });
+    const { files } = await library.exportAll(flags.out, options);
     io.out(`Exported ${files.length} article${files.length === 1 ? '' : 's'} to ${flags.out}`);
     return 0;
   }
