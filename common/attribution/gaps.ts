@@ -1,5 +1,5 @@
 import { cueUse } from './cues.ts';
-import { ARTICLES, BE_FORMS, DANGLING_ENDINGS, LANGUAGES, MODALS, MONTHS, NATIONALITIES, PREPOSITIONS, WEEKDAYS } from './lexicon.ts';
+import { ARTICLES, BE_FORMS, COORDINATORS, DANGLING_ENDINGS, DETERMINERS, LANGUAGES, MODALS, MONTHS, NATIONALITIES, PERSON_NOUNS, PREPOSITIONS, WEEKDAYS } from './lexicon.ts';
 import type { Layout } from './layout.ts';
 import type { Token } from './tokens.ts';
 
@@ -55,12 +55,16 @@ export function findGaps(layout: Layout): number[] {
       bareRoleRule(t, n, tokens[i - 1], add);
     } else if (t.type === 'punct') {
       spacingRule(t, tokens[i - 1], tokens[i + 1], layout.text, add);
+      // "the state weather agency,." : the name in apposition after the comma was cut.
+      const after = tokens[i + 1];
+      if (t.text === ',' && after && after.start === t.end && (after.text === '.' || after.text === ',')) add(after.start);
     }
   }
   for (const s of sentences) {
     const first = tokens[s.first];
     if (!first || skipParagraph(first)) continue;
     clauseStartRule(s.first, s.end, tokens, layout.text, add);
+    bareTitleSubjectRule(s.first, s.end, tokens, add);
   }
   paragraphStartRule(layout, add);
   orphanModifierRule(tokens, nextOf, skipParagraph, add);
@@ -137,9 +141,29 @@ function prepositionRule(t: Token, n: Token | undefined, i: number, tokens: read
       add(n.start);
       return;
     }
+    // "a holiday in, and ...": a place noun phrase ("a holiday", "the talks") whose "in"
+    // lost its object; a verb's particle ("gave in,") has no article two words back.
+    const twoBack = tokens[i - 2];
+    if ((t.lower === 'in' || t.lower === 'at') && n && n.type === 'punct' && (n.text === ',' || n.text === '.') && prev && prev.type === 'word' && !prev.upper && twoBack && ARTICLES.has(twoBack.lower)) {
+      add(n.start);
+      return;
+    }
     // "A 2022 report by found that": a verb where the preposition's object should be.
     const afterNext = tokens[i + 2];
     if (n && n.type === 'word' && !n.upper && /ed$|found$|said$|told$/.test(n.lower) && afterNext?.lower === 'that' && ['by', 'from', 'of', 'with', 'at'].includes(t.lower)) {
+      add(n.start);
+      return;
+    }
+  }
+  // "Authorities in said", "brokered by to end": a preposition straight before a speech
+  // verb or an infinitive has lost its object.
+  if ((PARTICLE_PREPOSITIONS.has(t.lower) || STRICT_PREPOSITIONS.has(t.lower) || t.lower === 'by') && n && n.type === 'word' && !n.upper && n.para === t.para) {
+    const afterTo = tokens[i + 2];
+    if (n.lower === 'said' || n.lower === 'says' || n.lower === 'told') {
+      add(n.start);
+      return;
+    }
+    if (n.lower === 'to' && t.lower !== 'to' && ['by', 'from', 'with', 'of', 'near', 'against', 'between', 'among', 'into', 'at'].includes(t.lower) && afterTo?.type === 'word' && !afterTo.upper && !/^\p{N}/u.test(afterTo.text) && !DETERMINERS.has(afterTo.lower)) {
       add(n.start);
       return;
     }
@@ -262,6 +286,40 @@ function clauseStartRule(first: number, end: number, tokens: readonly Token[], t
     }
     if (tok.type !== 'word' || FINITE.has(tok.lower) || cueUse(tok.lower) === 'clause') return;
   }
+}
+
+/** Words that cannot open a singular subject without a determiner being needed. */
+const SUBJECT_OPENERS = new Set(['one', 'another', 'each', 'every', 'no', 'any', 'some', 'either', 'neither', 'former', 'this', 'that']);
+
+/**
+ * A sentence whose subject is a bare singular role ("Rwandan government spokeswoman said",
+ * "Provincial disaster officer told", "Chief Minister defended", "Attorney General did not"):
+ * English needs an article or a name there, and with no article the name was cut.
+ */
+function bareTitleSubjectRule(first: number, end: number, tokens: readonly Token[], add: Add): void {
+  let k = first;
+  if (COORDINATORS.has(tokens[k]?.lower ?? '')) k++;
+  const opener = tokens[k];
+  if (!opener || opener.type !== 'word' || !opener.upper || DETERMINERS.has(opener.lower) || SUBJECT_OPENERS.has(opener.lower) || ARTICLES.has(opener.lower)) return;
+  if (opener.lower.endsWith("'s") || opener.lower.endsWith('\u2019s')) return;
+  for (let j = k; j < Math.min(end, k + 5); j++) {
+    const tok = tokens[j];
+    if (!tok || tok.type !== 'word') return;
+    if (tok.upper || !looksLikeVerb(tok.lower)) continue;
+    if (j === k) return;
+    const head = tokens[j - 1];
+    if (!head || !PERSON_NOUNS.has(head.lower.replace(/\.$/, ''))) return;
+    add(tok.start);
+    return;
+  }
+}
+
+/** A lower-case word that reads as a finite verb after a subject. */
+function looksLikeVerb(lower: string): boolean {
+  if (FINITE.has(lower) || lower === 'said' || lower === 'says' || lower === 'told') return true;
+  const use = cueUse(lower);
+  if (use !== undefined && use !== 'participle') return true;
+  return lower.length > 4 && lower.endsWith('ed');
 }
 
 /** Title words that stand before a name; the name missing leaves them dangling. */

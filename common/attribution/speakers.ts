@@ -83,6 +83,9 @@ function endsOnTitle(tokens: readonly Token[], last: number): boolean {
 function nameStartOf(tokens: readonly Token[], first: number, last: number): number {
   let start = first;
   for (let j = first; j < last; j++) if (tokens[j] && isTitleToken(tokens[j] as Token)) start = j + 1;
+  // "Economist Sunitha Rao": a role noun capitalised before a full name is a title too.
+  const lead = tokens[start];
+  if (lead && start < last - 1 && PERSON_NOUNS.has(lead.lower)) start++;
   return start;
 }
 
@@ -124,8 +127,11 @@ export function resolveSpeaker(ctx: SpeakerContext, np: Span, role: Span | null,
     const coreHead = tokens[core.last];
     const h = coreHead ? headForm(coreHead) : '';
     if (GROUP_NOUNS.has(h) || ORGANIZATION_NOUNS.has(h) || DOCUMENT_NOUNS.has(h) || PERSON_NOUNS.has(h)) {
-      const source = resolveCommonNoun(ctx, core, roleText, lenient);
-      return source && source.name !== null ? { ...source, name: spanText(layout, np.first, np.last) } : source;
+      return resolveCommonNoun(ctx, core, roleText, lenient, spanText(layout, np.first, np.last));
+    }
+    // "Simon Ellery of the Guardian": a person's name, then where they work.
+    if (coreHead?.upper && isPersonRun(tokens, { first: core.first, last: core.last, nameStart: nameStartOf(tokens, core.first, core.last) })) {
+      return resolveProperName(ctx, core, roleText ?? spanText(layout, core.last + 1, np.last));
     }
   }
   if (head.upper) return resolveProperName(ctx, np, roleText);
@@ -241,17 +247,18 @@ function prefixAsRole(layout: Layout, first: number, last: number): string | nul
   return spanText(layout, from, last);
 }
 
-function resolveCommonNoun(ctx: SpeakerContext, np: Span, roleText: string | null, lenient: boolean): Source | null {
+function resolveCommonNoun(ctx: SpeakerContext, np: Span, roleText: string | null, lenient: boolean, fullName?: string): Source | null {
   const { layout, registry } = ctx;
   const tokens = layout.tokens;
   const head = tokens[np.last];
   if (!head) return null;
   const h = headForm(head);
-  const text = spanText(layout, np.first, np.last);
+  // Classified by its head, named by the whole phrase ("Residents of the township in Lusaka").
+  const text = fullName ?? spanText(layout, np.first, np.last);
   if (GROUP_NOUNS.has(h)) {
     let from = np.first;
     while (from < np.last && QUANTIFIERS.has(tokens[from]?.lower ?? '')) from++;
-    const source: Source = { name: spanText(layout, from, np.last), role: roleText, kind: 'group' };
+    const source: Source = { name: from === np.first && fullName !== undefined ? fullName : spanText(layout, from, np.last), role: roleText, kind: 'group' };
     registry.noteThing('group', source);
     return source;
   }
