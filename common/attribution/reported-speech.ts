@@ -224,11 +224,36 @@ function startsAttributedClause(tokens: readonly Token[], k: number, end: number
   return false;
 }
 
+/** "and that ...", "but that ...": a conjunction opening another clause of the same report. */
+function startsThatClause(tokens: readonly Token[], k: number): boolean {
+  const tok = tokens[k];
+  if (!isWord(tok) || (tok.lower !== 'and' && tok.lower !== 'but')) return false;
+  if (tokens[k + 1]?.lower !== 'that') return false;
+  // "and that was the end": "that" is a pronoun subject, not a conjunction.
+  return !AUXILIARIES.has(tokens[k + 2]?.lower ?? '');
+}
+
+/** ", an accusation that ...", ", a move which ...": a noun phrase commenting on what came before. */
+function isAppendedComment(tokens: readonly Token[], k: number, end: number): boolean {
+  const det = tokens[k];
+  // After a name the phrase describes the name: "agreed to buy Stackwise, a maker of ...".
+  if (tokens[k - 2]?.upper) return false;
+  if (!isWord(det) || (det.lower !== 'a' && det.lower !== 'an')) return false;
+  for (let j = k + 1; j < Math.min(end, k + 4); j++) {
+    const tok = tokens[j];
+    if (!isWord(tok) || tok.upper || PREPOSITIONS.has(tok.lower) || AUXILIARIES.has(tok.lower)) return false;
+    if (tok.lower === 'that' || tok.lower === 'which') return j > k + 1;
+  }
+  return false;
+}
+
 /** Whether the clause has a verb: a complement without one ("acknowledged the slowdown") reports no statement. */
 function hasVerb(tokens: readonly Token[], first: number, last: number): boolean {
   for (let k = first + 1; k <= last; k++) {
     const tok = tokens[k];
     if (!isWord(tok) || tok.upper) continue;
+    // ", compared with a profit": a participle after a comma modifies; it is not the verb.
+    if (tokens[k - 1]?.text === ',' && !AUXILIARIES.has(tok.lower)) continue;
     if (AUXILIARIES.has(tok.lower) || /(?:ed|es)$/.test(tok.lower) || IRREGULAR_PARTICIPLES.has(tok.lower) || IRREGULAR_PAST.has(tok.lower)) return true;
   }
   return false;
@@ -269,6 +294,8 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
       break;
     }
     if (t.text === ';' || startsCoordinatedReport(tokens, e)) break;
+    // "..., an accusation that UN experts have supported": an appositive comment on the clause.
+    if (t.text === ',' && e > k && isAppendedComment(tokens, e + 1, end)) break;
     if (t.text === ',' && (startsCoordinatedReport(tokens, e + 1) || startsAttributedClause(tokens, e + 1, end))) break;
     e++;
   }
@@ -376,7 +403,7 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
       let r = clause.resumeAt;
       if (r < 0) return;
       if (tokens[r]?.text === ',') r++;
-      if (tokens[r]?.lower !== 'and' || tokens[r + 1]?.lower !== 'that') return;
+      if (!startsThatClause(tokens, r)) return;
       k = r + 2;
     }
   };
