@@ -48,8 +48,12 @@ export function MarginNotes(props: Props) {
   const [tick, setTick] = useState(0);
 
   // Lay out again whenever the page or any note changes size.
+  // The page is found from the margin's own element: a child's layout effects run before its
+  // parent's ref is attached, so on the first paint pageRef would still be empty.
+  const pageOf = () => column.current?.closest<HTMLElement>('.page') ?? pageRef.current;
+
   useLayoutEffect(() => {
-    const page = pageRef.current;
+    const page = pageOf();
     if (!page) return;
     const observer = new ResizeObserver(() => setTick((t) => t + 1));
     observer.observe(page);
@@ -58,7 +62,7 @@ export function MarginNotes(props: Props) {
   }, [pageRef, highlights, editingId, narrow, openId]);
 
   useLayoutEffect(() => {
-    const page = pageRef.current;
+    const page = pageOf();
     if (!page || !column.current) return;
     const items = [];
     const desired = new Map<string, number>();
