@@ -15,7 +15,7 @@ import {
 } from './lexicon.ts';
 import { IRREGULAR_PARTICIPLES, IRREGULAR_PAST } from './lexicon.ts';
 import { nounPhraseStartingAt } from './noun-phrases.ts';
-import { quotationWordCount } from './quotes.ts';
+import { quotationWordCount, type Quotation } from './quotes.ts';
 import { afterDateline, type Sentence } from './sentences.ts';
 import { hasGapWithin, resolveSpeaker, unknownSource, type SpeakerContext } from './speakers.ts';
 import type { Statement } from './statement.ts';
@@ -37,6 +37,17 @@ const REPORTING_PARTICIPLES = new Set(['saying', 'adding', 'noting', 'warning', 
 const CLAUSE_WITHOUT_THAT = new Set(['believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'add', 'adds', 'added', 'estimate', 'estimates', 'estimated', 'predict', 'predicts', 'predicted', 'warn', 'warns', 'warned', 'insist', 'insists', 'insisted', 'claim', 'claims', 'claimed', 'argue', 'argues', 'argued', 'write', 'writes', 'wrote']);
 /** Quotations this short inside a reported clause are part of it ("kept "the heart" intact"). */
 const EMBEDDED_QUOTE_WORDS = 3;
+/** Longer quoted phrases are too, when they end without punctuation of their own ("watching it "with a high sense of urgency" and would act"). */
+const EMBEDDED_PHRASE_WORDS = 8;
+
+function embeddedInClause(ctx: SpeakerContext, q: Quotation): boolean {
+  const words = quotationWordCount(ctx.layout.tokens, q);
+  if (words <= EMBEDDED_QUOTE_WORDS) return true;
+  const content = ctx.layout.text.slice(q.start, q.end);
+  // A phrase in the speaker's own first or second person ("the cuts we refused") is quoted
+  // speech, not a phrase borrowed into the reporter's clause.
+  return words <= EMBEDDED_PHRASE_WORDS && !/[,.!?;:]$/.test(content) && !/\b(?:I|we|us|our|my|me|you|your)\b/i.test(content);
+}
 
 /** Where the statement of a sentence begins: after "But", "Already," and the like. */
 export function bodyStart(tokens: readonly Token[], s: Sentence): number {
@@ -97,6 +108,28 @@ function attributionEndsAt(tokens: readonly Token[], k: number, end: number): bo
 }
 
 /**
+ * Skips an adjunct between a verb and its "that": "told AFP by telephone that", "has argued
+ * in the past that", "cautioned, however, that", "said on social media that". Only a phrase
+ * opening on a preposition or a comma is skipped, so a relative "that" ("said the people that
+ * he met ...") is left alone.
+ */
+function skipToThat(tokens: readonly Token[], k: number, end: number): number {
+  const lead = tokens[k];
+  // Not "to": "agreed to drop a provision that ..." is an infinitive with a relative clause.
+  if (!lead || !(lead.text === ',' || (isWord(lead) && !lead.upper && PREPOSITIONS.has(lead.lower) && lead.lower !== 'that' && lead.lower !== 'to'))) return k;
+  for (let j = k + 1; j < Math.min(end, k + 8); j++) {
+    const tok = tokens[j];
+    if (!tok || tok.type === 'quote' || (tok.type === 'punct' && tok.text !== ',')) return k;
+    if (tok.lower === 'that') {
+      const after = tokens[j + 1];
+      return isWord(after) && !AUXILIARIES.has(after.lower) ? j : k;
+    }
+    if (isWord(tok) && !tok.upper && (AUXILIARIES.has(tok.lower) || cueUse(tok.lower) !== undefined)) return k;
+  }
+  return k;
+}
+
+/**
  * Where the reported clause after the speech verb at `c` starts, or -1 when the verb reports
  * no clause ("told reporters.", "warned of a crisis", "denied the charges").
  */
@@ -116,12 +149,15 @@ function clauseStart(ctx: SpeakerContext, c: number, end: number, needsThat: boo
     const isTell = ['tell', 'tells', 'told'].includes(cue.lower);
     if (objEnd >= 0) {
       const afterObj = skipAdjuncts(tokens, objEnd + 1, end);
+      // "told the Lusa news agency.": only the addressee, no clause reported.
+      if (isTell && !hasVerb(tokens, objEnd, end - 1)) return -1;
       if (isTell || tokens[afterObj]?.lower === 'that') k = objEnd + 1;
     } else if (isTell) {
       return -1;
     }
   }
   k = skipAdjuncts(tokens, k, end);
+  k = skipToThat(tokens, k, end);
   let hasThat = false;
   if (tokens[k]?.lower === 'that') {
     const afterThat = tokens[k + 1];
@@ -286,7 +322,7 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
       const q = quotations[qi];
       // A short quotation inside the clause is part of it ("what executives called
       // "premiumization" was risky"); one that ends the clause completes it like any other.
-      if (q && quotationWordCount(tokens, q) <= EMBEDDED_QUOTE_WORDS && q.closeToken !== null && continuesClause(tokens, q.closeToken + 1, end)) {
+      if (q && embeddedInClause(ctx, q) && q.closeToken !== null && continuesClause(tokens, q.closeToken + 1, end)) {
         e = q.closeToken + 1;
         continue;
       }
@@ -304,7 +340,8 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
   const q = cutBy >= 0 ? quotations[cutBy] : undefined;
   if (!q) return { first: k, last, resumeAt: -1 };
   const resumeAt = q.closeToken === null ? -1 : q.closeToken + 1;
-  if (!isLeadIn(tokens, k, last)) return { first: k, last, resumeAt };
+  // "... was so outdated that "...": a clause ending on "that" leads into the quotation.
+  if (tokens[e - 1]?.lower !== 'that' && !isLeadIn(tokens, k, last)) return { first: k, last, resumeAt };
   const after = tokens[resumeAt];
   if (resumeAt >= 0 && resumeAt < end && isWord(after) && !after.upper && !COORDINATORS.has(after.lower) && after.lower !== 'said') {
     let f = resumeAt;
