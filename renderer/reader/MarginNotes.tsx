@@ -26,12 +26,24 @@ interface Props {
   onJump(id: string): void;
 }
 
-/** The top of a highlight's first line, relative to the margin column the notes sit in. */
-function anchorTop(page: HTMLElement, column: HTMLElement, id: string): number | null {
-  const mark = page.querySelector<HTMLElement>(`mark[data-hstart="${CSS.escape(id)}"]`);
-  if (!mark) return null;
-  const rect = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
-  return rect.top - column.getBoundingClientRect().top;
+/**
+ * Where each highlight's first line is, relative to the margin column the notes sit in: one
+ * query for every highlight start on the page, then one read per note.
+ */
+function anchorTops(page: HTMLElement, column: HTMLElement, ids: readonly string[]): Map<string, number> {
+  const wanted = new Set(ids);
+  const marks = new Map<string, HTMLElement>();
+  for (const mark of page.querySelectorAll<HTMLElement>('mark[data-hstart]')) {
+    const id = mark.dataset.hstart!;
+    if (wanted.has(id)) marks.set(id, mark);
+  }
+  const origin = column.getBoundingClientRect().top;
+  const tops = new Map<string, number>();
+  for (const [id, mark] of marks) {
+    const rect = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
+    tops.set(id, rect.top - origin);
+  }
+  return tops;
 }
 
 /**
@@ -65,11 +77,10 @@ export function MarginNotes(props: Props) {
     const page = pageOf();
     if (!page || !column.current) return;
     const items = [];
-    const desired = new Map<string, number>();
+    const desired = anchorTops(page, column.current, highlights.map((h) => h.id));
     for (const h of highlights) {
-      const top = anchorTop(page, column.current, h.id);
-      if (top === null) continue;
-      desired.set(h.id, top);
+      const top = desired.get(h.id);
+      if (top === undefined) continue;
       const height = narrow ? 0 : (cards.current.get(h.id)?.offsetHeight ?? 0);
       items.push({ id: h.id, desiredTop: top, height });
     }

@@ -40,7 +40,10 @@ export function newsText(chars: number, seed = 1): string {
     const count = 2 + Math.floor(random() * 3);
     for (let i = 0; i < count; i++) {
       const r = random();
-      if (r < 0.3) sentences.push(`"${pick(CLAUSES)[0]!.toUpperCase()}${pick(CLAUSES).slice(1)}," ${pick(SUBJECTS).toLowerCase().startsWith('the') ? pick(SUBJECTS) : pick(SUBJECTS)} said.`);
+      if (r < 0.3) {
+        const clause = pick(CLAUSES);
+        sentences.push(`"${clause[0]!.toUpperCase()}${clause.slice(1)}," ${pick(SUBJECTS)} said.`);
+      }
       else if (r < 0.55) sentences.push(`${pick(SUBJECTS)} ${pick(VERBS)} that ${pick(CLAUSES)}.`);
       else sentences.push(pick(FILLER));
     }
