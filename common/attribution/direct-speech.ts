@@ -5,6 +5,7 @@ import { quotationWordCount, type Quotation } from './quotes.ts';
 import type { Sentence } from './sentences.ts';
 import { unknownSource, type SpeakerContext } from './speakers.ts';
 import type { Statement } from './statement.ts';
+import { isBaseFormBeforeName } from './reported-speech.ts';
 import type { Token } from './tokens.ts';
 
 interface Found {
@@ -90,6 +91,7 @@ function notASpeechVerb(tokens: readonly Token[], c: number): boolean {
   const tok = tokens[c];
   if (!tok) return true;
   if (isWord(prev) && (DETERMINERS.has(prev.lower) || prev.lower.endsWith("'s"))) return true;
+  if (isBaseFormBeforeName(tokens, c)) return true;
   if (LABEL_CUES.has(tok.lower) && isWord(next) && ['for', 'on', 'off', 'up', 'in', 'out'].includes(next.lower)) return true;
   return false;
 }
@@ -128,6 +130,15 @@ function attributeBefore(ctx: SpeakerContext, lo: number, hi: number, sentence: 
   return null;
 }
 
+/** The reported statement whose clause contains the quotation, looking back a few statements. */
+function enclosingReport(history: readonly Statement[], q: Quotation): Statement | undefined {
+  for (let i = history.length - 1; i >= Math.max(0, history.length - 4); i--) {
+    const st = history[i];
+    if (st && st.kind === 'indirect' && st.start < q.start && st.end > q.end) return st;
+  }
+  return undefined;
+}
+
 /** The statement that a quotation without its own attribution continues, if any. */
 function continuedTurn(ctx: SpeakerContext, q: Quotation, words: number, history: readonly Statement[]): Statement | undefined {
   const tokens = ctx.layout.tokens;
@@ -163,14 +174,20 @@ export function attributeQuotation(ctx: SpeakerContext, qi: number, history: rea
   if (isNamingContext(tokens, q)) return null;
 
   let found = q.closeToken !== null ? attributeAfter(ctx, closeIdx + 1, afterHi) : null;
+  const base = { start: q.start, end: q.end, kind: 'direct' as const, paragraph: opener.para };
   if (!found) {
     const before = attributeBefore(ctx, beforeLo, q.openToken - 1, sOpen);
+    // A quotation inside someone's reported clause ("said the ruling showed that the
+    // legislature had "taken a shortcut"") is theirs, not the inner subject's, unless a verb
+    // inside the clause labels it ("said what executives called "premiumization" was risky").
+    const host = enclosingReport(history, q);
+    const labelled = before !== null && cueUse(tokens[before.cueToken]?.lower ?? '') === 'quote';
+    if (host && !labelled) return { ...base, cue: host.cue, source: host.source, extentStart: host.extentStart, extentEnd: host.extentEnd };
     if (before) found = before;
   }
   const title = looksLikeTitle(content);
   if (found && title && found.label) return null;
 
-  const base = { start: q.start, end: q.end, kind: 'direct' as const, paragraph: opener.para };
   if (found) {
     const cueTok = tokens[found.cueToken];
     const first = tokens[Math.min(found.speaker.first, found.cueToken)];

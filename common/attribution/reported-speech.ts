@@ -379,9 +379,22 @@ function skipBack(tokens: readonly Token[], k: number): number {
   return k;
 }
 
+/**
+ * "Republican state Sen. Paul Marchetti": a verb's bare form straight before a capitalised word
+ * is a noun modifying a title or name; an inverted attribution uses a finite form ("said Smith").
+ */
+export function isBaseFormBeforeName(tokens: readonly Token[], c: number): boolean {
+  const tok = tokens[c];
+  const next = tokens[c + 1];
+  if (!isWord(tok) || !isWord(next) || !next.upper) return false;
+  const lw = tok.lower;
+  return !/(?:s|ed)$/.test(lw) && !IRREGULAR_PAST.has(lw) && !IRREGULAR_PARTICIPLES.has(lw);
+}
+
 /** Whether the verb at `c` is used as a noun, infinitive, passive, or is negated. */
 function notAReport(tokens: readonly Token[], c: number): boolean {
   const prev = tokens[c - 1];
+  if (isBaseFormBeforeName(tokens, c)) return true;
   if (/^tanks?$/.test(tokens[c + 1]?.lower ?? '')) return true; // "think tank"
   if (!isWord(prev)) return false;
   const pl = prev.lower;
