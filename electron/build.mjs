@@ -14,7 +14,9 @@ const common = {
   format: 'cjs',
   target: 'node22',
   sourcemap: true,
-  external: ['electron'],
+  // jsdom finds files of its own at run time (require.resolve), so it is loaded from
+  // node_modules (packaged with the app as a dependency) rather than bundled.
+  external: ['electron', 'jsdom'],
   logLevel: 'warning',
 };
 

@@ -7,6 +7,7 @@ import { openLibraryStore } from './store/library-store.ts';
 export interface OpenLibraryOptions {
   /** Import the bundled article on first run (the app does; the `gloss` command never does). */
   seed?: boolean;
+  /** Where assets/ is, for seeding: the project folder, or the packaged app's folder. */
   appRoot?: string;
   /** The clock (tests move it to see the trash expire). */
   now?: () => Date;
@@ -23,6 +24,9 @@ export async function openLibrary(dataDir: string, options: OpenLibraryOptions =
   const store = await openLibraryStore(dataDir);
   const library = new Library(store, options.now, options.search);
   await library.purgeTrash();
-  if (options.seed) await library.seed(bundledArticlePath(options.appRoot));
+  if (options.seed) {
+    if (!options.appRoot) throw new Error('Seeding the library needs the app root, where assets/ is');
+    await library.seed(bundledArticlePath(options.appRoot));
+  }
   return { library };
 }
