@@ -237,6 +237,9 @@ function isNameSpan(tokens: readonly Token[], span: Span): boolean {
   return span.last >= span.first;
 }
 
+/** Adverbs set off by commas between a subject and its verb. */
+const PARENTHETICAL_ADVERBS = new Set(['however', 'though', 'too', 'meanwhile', 'instead', 'also', 'nevertheless', 'nonetheless', 'moreover', 'furthermore', 'likewise', 'similarly', 'separately', 'meantime', 'therefore', 'indeed']);
+
 const ROLE_STOPPERS = new Set(['who', 'which', 'where', 'when', 'whose', 'whom']);
 
 /**
@@ -245,7 +248,9 @@ const ROLE_STOPPERS = new Set(['who', 'which', 'where', 'when', 'whose', 'whom']
  * said"), or a relative "who" whose antecedent precedes it ("Smith, who ..., said").
  */
 export function subjectBefore(tokens: readonly Token[], cue: number, floor: number): Subject | null {
-  const k = skipPreCueWords(tokens, cue - 1, floor);
+  let k = skipPreCueWords(tokens, cue - 1, floor);
+  // "Ashoka, however, said": a sentence adverb set off by commas is not an appositive.
+  if (tokens[k]?.text === ',' && tokens[k - 2]?.text === ',' && PARENTHETICAL_ADVERBS.has(tokens[k - 1]?.lower ?? '')) k = skipPreCueWords(tokens, k - 3, floor);
   if (k < floor) return null;
   const tok = tokens[k];
   if (!tok) return null;
@@ -259,8 +264,14 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
     return antecedent && canHeadSubject(tokens, antecedent) ? { np: antecedent, role: null, first: antecedent.first } : null;
   }
   np = extendOverPrepositions(tokens, np, floor);
-  if (!canHeadSubject(tokens, np)) return null;
+  // "Diplomats following the negotiations": the head before the attached phrase decides.
+  if (!canHeadSubject(tokens, np) && !canHeadSubject(tokens, headSpan(tokens, np))) return null;
   return { np, role: null, first: np.first };
+}
+
+/** "following" in "Diplomats following the negotiations": a participle that attaches a phrase to a noun. */
+function isAttachingParticiple(tok: Token): boolean {
+  return tok.type === 'word' && !tok.upper && tok.lower.length > 5 && tok.lower.endsWith('ing') && cueUse(tok.lower) === undefined;
 }
 
 /** Prepositions that attach a phrase to the subject's head: "Residents of the township in Lusaka". */
@@ -276,8 +287,13 @@ function extendOverPrepositions(tokens: readonly Token[], np: Span, floor: numbe
   let current = np;
   for (let round = 0; round < 3; round++) {
     const prep = tokens[current.first - 1];
-    if (!prep || prep.type !== 'word' || prep.upper || !ATTACHING_PREPOSITIONS.has(prep.lower) || current.first - 2 < floor) break;
-    const head = nounPhraseEndingAt(tokens, current.first - 2, floor);
+    // "Diplomats following the negotiations": a participle attaches its phrase like a preposition.
+    const participle = prep !== undefined && isAttachingParticiple(prep);
+    if (!prep || prep.type !== 'word' || prep.upper || current.first - 2 < floor) break;
+    // "sources close to the ministry": a qualifying adjective and its preposition.
+    const qualifier = PREPOSITIONS.has(prep.lower) && QUALIFYING_ADJECTIVES.has(tokens[current.first - 2]?.lower ?? '');
+    if (!(ATTACHING_PREPOSITIONS.has(prep.lower) || participle || qualifier)) break;
+    const head = nounPhraseEndingAt(tokens, current.first - (qualifier ? 3 : 2), floor);
     if (!head) break;
     const extended: Span = { first: head.first, last: np.last };
     const headTok = tokens[head.last];
@@ -406,7 +422,7 @@ export function headSpan(tokens: readonly Token[], np: Span): Span {
     const tok = tokens[k];
     if (!tok || tok.type !== 'word' || tok.upper) continue;
     if (isConnectorBetweenNames(tokens, k)) continue;
-    if (PREPOSITIONS.has(tok.lower) || QUALIFYING_ADJECTIVES.has(tok.lower)) return { first: np.first, last: k - 1 };
+    if (PREPOSITIONS.has(tok.lower) || QUALIFYING_ADJECTIVES.has(tok.lower) || isAttachingParticiple(tok)) return { first: np.first, last: k - 1 };
   }
   return np;
 }

@@ -126,6 +126,15 @@ export function resolveSpeaker(ctx: SpeakerContext, np: Span, role: Span | null,
   if (core.last < np.last) {
     const coreHead = tokens[core.last];
     const h = coreHead ? headForm(coreHead) : '';
+    // "Leader of the Opposition R. Ashoka": a role with its complement, then the person's name.
+    if (PERSON_NOUNS.has(h) && head.upper) {
+      let runStart = np.last;
+      while (runStart - 1 > core.last && tokens[runStart - 1]?.upper && tokens[runStart - 1]?.type === 'word') runStart--;
+      const run = { first: runStart, last: np.last, nameStart: nameStartOf(tokens, runStart, np.last) };
+      if (isPersonRun(tokens, run)) {
+        return resolveProperName(ctx, { first: run.nameStart, last: np.last }, roleText ?? spanText(layout, np.first, run.nameStart - 1));
+      }
+    }
     if (GROUP_NOUNS.has(h) || ORGANIZATION_NOUNS.has(h) || DOCUMENT_NOUNS.has(h) || PERSON_NOUNS.has(h)) {
       return resolveCommonNoun(ctx, core, roleText, lenient, spanText(layout, np.first, np.last));
     }
