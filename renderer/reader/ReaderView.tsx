@@ -477,6 +477,10 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
   };
 
   const sources = useMemo(() => (article ? groupSources(article.attributions) : []), [article]);
+  const focusedHighlight = focusedId ? highlights.find((h) => h.id === focusedId) : undefined;
+  const focusedRect = focusedHighlight
+    ? bodyRef.current?.querySelector<HTMLElement>(`mark[data-hstart="${CSS.escape(focusedHighlight.id)}"]`)?.getBoundingClientRect()
+    : undefined;
   const notes = useMemo(
     () => highlights.filter((h) => !h.orphan && (h.note || h.id === editingId)).sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end),
     [highlights, editingId],
@@ -598,6 +602,18 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
       )}
       {selection && (
         <SelectionToolbar rect={selection.rect} onColor={(c) => void createHighlight(c, false)} onNote={() => void createHighlight(lastColor, true)} onCopy={copyWithSource} />
+      )}
+      {!selection && focusedHighlight && focusedRect && editingId !== focusedHighlight.id && (
+        <SelectionToolbar
+          rect={focusedRect}
+          current={focusedHighlight.color}
+          onColor={(c) => void changeColor(focusedHighlight.id, c)}
+          onNote={() => {
+            setEditingId(focusedHighlight.id);
+            setOpenId(focusedHighlight.id);
+          }}
+          onDelete={() => void deleteHighlight(focusedHighlight.id)}
+        />
       )}
       {tip?.kind === 'provenance' && (
         <Tooltip id="reader-tip" anchor={tip.anchor}>

@@ -125,6 +125,22 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     await expect.poll(() => page.locator(`mark[data-hid="${target.id}"]`).count()).toBe(1);
   });
 
+  it('offers recolour, note and delete by a clicked highlight, for the mouse', async () => {
+    const { page } = app;
+    await selectText(page, 'preventing a bloody onslaught');
+    await page.keyboard.press('1');
+    const id = app.library.list()[0]!.id;
+    await expect.poll(async () => (await app.library.open(id)).highlights.some((h) => h.quote.exact === 'preventing a bloody onslaught')).toBe(true);
+    const target = (await app.library.open(id)).highlights.find((h) => h.quote.exact === 'preventing a bloody onslaught')!;
+    await page.locator(`mark[data-hstart="${target.id}"]`).click();
+    const toolbar = page.getByRole('toolbar', { name: 'Change the highlight' });
+    await toolbar.waitFor();
+    await toolbar.getByRole('button', { name: /Make it pink/ }).click();
+    await expect.poll(async () => (await app.library.open(id)).highlights.find((h) => h.id === target.id)?.color).toBe('pink');
+    await toolbar.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => page.locator(`mark[data-hid="${target.id}"]`).count()).toBe(0);
+  });
+
   it('stacks margin notes without overlap, in text order, level with their highlights', async () => {
     const { page } = app;
     // Three notes on one paragraph: they cannot all sit level with their lines.
