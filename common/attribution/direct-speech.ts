@@ -1,6 +1,6 @@
 import { cueUse, LABEL_CUES, TITLE_NOUNS } from './cues.ts';
 import { sentenceSubject, speakerAfterCue, speakerBeforeCue, type CueSpeaker } from './cue-speakers.ts';
-import { COORDINATORS, DETERMINERS } from './lexicon.ts';
+import { AUXILIARIES, COORDINATORS, DETERMINERS, PREPOSITIONS } from './lexicon.ts';
 import { quotationWordCount, type Quotation } from './quotes.ts';
 import type { Sentence } from './sentences.ts';
 import { unknownSource, type SpeakerContext } from './speakers.ts';
@@ -41,10 +41,28 @@ function looksLikeTitle(content: string): boolean {
   return capitals > 0;
 }
 
+/**
+ * 'the five "guarantee" schemes', 'its "quiet mode" feature': one or two quoted words between a
+ * determiner or number and a noun modify that noun; nobody is being quoted.
+ */
+function isQuotedModifier(tokens: readonly Token[], q: Quotation): boolean {
+  if (q.closeToken === null || quotationWordCount(tokens, q) > 2) return false;
+  const before = tokens[q.openToken - 1];
+  const after = tokens[q.closeToken + 1];
+  const lastInner = tokens[q.lastInnerToken];
+  if (!isWord(before) || !isWord(after) || !isWord(lastInner) || after.upper) return false;
+  const modifierSlot = DETERMINERS.has(before.lower) || /^\p{N}/u.test(before.text) || NUMBER_WORDS.has(before.lower);
+  const nounAfter = !PREPOSITIONS.has(after.lower) && !COORDINATORS.has(after.lower) && cueUse(after.lower) === undefined && !AUXILIARIES.has(after.lower);
+  return modifierSlot && nounAfter;
+}
+
+const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'many', 'few', 'both']);
+
 /** A title or a scare quote: "a film called "Blue Harbor"", "a so-called "peace dividend"". */
 function isNamingContext(tokens: readonly Token[], q: Quotation): boolean {
   const before = tokens[q.openToken - 1];
   if (!isWord(before)) return false;
+  if (isQuotedModifier(tokens, q)) return true;
   if (NAMING_WORDS.has(before.lower) || TITLE_NOUNS.has(before.lower)) return true;
   const twoBack = tokens[q.openToken - 2];
   if ((before.lower === 'called' || before.lower === 'dubbed' || before.lower === 'as') && isWord(twoBack) && TITLE_NOUNS.has(twoBack.lower)) return true;

@@ -545,7 +545,8 @@ function accordingTo(ctx: SpeakerContext, s: Sentence, c: number, start: number,
   const np = nounPhraseStartingAt(tokens, c + 2, s.end - 1);
   if (!np) return c + 1;
   const cueTok = tokens[c];
-  const npEnd = tokens[np.last]?.end ?? 0;
+  // "according to the state weather agency,[name].": a gap after the comma took the name.
+  const npEnd = tokens[np.last + 1]?.text === ',' ? (tokens[np.last + 1]?.end ?? 0) : (tokens[np.last]?.end ?? 0);
   const source = cueTok && hasGapWithin(ctx.gaps, cueTok.end, npEnd) ? unknownSource() : resolveSpeaker(ctx, np, null, false);
   if (!source) return np.last;
   const speaker: CueSpeaker = { source, first: np.first, last: np.last };

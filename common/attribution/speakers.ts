@@ -444,6 +444,12 @@ export function noteSentenceSubject(ctx: SpeakerContext, sentence: Sentence): vo
       }
     }
   }
+  // "Chief Minister [name] defended the budget": a title whose name was cut is still who the
+  // sentence is about, and the "he" that follows refers to them.
+  if (np && endsOnTitle(tokens, np.last) && hasGapWithin(ctx.gaps, tokens[np.last]?.end ?? 0, tokens[np.last + 1]?.start ?? 0)) {
+    registry.notePerson(registry.strippedPerson(spanText(layout, np.first, np.last)));
+    return;
+  }
   const limit = Math.min(sentence.end, k + SUBJECT_REACH);
   for (const run of nameRuns(tokens, k, limit, layout.quoteOf)) {
     const before = tokens[run.first - 1];

@@ -163,3 +163,57 @@ describe('gaps', () => {
     expect(offsets(text)).toEqual([]);
   });
 });
+
+describe('attribute: apposition, nesting and stripped subjects', () => {
+  it('takes a name in apposition to a role description as the speaker', () => {
+    const text = 'A spokesman for the rebels, Lucien Bahati, denied the charge. He told reporters that the army had shelled the town first.';
+    expect(find(text, 'the army had shelled the town first').source).toMatchObject({ name: 'Lucien Bahati', role: 'A spokesman for the rebels' });
+  });
+
+  it('keeps the described person as speaker when the appositive names an organisation, with her gender', () => {
+    const text = [
+      'Dr Paul Okoro runs the clinic.',
+      'A spokeswoman for the UN refugee agency, UNHCR, said more than 10,000 people had fled.',
+      '"The camps are already full," she said.',
+    ].join('\n\n');
+    expect(find(text, 'The camps are already full,').source).toMatchObject({ name: 'A spokeswoman for the UN refugee agency', kind: 'person' });
+  });
+
+  it('gives a quotation inside a reported clause to the reporting speaker', () => {
+    const text = 'Sen. Paul Marchetti said the ruling showed that lawmakers had "taken a shortcut" around the law.';
+    expect(find(text, 'taken a shortcut').source.name).toBe('Paul Marchetti');
+  });
+
+  it('does not read a title modifier as a speech verb', () => {
+    const text = 'Republican state Sen. Paul Marchetti, who voted against the bill, said the ruling was fair.';
+    expect(find(text, 'the ruling was fair').source.name).toBe('Paul Marchetti');
+  });
+
+  it('skips an adjunct before "that" and a parenthetical adverb after the subject', () => {
+    const text = 'Ana Ruiz, however, said on social media that the deal was dead. Tom Berg told AFP by telephone that talks would resume.';
+    expect(find(text, 'the deal was dead').source.name).toBe('Ana Ruiz');
+    expect(find(text, 'talks would resume').source.name).toBe('Tom Berg');
+  });
+
+  it('treats a bare singular role opening a sentence as a stripped name, and its pronoun as unknown', () => {
+    const text = 'Storms hit the coast overnight.\n\nProvincial disaster officer told reporters that power had been cut. He said two bridges had collapsed.';
+    const result = attribute(text);
+    expect(result.gaps.map((g) => g.offset)).toContain(text.indexOf('told reporters'));
+    expect(find(text, 'power had been cut').source).toMatchObject({ name: null, kind: 'unknown' });
+  });
+
+  it('does not count a quoted modifier as a quotation', () => {
+    const text = 'Officials said the five "guarantee" schemes would cost more than planned.';
+    expect(attribute(text).attributions.map((a) => a.quote)).not.toContain('guarantee');
+  });
+
+  it('ends a reported clause before an appended comment', () => {
+    const text = 'The ministry said Rwanda was backing the rebels with troops, an accusation that Kigali denies.';
+    expect(find(text, 'Rwanda was backing the rebels with troops').source.name).toBe('The ministry');
+  });
+
+  it('keeps a person of an organisation apart from it: "Simon Ellery of the Guardian"', () => {
+    const text = 'Simon Ellery of the Guardian called the film a "quiet masterpiece," while others were cooler.';
+    expect(find(text, 'quiet masterpiece,').source.name).toBe('Simon Ellery');
+  });
+});
