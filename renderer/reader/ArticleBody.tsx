@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from 'react';
+import { cloneElement, Fragment, isValidElement, memo, type ReactNode } from 'react';
 import type { Article, BlockImage } from '../../common/model/article.ts';
 import type { Highlight } from '../../common/model/highlight.ts';
 import { segmentBlocks, type Segment } from '../../common/reader/segments.ts';
@@ -79,7 +79,10 @@ function renderSegment(text: string, segment: Segment, gaps: number[], byId: Map
       </span>
     );
   }
-  return <span key={segment.start}>{content}</span>;
+  // No wrapper of its own: a plain run is bare text, a decorated one its outermost element.
+  if (typeof content === 'string') return content;
+  if (isValidElement(content)) return cloneElement(content, { key: segment.start });
+  return <Fragment key={segment.start}>{content}</Fragment>;
 }
 
 /**

@@ -23,7 +23,22 @@ const notes = new Marked({
  * shown.
  */
 export function renderNote(markdown: string): string {
-  const html = notes.parse(markdown, { async: false });
+  const cached = rendered.get(markdown);
+  if (cached !== undefined) return cached;
+  const safe = sanitize(notes.parse(markdown, { async: false }));
+  if (rendered.size >= CACHE_LIMIT) rendered.delete(rendered.keys().next().value!);
+  rendered.set(markdown, safe);
+  return safe;
+}
+
+/**
+ * Rendered notes by their Markdown: the margin re-renders on every layout pass, and parsing
+ * and sanitising hundreds of notes each time would dominate opening a heavily annotated article.
+ */
+const rendered = new Map<string, string>();
+const CACHE_LIMIT = 5000;
+
+function sanitize(html: string): string {
   return DOMPurify.sanitize(html, {
     ALLOWED_TAGS: ['p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
     ALLOWED_ATTR: ['href', 'title'],
