@@ -1,7 +1,8 @@
 import type { Source } from '../model/attribution.ts';
-import { ARTICLES, COORDINATORS, GROUP_NOUNS, ORGANIZATION_NAME_WORDS, ORGANIZATION_NOUNS, PREPOSITIONS } from './lexicon.ts';
-import { nounPhraseStartingAt, preferNamedAppositive, roleAfter, subjectBefore } from './noun-phrases.ts';
+import { ARTICLES, COORDINATORS, GROUP_NOUNS, ORGANIZATION_NAME_WORDS, ORGANIZATION_NOUNS, PERSON_NOUNS, PREPOSITIONS } from './lexicon.ts';
+import { headForm, headSpan, nounPhraseStartingAt, preferNamedAppositive, roleAfter, subjectBefore } from './noun-phrases.ts';
 import { afterDateline, type Sentence } from './sentences.ts';
+import type { Token } from './tokens.ts';
 import { hasGapWithin, resolveSpeaker, unknownSource, type SpeakerContext } from './speakers.ts';
 
 /** The speaker found for a speech verb, with the token range that names them. */
@@ -9,6 +10,12 @@ export interface CueSpeaker {
   readonly source: Source;
   readonly first: number;
   readonly last: number;
+}
+
+/** A common noun that can name a speaker: "official", "authorities", "ministry". */
+function isSpeakerHead(tok: Token): boolean {
+  const h = headForm(tok);
+  return PERSON_NOUNS.has(h) || GROUP_NOUNS.has(h) || ORGANIZATION_NOUNS.has(h);
 }
 
 /**
@@ -22,6 +29,13 @@ function nameHasGap(ctx: SpeakerContext, first: number, last: number, cueStart: 
   const a = tokens[first];
   const b = tokens[last];
   if (!a || !b) return false;
+  // "A senior official at the [name]", "Authorities in [name] said": the speaker is the
+  // common noun heading the phrase; only the place or body after it was cut.
+  const core = headSpan(tokens, { first, last });
+  const coreHead = tokens[core.last];
+  if (core.last < last && coreHead && !coreHead.upper && coreHead.type === 'word' && isSpeakerHead(coreHead)) {
+    return hasGapWithin(ctx.gaps, a.start + 1, coreHead.end);
+  }
   let from = a.start + 1;
   const prev = tokens[first - 1];
   if (prev && prev.type === 'word' && !prev.upper && (PREPOSITIONS.has(prev.lower) || ARTICLES.has(prev.lower)) && prev.para === a.para) {
@@ -41,6 +55,12 @@ export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number
   const cueTok = tokens[cue];
   if (!cueTok) return null;
   const subject = subjectBefore(tokens, cue, floor);
+  const closing = tokens[cue - 1];
+  const inner = tokens[cue - 2];
+  // "His lawyer, senior advocate [name], argued": the name closing the appositive was cut.
+  if (subject && subject.role && closing?.text === ',' && inner && hasGapWithin(ctx.gaps, inner.end, closing.start)) {
+    return { source: unknownSource(ctx.layout.text.slice(tokens[subject.first]?.start ?? 0, inner.end)), first: subject.first, last: cue - 1 };
+  }
   if (subject) {
     // A gap between the name and what follows it ("The provincial governor, General , said")
     // means the name itself was cut.

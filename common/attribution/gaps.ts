@@ -323,7 +323,9 @@ function looksLikeVerb(lower: string): boolean {
 }
 
 /** Title words that stand before a name; the name missing leaves them dangling. */
-const HEAD_TITLES = new Set(['president', 'minister', 'secretary', 'chancellor', 'premier', 'senator', 'sen.', 'rep.', 'gov.', 'governor', 'mayor', 'gen.', 'adm.', 'col.', 'lt.', 'sgt.', 'capt.', 'dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'rev.', 'ambassador', 'sheikh', 'ayatollah', 'pope', 'commissioner', 'secretary-general']);
+const HEAD_TITLES = new Set(['justice', 'judge', 'president', 'minister', 'secretary', 'chancellor', 'premier', 'senator', 'sen.', 'rep.', 'gov.', 'governor', 'mayor', 'gen.', 'adm.', 'col.', 'lt.', 'sgt.', 'capt.', 'dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'rev.', 'ambassador', 'sheikh', 'ayatollah', 'pope', 'commissioner', 'secretary-general']);
+/** Titles that can also be the last word of an organisation's name. */
+const NAME_ENDING_TITLES = new Set(['justice', 'judge']);
 const TITLE_MODIFIERS = new Set(['prime', 'foreign', 'defense', 'defence', 'vice', 'finance', 'interior', 'deputy', 'acting', 'former', 'health', 'justice', 'trade', 'economy', 'energy', 'education', 'executive', 'chief', 'senior', 'general']);
 
 function isHeadTitle(lower: string): boolean {
@@ -364,10 +366,14 @@ function orphanModifierRule(tokens: readonly Token[], nextOf: (i: number) => Tok
     if (prevInPara && prevInPara.type === 'word') {
       const pl = prevInPara.lower;
       if (ARTICLES.has(pl) || ['his', 'her', 'this', 'that', 'these', 'those'].includes(pl) || pl.endsWith("'s")) continue;
+      // "the Department of Justice said": the title word ends an organisation's name.
+      if (pl === 'of' && tokens[i - 2]?.upper) continue;
       if (BE_FORMS.has(pl) || ['become', 'becomes', 'became', 'seemed', 'seems', 'remain', 'remains', 'remained'].includes(pl)) continue;
       // Part of a longer name ("Martin Luther King"), unless the run ends on a title that is
       // never a surname: "Railways Minister said".
-      if (prevInPara.upper && !isHeadTitle(tokens[endOfRun]?.lower ?? '')) continue;
+      // "Justice" and "Judge" also end names ("Centre for Environmental Justice said").
+      const lastLower = tokens[endOfRun]?.lower ?? '';
+      if (prevInPara.upper && (!isHeadTitle(lastLower) || NAME_ENDING_TITLES.has(lastLower))) continue;
       if (LANGUAGES.has(t.lower) && ['in', 'into', 'speak', 'speaks', 'spoke', 'speaking', 'from', 'translated', 'learn', 'learned', 'study'].includes(pl)) continue;
     }
     const groupLast = tokens[endOfRun];

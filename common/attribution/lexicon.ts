@@ -98,7 +98,7 @@ export const GROUP_NOUNS = words(`
   growers ranchers vendors merchants owners operators residents parishioners worshippers groups
   organizations organisations agencies companies firms banks countries governments nations
   parties unions charities insurers lenders automakers airlines retailers delegates
-  participants attendees protesters demonstrators scientists`);
+  participants attendees protesters demonstrators scientists family`);
 
 /** Head nouns of organisations: "the ministry said", "police said". */
 export const ORGANIZATION_NOUNS = words(`
@@ -112,7 +112,7 @@ export const ORGANIZATION_NOUNS = words(`
   corporation startup lab laboratory secretariat tribunal panel taskforce force forces guard
   command prosecutor's prosecutors' group agency's ministry's industry sector chamber
   municipality province state legislature assembly council's airport port railway prison
-  church diocese mission delegation opposition government's mayor's office's bloc consortium
+  prosecution defence defense church diocese mission delegation opposition government's mayor's office's bloc consortium
   conglomerate lender insurer producer supplier contractor publisher studio chain distributor
   cooperative bureau app platform website site broadcaster`);
 

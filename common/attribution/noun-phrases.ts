@@ -221,6 +221,8 @@ function skipPreCueWords(tokens: readonly Token[], k: number, floor: number): nu
 
 /** A proper name, pronoun or speaker noun can head a subject; a stray common noun cannot. */
 function canHeadSubject(tokens: readonly Token[], np: Span): boolean {
+  const core = headSpan(tokens, np);
+  if (core.last < np.last && canHeadSubject(tokens, core)) return true;
   const last = tokens[np.last];
   if (!last) return false;
   if (last.upper || SUBJECT_PRONOUNS.has(last.lower)) return true;
@@ -313,7 +315,13 @@ function appositiveSubject(tokens: readonly Token[], closingComma: number, floor
     const inner: Span = { first: j + 1, last: closingComma - 1 };
     if (inner.last < inner.first) return null;
     if (!ROLE_STOPPERS.has(tokens[inner.first]?.lower ?? '') && hasFiniteVerb(tokens, inner)) return null;
-    const bare = nounPhraseEndingAt(tokens, j - 1, floor);
+    let bare = nounPhraseEndingAt(tokens, j - 1, floor);
+    // "A senior official at the [name], who asked not to be named, said": the object was cut.
+    const dangling = tokens[j - 1];
+    if (!bare && dangling && DETERMINERS.has(dangling.lower) && PREPOSITIONS.has(tokens[j - 2]?.lower ?? '')) {
+      const before = nounPhraseEndingAt(tokens, j - 3, floor);
+      if (before && canHeadSubject(tokens, before)) bare = { first: before.first, last: j - 1 };
+    }
     if (!bare) continue;
     const head = extendOverPrepositions(tokens, bare, floor);
     const innerFirst = tokens[inner.first];
@@ -324,7 +332,10 @@ function appositiveSubject(tokens: readonly Token[], closingComma: number, floor
       return canHeadSubject(tokens, head) ? { np: head, role: null, first: head.first } : null;
     }
     const described = describesPerson(tokens, head);
-    if (described && isPersonName(tokens, inner)) return { np: inner, role: head, first: head.first };
+    // "The committee's top Republican, Sen. Doug Pemberton of Kansas, said": a description
+    // opened by a determiner or possessive, then the name.
+    const descriptive = described || (tokens[head.first] !== undefined && (DETERMINERS.has(tokens[head.first]?.lower ?? '') || /['\u2019]s$/.test(tokens[head.first]?.lower ?? '')) && !isNameSpan(tokens, head));
+    if (descriptive && isPersonName(tokens, inner)) return { np: inner, role: head, first: head.first };
     // "A spokeswoman for the UN refugee agency, UNHCR, said": the appositive names the
     // organisation; the speaker is the person described.
     if (described && isNameSpan(tokens, inner)) return { np: head, role: null, first: head.first };

@@ -89,6 +89,16 @@ export class SpeakerRegistry {
     this.recent.push({ type, source });
   }
 
+  /** The most recently mentioned person with a name. */
+  lastNamedPerson(): PersonEntry | undefined {
+    const floor = Math.max(0, this.recent.length - PERSON_LOOKBACK);
+    for (let i = this.recent.length - 1; i >= floor; i--) {
+      const r = this.recent[i];
+      if (r?.type === 'person' && r.person.name !== null) return r.person;
+    }
+    return undefined;
+  }
+
   /** The person a "he" or "she" most plausibly refers to; binds the gender on first use. */
   personFor(pronoun: 'he' | 'she'): PersonEntry | undefined {
     const gender: Gender = pronoun === 'he' ? 'm' : 'f';

@@ -82,10 +82,13 @@ function endsOnTitle(tokens: readonly Token[], last: number): boolean {
 /** Where the name proper starts in a capitalised run: after its last title word ("Assistant U.S. Attorney Megan Ortiz"). */
 function nameStartOf(tokens: readonly Token[], first: number, last: number): number {
   let start = first;
-  for (let j = first; j < last; j++) if (tokens[j] && isTitleToken(tokens[j] as Token)) start = j + 1;
-  // "Economist Sunitha Rao": a role noun capitalised before a full name is a title too.
-  const lead = tokens[start];
-  if (lead && start < last - 1 && PERSON_NOUNS.has(lead.lower)) start++;
+  for (let j = first; j < last; j++) {
+    const tok = tokens[j];
+    if (!tok) continue;
+    // "Economist Sunitha Rao", "Additional Public Prosecutor Shilpa Kapil": a role noun
+    // capitalised before a full name is a title too.
+    if (isTitleToken(tok) || (j < last - 1 && PERSON_NOUNS.has(tok.lower))) start = j + 1;
+  }
   return start;
 }
 
@@ -121,6 +124,8 @@ export function resolveSpeaker(ctx: SpeakerContext, np: Span, role: Span | null,
   const roleText = role ? spanText(layout, role.first, role.last) : null;
 
   if (np.first === np.last && SUBJECT_PRONOUNS.has(head.lower)) return resolvePronoun(registry, head.lower, roleText);
+  // "Many of them said": a part of the group last mentioned.
+  if (head.lower === 'them' && tokens[np.last - 1]?.lower === 'of') return resolvePronoun(registry, 'they', roleText);
   // Classify by the head, name by the whole phrase: "Residents of the township in Lusaka".
   const core = headSpan(tokens, np);
   if (core.last < np.last) {
@@ -199,7 +204,10 @@ function resolveProperName(ctx: SpeakerContext, np: Span, roleText: string | nul
     registry.notePerson(registry.strippedPerson(roleText ?? spanText(layout, runStart, np.last)));
     return unknownSource(roleText);
   }
-  if (isOrganizationName(tokens, runStart, np.last)) {
+  // "Chief Financial Officer Ingrid Haas": titles, then a person's name, is a person.
+  const titled = nameStartOf(tokens, runStart, np.last);
+  const titledPerson = titled > runStart && isPersonRun(tokens, { first: titled, last: np.last, nameStart: titled });
+  if (!titledPerson && isOrganizationName(tokens, runStart, np.last)) {
     const source: Source = { name: spanText(layout, np.first, np.last), role: roleText, kind: 'organization' };
     registry.noteThing('organization', source);
     return source;
@@ -214,6 +222,14 @@ function resolveProperName(ctx: SpeakerContext, np: Span, roleText: string | nul
   if (nameStart > runStart && FEMALE_TITLES.has(titleLower)) gender = 'f';
   const honorific = gender !== null && nameStart === runStart + 1;
 
+  if (nameStart > np.last && tokens[np.first]?.lower === 'the' && np.last === np.first + 1 && NATIONALITIES.has(tokens[np.last]?.lower ?? '')) {
+    // "..., the Kazakh said": a nationality used as a noun refers back to the person just quoted.
+    const person = registry.lastNamedPerson();
+    if (person) {
+      registry.notePerson(person);
+      return { name: person.name, role: roleText ?? person.role, kind: 'person' };
+    }
+  }
   if (nameStart > np.last) {
     // Only a title or a nationality is left: the name itself was stripped ("Turkish said").
     const person = registry.strippedPerson(roleText ?? titleRole);
