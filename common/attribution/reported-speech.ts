@@ -358,6 +358,12 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
   }
   for (let j = last - 1; j > k; j--) {
     const t = tokens[j];
+    // "... if no new law is passed, a scenario critics call the "...": the appended comment leads in.
+    if (t?.text === ',' && ['a', 'an'].includes(tokens[j + 1]?.lower ?? '')) {
+      const firstPart = trimEnd(tokens, k, j - 1);
+      if (firstPart >= k && !isLeadIn(tokens, k, firstPart)) return { first: k, last: firstPart, resumeAt };
+      continue;
+    }
     // "... a new school library in her hometown, which she called "...": the relative clause leads in.
     if (isWord(t) && ['which', 'who', 'where'].includes(t.lower) && tokens[j - 1]?.text === ',') {
       const firstPart = trimEnd(tokens, k, j - 2);

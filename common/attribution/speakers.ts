@@ -283,6 +283,8 @@ function resolveCommonNoun(ctx: SpeakerContext, np: Span, roleText: string | nul
   if (GROUP_NOUNS.has(h)) {
     let from = np.first;
     while (from < np.last && QUANTIFIERS.has(tokens[from]?.lower ?? '')) from++;
+    // "a scenario critics call ...": "a" cannot head a plural; the group starts at its noun.
+    if (['a', 'an'].includes(tokens[np.first]?.lower ?? '') && h.endsWith('s') && np.last > np.first + 1) from = np.last;
     const source: Source = { name: from === np.first && fullName !== undefined ? fullName : spanText(layout, from, np.last), role: roleText, kind: 'group' };
     registry.noteThing('group', source);
     return source;
@@ -447,7 +449,8 @@ export function noteSentenceSubject(ctx: SpeakerContext, sentence: Sentence): vo
   // A common-noun subject: "The consortium has denied ...", "Residents fled ...".
   const np = nounPhraseStartingAt(tokens, k, sentence.end - 1);
   if (np) {
-    const head = tokens[np.last];
+    // Classified by the head before any attached phrase: "Depositors of the bank".
+    const head = tokens[headSpan(tokens, np).last];
     if (head && (!head.upper || np.first === np.last)) {
       const h = headForm(head);
       if (ORGANIZATION_NOUNS.has(h) || COUNTRIES.has(h)) {
