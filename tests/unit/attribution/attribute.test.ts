@@ -217,3 +217,34 @@ describe('attribute: apposition, nesting and stripped subjects', () => {
     expect(find(text, 'quiet masterpiece,').source.name).toBe('Simon Ellery');
   });
 });
+
+describe('attribute: titles, references back and stripped objects', () => {
+  it('reads titles before a name as a role, not an organisation', () => {
+    const text = 'Chief Financial Officer Ingrid Haas said volumes had fallen. "Consumers are still trading down," she said.';
+    expect(find(text, 'volumes had fallen').source).toMatchObject({ name: 'Ingrid Haas', kind: 'person' });
+    expect(find(text, 'Consumers are still trading down,').source.name).toBe('Ingrid Haas');
+  });
+
+  it('refers "the Kazakh" back to the person just named', () => {
+    const text = 'Elena Volkova said her shoulder hurt.\n\n"She was the better player," the Kazakh said.';
+    expect(find(text, 'She was the better player,').source.name).toBe('Elena Volkova');
+  });
+
+  it('keeps a described speaker when only the object of "at the" was cut', () => {
+    const text = 'A senior official at the , who asked not to be named, said the programme had reduced pollution in many cities.';
+    expect(find(text, 'the programme had reduced pollution in many cities').source).toMatchObject({ name: 'A senior official at the', kind: 'person' });
+  });
+
+  it('ends a report before an appended comment that leads into a quotation', () => {
+    const text = 'Ana Ruiz warned that dairy prices would double if no law passed, a scenario critics call the "dairy cliff."';
+    expect(find(text, 'dairy prices would double if no law passed').source.name).toBe('Ana Ruiz');
+    expect(find(text, 'dairy cliff.').source.name).toBe('critics');
+  });
+
+  it('does not read "Department of Justice said" as a stripped title', () => {
+    const text = 'The Department of Justice said the inquiry was closed. A bench of Justice said the appeal had failed.';
+    const offsets = attribute(text).gaps.map((g) => g.offset);
+    expect(offsets).not.toContain(text.indexOf('said the inquiry'));
+    expect(offsets).toContain(text.indexOf('said the appeal'));
+  });
+});
