@@ -5,7 +5,7 @@ import type { ImportedAnnotation } from '../../common/annotations/parse.ts';
 import { describeRange } from '../../common/anchoring/describe-range.ts';
 import { anchor } from '../../common/anchoring/match-quote.ts';
 import { reanchorAll } from '../../common/anchoring/reanchor.ts';
-import { ATTRIBUTION_VERSION, attribute } from '../../common/attribution/index.ts';
+import { ANALYSIS_VERSION, analyseArticle } from '../../common/analysis/article-analysis.ts';
 import { exportMarkdown } from '../../common/export/markdown.ts';
 import { attributionAt } from '../../common/highlights/attribution-at.ts';
 import { tagsFromNote } from '../../common/highlights/tags.ts';
@@ -150,7 +150,7 @@ export class Library {
     }
     const id = newId('a');
     const parsed = await copyPageImages(this.store, id, parsedWithPaths);
-    const analysis = attribute(parsed.text);
+    const analysis = analyseArticle(parsed.title, parsed.text);
     const article: Article = {
       ...parsed,
       id,
@@ -160,7 +160,7 @@ export class Library {
       addedAt: this.now().toISOString(),
       attributions: analysis.attributions,
       gaps: analysis.gaps,
-      analysisVersion: ATTRIBUTION_VERSION,
+      analysisVersion: ANALYSIS_VERSION,
     };
     await this.store.addArticle(article);
     await this.search.refresh(article.id);
@@ -189,7 +189,7 @@ export class Library {
   private async replaceVersion(summary: ArticleSummary, parsed: ParsedArticle, contentHash: string, fileName: string): Promise<ImportOutcome> {
     const old = await this.articleOrThrow(summary.id);
     const highlights = await this.store.getHighlights(old.id);
-    const analysis = attribute(parsed.text);
+    const analysis = analyseArticle(parsed.title, parsed.text);
     const article: Article = {
       ...old,
       ...parsed,
@@ -198,7 +198,7 @@ export class Library {
       file: fileName,
       attributions: analysis.attributions,
       gaps: analysis.gaps,
-      analysisVersion: ATTRIBUTION_VERSION,
+      analysisVersion: ANALYSIS_VERSION,
     };
     const placeable = highlights.filter((h) => !h.orphan);
     const result = reanchorAll(old.text, article.text, placeable);
@@ -234,8 +234,8 @@ export class Library {
   async open(id: string): Promise<OpenedArticle> {
     const stored = await this.articleOrThrow(id);
     let article = stored;
-    if (stored.analysisVersion !== ATTRIBUTION_VERSION) {
-      article = { ...stored, ...attribute(stored.text), analysisVersion: ATTRIBUTION_VERSION };
+    if (stored.analysisVersion !== ANALYSIS_VERSION) {
+      article = { ...stored, ...analyseArticle(stored.title, stored.text), analysisVersion: ANALYSIS_VERSION };
       await this.store.updateArticle(article);
     }
     if (stored.contentHash !== article.contentHash) await this.search.refresh(id);
