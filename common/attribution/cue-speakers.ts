@@ -117,7 +117,10 @@ export function sentenceSubject(ctx: SpeakerContext, sentence: Sentence, before:
   let k = afterDateline(tokens, sentence.first, sentence.end);
   if (COORDINATORS.has(tokens[k]?.lower ?? '')) k++;
   const lead = tokens[k];
-  if (lead && lead.type === 'word' && (PREPOSITIONS.has(lead.lower) || (lead.lower.endsWith('ly') && !lead.upper) || tokens[k + 1]?.text === ',')) {
+  // Introductory phrases end at their comma: "In an interview,", "Speaking to reporters here,",
+  // "Asked about reports linking him with a move,".
+  const participial = lead !== undefined && lead.upper && lead.lower.length > 4 && /(?:ing|ed)$/.test(lead.lower);
+  if (lead && lead.type === 'word' && (PREPOSITIONS.has(lead.lower) || (lead.lower.endsWith('ly') && !lead.upper) || participial || tokens[k + 1]?.text === ',')) {
     for (let j = k; j < Math.min(before, k + 10); j++) {
       if (tokens[j]?.text === ',') {
         k = j + 1;
@@ -127,7 +130,9 @@ export function sentenceSubject(ctx: SpeakerContext, sentence: Sentence, before:
   }
   const np = nounPhraseStartingAt(tokens, k, before - 1);
   if (!np) return null;
-  if (nameHasGap(ctx, np.first, np.last, -1)) return { source: unknownSource(), first: np.first, last: np.last };
+  // "state BJP president [name] termed it ... and said": a gap before the verb took the name.
+  const verbAfter = tokens[np.last + 1];
+  if (nameHasGap(ctx, np.first, np.last, verbAfter?.type === 'word' ? verbAfter.start : -1)) return { source: unknownSource(), first: np.first, last: np.last };
   const after = tokens[np.last + 1]?.text === ',' ? roleAfter(tokens, np.last, before - 1) : null;
   const closed = after && tokens[after.last + 1]?.text === ',' ? after : null;
   const named = preferNamedAppositive(tokens, np, closed);

@@ -52,7 +52,11 @@ export function findGaps(layout: Layout): number[] {
       speechVerbRule(t, n, tokens[i - 1], add);
       compassRule(t, n, tokens[i - 1], tokens[i + 2], add);
       participleAfterArticleRule(t, n, tokens[i + 2], add);
-      bareRoleRule(t, n, tokens[i - 1], add);
+      bareRoleRule(t, n, tokens[i - 1], tokens[i - 2], tokens[i - 3], add);
+      possessiveBeforeVerbRule(t, n, add);
+      doublePrepositionRule(t, n, tokens[i + 2], add);
+      if ((t.lower === 'either' || t.lower === 'both') && n && n.type === 'word' && n.lower === (t.lower === 'either' ? 'or' : 'and')) add(n.start);
+      strippedTitleSubjectRule(i, tokens, sentenceFirst, add);
     } else if (t.type === 'punct') {
       spacingRule(t, tokens[i - 1], tokens[i + 1], layout.text, add);
       // "the state weather agency,." : the name in apposition after the comma was cut.
@@ -126,6 +130,11 @@ function prepositionRule(t: Token, n: Token | undefined, i: number, tokens: read
   if (PARTICLE_PREPOSITIONS.has(t.lower) || STRICT_PREPOSITIONS.has(t.lower)) {
     const after = tokens[i + 2];
     // "in and Singapore", "demand in and a surge": the object of the preposition is missing.
+    // "go to or to Chile": the same preposition again after "or" lost its first object.
+    if (n && n.type === 'word' && (n.lower === 'and' || n.lower === 'or') && after?.lower === t.lower && REPEATABLE_PREPOSITIONS.has(t.lower)) {
+      add(n.start);
+      return;
+    }
     if (n && n.type === 'word' && (n.lower === 'and' || n.lower === 'or') && n.para === t.para && !(after && (PREPOSITIONS.has(after.lower) || after.type !== 'word'))) {
       add(n.start);
       return;
@@ -184,11 +193,98 @@ function prepositionRule(t: Token, n: Token | undefined, i: number, tokens: read
   else if (FINITE.has(n.lower) || n.lower === 'said' || n.lower === 'says') add(n.start);
 }
 
-/** "despite the fact that has firmly backed": a clause-taking word followed straight by a verb. */
+/** Prepositions that are not repeated around "and"/"or" in idioms ("over and over", "on and on"). */
+const REPEATABLE_PREPOSITIONS = new Set(['to', 'in', 'at', 'from', 'with', 'for', 'of', 'into']);
+
+/** Conjunctions that open a clause and so need a subject before its verb. */
+const CLAUSE_OPENERS = new Set(['because', 'although', 'whereas', 'though', 'after', 'before', 'until', 'unless', 'while']);
+
+/**
+ * "despite the fact that has firmly backed", "after was brought down": a clause-taking word
+ * followed straight by a finite verb lost the subject between them.
+ */
 function subordinatorRule(t: Token, n: Token | undefined, prev: Token | undefined, add: Add): void {
   if (!n || n.type !== 'word' || n.upper || !FINITE.has(n.lower)) return;
-  if (['because', 'although', 'whereas'].includes(t.lower) || (t.lower === 'that' && prev?.lower === 'fact')) add(n.start);
+  if (t.upper && t.lower !== 'because' && t.lower !== 'although') return; // "After was" opens nothing at a sentence start either, but a capital may be a name
+  if (CLAUSE_OPENERS.has(t.lower) || (t.lower === 'that' && prev?.lower === 'fact')) add(n.start);
 }
+
+/** Contractions of a pronoun and "is"/"has": "it's", "that's" are not possessives. */
+const PRONOUN_CONTRACTIONS = new Set(["it's", "he's", "she's", "that's", "there's", "what's", "who's", "here's", "let's", "where's", "one's"]);
+const AFTER_POSSESSIVE_VERBS = new Set(['did', 'does', 'would', 'could', 'should', 'said', 'says', 'told', 'declined', 'denied']);
+
+/** "Bolivia's did not respond": a possessive straight before a verb lost the noun it owned. */
+function possessiveBeforeVerbRule(t: Token, n: Token | undefined, add: Add): void {
+  if (!n || n.type !== 'word' || n.upper || !/'s$/.test(t.lower) || PRONOUN_CONTRACTIONS.has(t.lower)) return;
+  if (AFTER_POSSESSIVE_VERBS.has(n.lower)) add(n.start);
+}
+
+const FIRST_OF_PAIR = new Set(['at', 'from', 'of', 'by', 'with', 'near', 'against', 'between', 'among']);
+const SECOND_OF_PAIR = new Set(['in', 'at', 'on', 'near']);
+
+/** "Researchers from in Shanghai", "urology, at in New Delhi": a preposition whose object was cut before the next one. */
+function doublePrepositionRule(t: Token, n: Token | undefined, after: Token | undefined, add: Add): void {
+  if (t.upper || !FIRST_OF_PAIR.has(t.lower) || !n || n.type !== 'word' || n.upper || !SECOND_OF_PAIR.has(n.lower) || n.para !== t.para) return;
+  if (n.lower === 'at' && (after?.lower === 'least' || after?.lower === 'most')) return; // "from at least 10"
+  add(n.start);
+}
+
+/** Titles that head a capitalised role before a name: "Chief Executive", "Leader of the Opposition". */
+const TITLE_HEADS = new Set(['president', 'minister', 'secretary', 'chancellor', 'premier', 'governor', 'mayor', 'senator', 'judge', 'prosecutor', 'attorney', 'commissioner', 'director', 'chairman', 'chairwoman', 'chairperson', 'executive', 'officer', 'spokesperson', 'spokesman', 'spokeswoman', 'leader', 'chief', 'ceo', 'cfo', 'manager', 'coach', 'captain', 'inspector', 'superintendent', 'commander', 'ambassador', 'envoy', 'lawmaker', 'mp', 'mla', 'legislator', 'president-elect', 'counsel', 'author', 'head']);
+/** Words after which a new subject may start. */
+const SUBJECT_BOUNDARIES = new Set([',', '(', 'and', 'but', 'where', 'when', 'while', 'as', 'after', 'because', 'whereas', 'although', 'though']);
+/** Words allowed inside a capitalised title's complement: "Leader of the Opposition in the Assembly". */
+const TITLE_CONNECTORS = new Set(['of', 'for', 'in', 'the', 'and', 'on']);
+const VERB_LEAD_INS = new Set(['has', 'have', 'had', 'also', 'later', 'earlier', 'then', 'previously']);
+
+/**
+ * "Reacting to the demand, state BJP president termed it ...", "where Chief Executive has
+ * said ...", "Leader of the Opposition in the Assembly said ...": a role without an article
+ * as the subject of a speech verb. English needs a name there (or an article), so the name
+ * was cut; the gap goes before the verb.
+ */
+function strippedTitleSubjectRule(v: number, tokens: readonly Token[], sentenceFirst: Uint8Array, add: Add): void {
+  const verb = tokens[v];
+  if (!verb || verb.upper) return;
+  const use = cueUse(verb.lower);
+  if (use === undefined || use === 'participle') return;
+  let j = v - 1;
+  while (j > 0 && VERB_LEAD_INS.has(tokens[j]?.lower ?? '') && !tokens[j]?.upper) j--;
+  const head = tokens[j];
+  if (!head || head.type !== 'word' || head.para !== verb.para) return;
+  let k = j;
+  if (head.upper && !TITLE_HEADS.has(head.lower)) {
+    // "Leader of the Opposition in the Assembly": back over the complement to its title.
+    for (;;) {
+      const tok = tokens[k];
+      if (!tok || tok.type !== 'word' || j - k > 8) return;
+      if (tok.upper && TITLE_HEADS.has(tok.lower) && tokens[k + 1]?.lower === 'of') break;
+      if (tok.upper ? DETERMINERS.has(tok.lower) : !TITLE_CONNECTORS.has(tok.lower)) return;
+      if (tok.lower === 'the' && !['of', 'in', 'for', 'on'].includes(tokens[k - 1]?.lower ?? '')) return;
+      if (k === 0 || sentenceFirst[k] === 1) return;
+      k--;
+    }
+  } else if (!(head.upper ? TITLE_HEADS.has(head.lower) : PERSON_NOUNS.has(head.lower) && TITLE_HEADS.has(head.lower))) {
+    return;
+  }
+  // Back over the modifiers before the title: "state BJP", "Franklin County", "Chief".
+  let m = k - 1;
+  while (m >= 0 && k - m < 5) {
+    const tok = tokens[m];
+    if (!tok || tok.type !== 'word' || sentenceFirst[m + 1] === 1) break;
+    if (DETERMINERS.has(tok.lower) || /'s$/.test(tok.lower) || /^\p{N}/u.test(tok.text)) return; // "the", "Harlow's", "24-year-old": a whole phrase
+    // "state" in "state BJP president" is a modifier, not the verb "state".
+    if (!tok.upper && (PREPOSITIONS.has(tok.lower) || AUXILIARIES_LIKE.has(tok.lower) || (cueUse(tok.lower) !== undefined && /(?:ed|s|id|ld)$/.test(tok.lower)))) break;
+    if (SUBJECT_BOUNDARIES.has(tok.lower)) break;
+    m--;
+  }
+  const before = tokens[m];
+  const atStart = m < 0 || sentenceFirst[m + 1] === 1 || before?.para !== tokens[m + 1]?.para;
+  if (!atStart && !(before && SUBJECT_BOUNDARIES.has(before.lower))) return;
+  add(tokens[j + 1]?.start ?? verb.start);
+}
+
+const AUXILIARIES_LIKE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'to', 'not', 'who', 'which', 'that']);
 
 /** "said will ...": the reported clause lost its subject; '," said.': the speaker was cut. */
 function speechVerbRule(t: Token, n: Token | undefined, prev: Token | undefined, add: Add): void {
@@ -227,8 +323,11 @@ const BARE_ROLES = new Set(['spokesperson', 'captain', 'spinner', 'coach', 'stri
 const BARE_ROLE_FOLLOWERS = new Set(['later', 'earlier', 'also', 'then', 'said', 'says', 'told', 'added']);
 
 /** "with spinner taking five wickets", "that captain later described": the name after a role was cut. */
-function bareRoleRule(t: Token, n: Token | undefined, prev: Token | undefined, add: Add): void {
+function bareRoleRule(t: Token, n: Token | undefined, prev: Token | undefined, prev2: Token | undefined, prev3: Token | undefined, add: Add): void {
   if (t.upper || !BARE_ROLES.has(t.lower) || !n || n.type !== 'word' || n.upper) return;
+  // "The state BJP president said": an article before the modifiers completes the phrase.
+  const determined = (tok: Token | undefined): boolean => tok !== undefined && tok.type === 'word' && (DETERMINERS.has(tok.lower) || /'s$/.test(tok.lower));
+  if (prev?.upper && (determined(prev2) || (prev2?.type === 'word' && determined(prev3)))) return;
   // Only where no article or modifier precedes the role ("with spinner", "that captain"), or
   // where a capitalised organisation does and a speech verb follows ("Congress spokesperson
   // said"); "agency spokesman said" and "the captain said" are whole.

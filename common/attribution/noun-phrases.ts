@@ -180,7 +180,8 @@ export function nounPhraseStartingAt(tokens: readonly Token[], first: number, ce
     if (last >= 0 && lastTok && looksLikeVerbAfter(tok, lastTok, tokens[k + 1])) break; // "the bank kept its rate"
     if (last >= 0 && (WEEKDAYS.has(tok.lower) || (MONTHS.has(tok.lower) && tok.upper))) break;
     // "said Smith Tuesday", "Smith told" end the phrase; "Former captain Sunil Gavaskar" does not.
-    if (last >= 0 && !tok.upper && lastTok?.upper && !lastTok.lower.endsWith("'s") && !(PERSON_NOUNS.has(tok.lower) && tokens[k + 1]?.upper)) break;
+    // A role noun after a capitalised modifier goes on: "state BJP president", "Congress spokesperson".
+    if (last >= 0 && !tok.upper && lastTok?.upper && !lastTok.lower.endsWith("'s") && !PERSON_NOUNS.has(tok.lower)) break;
     // "two diplomats familiar with the talks", "sources close to the ministry"
     if (lastTok && !lastTok.upper && (GROUP_NOUNS.has(lastTok.lower) || PERSON_NOUNS.has(lastTok.lower)) && QUALIFYING_ADJECTIVES.has(tok.lower) && PREPOSITIONS.has(tokens[k + 1]?.lower ?? '')) {
       k += 2;

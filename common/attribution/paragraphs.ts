@@ -40,6 +40,13 @@ export function describeParagraphs(spans: readonly ParagraphSpan[], tokens: read
     const heading = body.includes('|') || (unterminated && (wordCount < MIN_BODY_WORDS || index === 0)) || wordCount === 0;
     result.push({ ...span, firstToken: first, endToken: t, wordCount, heading, unterminated, continuesPrevious: false });
   });
+  // The feed prints the title twice (once with its commas escaped) above an "AP  |  City"
+  // byline; however long, everything above the byline is title, not body text.
+  const byline = result.findIndex((p, i) => i < 4 && text.slice(p.start, p.end).includes('|'));
+  for (let p = 0; p < byline; p++) {
+    const para = result[p];
+    if (para && !para.heading) result[p] = { ...para, heading: true };
+  }
   for (let p = 1; p < result.length; p++) {
     const prev = result[p - 1];
     const cur = result[p];

@@ -73,7 +73,8 @@ const DASHES = new Set(['\u2014', '\u2013', '-']);
 
 /**
  * The first token after a dateline that opens a sentence ("OSLO —", "CEDAR RIDGE, Colo. —",
- * "STOCKHOLM (Reuters) -"), or `first` when there is none.
+ * "STOCKHOLM (Reuters) -", "OSLO/LONDON (Reuters) -" for a story filed from two cities), or
+ * `first` when there is none.
  */
 export function afterDateline(tokens: readonly Token[], first: number, end: number): number {
   const lead = tokens[first];
@@ -85,7 +86,7 @@ export function afterDateline(tokens: readonly Token[], first: number, end: numb
     if (DASHES.has(t.text)) return k + 1;
     if (t.text === '(') inParens = true;
     else if (t.text === ')') inParens = false;
-    else if (t.text === ',') continue;
+    else if (t.text === ',' || t.text === '/') continue;
     else if (t.type !== 'word') return first;
     else if (!inParens && !/^[A-Z][A-Z.'\u2019-]*$/.test(t.text) && !/^[A-Z][a-z]{1,4}\.$/.test(t.text)) return first;
   }

@@ -248,3 +248,37 @@ describe('attribute: titles, references back and stripped objects', () => {
     expect(offsets).toContain(text.indexOf('said the appeal'));
   });
 });
+
+describe('attribute: wire-copy patterns (articles 35-40)', () => {
+  const gapAt = (text: string, marker: string): boolean => attribute(text).gaps.some((g) => g.offset === text.indexOf(marker));
+
+  it('finds a role without an article or name as the subject of a speech verb', () => {
+    const text = 'Reacting to the demand, state BJP president termed it "cheap politics" and said an inquiry would fix responsibility. Speaking to reporters, Leader of the Opposition in the Assembly said the government had ignored warnings. The unit lets it focus on snacks, where Chief Executive has said she wants to double revenue.';
+    expect(gapAt(text, 'termed it')).toBe(true);
+    expect(gapAt(text, 'said the government')).toBe(true);
+    expect(gapAt(text, 'has said she')).toBe(true);
+    expect(find(text, 'an inquiry would fix responsibility').source).toMatchObject({ name: null, kind: 'unknown' });
+    expect(find(text, 'the government had ignored warnings').source).toMatchObject({ name: null, kind: 'unknown' });
+    expect(find(text, 'she wants to double revenue').source).toMatchObject({ name: null, kind: 'unknown' });
+  });
+
+  it('leaves named, determined and possessed roles alone', () => {
+    const text = 'Deputy Commissioner Nitesh Patil said barricades had been put up. The state BJP president said the inquiry was fair. Harlow\'s attorney said his client was innocent. The Ministry of Health said it was ready.';
+    expect(attribute(text).gaps).toEqual([]);
+  });
+
+  it('finds stripped objects between prepositions, after a possessive, before "or", and stripped subjects after "after"', () => {
+    const text = 'Researchers from in Shanghai found that tea helped. Bolivia\'s did not respond to requests. The young go to or to Chile to work. Rovers will face either or Newcastle United. He scored after was brought down in the box. Prices rose from at least 10 rupees.';
+    expect(gapAt(text, 'in Shanghai')).toBe(true);
+    expect(gapAt(text, 'did not respond')).toBe(true);
+    expect(gapAt(text, 'or to Chile')).toBe(true);
+    expect(gapAt(text, 'or Newcastle')).toBe(true);
+    expect(gapAt(text, 'was brought')).toBe(true);
+    expect(gapAt(text, 'at least')).toBe(false);
+  });
+
+  it('treats everything above the byline as title', () => {
+    const text = 'Former nurse charged in deaths of 3 patients at Ohio hospice\\, prosecutors say\n\nFormer nurse charged in deaths of 3 patients at Ohio hospice, prosecutors say\n\nAP\u00a0 |\u00a0 Columbus\u00a0\n\nA former nurse has been charged with murder, police said.';
+    expect(attribute(text).gaps).toEqual([]);
+  });
+});
