@@ -240,6 +240,9 @@ function isNameSpan(tokens: readonly Token[], span: Span): boolean {
   return span.last >= span.first;
 }
 
+/** Words naming part of a group before "of": "one of the sources", "many of them". */
+const PART_QUANTIFIERS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'some', 'many', 'most', 'several', 'all', 'both', 'none', 'each', 'few', 'half', 'either', 'neither', 'any', 'another']);
+
 /** Adverbs set off by commas between a subject and its verb. */
 const PARENTHETICAL_ADVERBS = new Set(['however', 'though', 'too', 'meanwhile', 'instead', 'also', 'nevertheless', 'nonetheless', 'moreover', 'furthermore', 'likewise', 'similarly', 'separately', 'meantime', 'therefore', 'indeed']);
 
@@ -260,6 +263,14 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   if (tok.text === ',') return appositiveSubject(tokens, k, floor);
   let np = nounPhraseEndingAt(tokens, k, floor);
   if (!np) return null;
+  // "one of the sources said", "two of the people said", "one of them added": a part of a
+  // group speaks; the group names the speaker, and the subject starts at the quantifier.
+  if (tokens[np.first - 1]?.lower === 'of' && PART_QUANTIFIERS.has(tokens[np.first - 2]?.lower ?? '') && np.first - 2 >= floor) {
+    // "them" refers back past the sentence only where the part opens a clause ("..., one of
+    // them added"); inside one ("what one of them called") it is a group in the same sentence.
+    const opensClause = np.first - 2 === floor || [',', '.'].includes(tokens[np.first - 3]?.text ?? '') || tokens[np.first - 3]?.para !== tokens[np.first - 2]?.para;
+    if ((tokens[np.last]?.lower === 'them' && opensClause) || canHeadSubject(tokens, np)) return { np, role: null, first: np.first - 2 };
+  }
   const headTok = tokens[np.last];
   if (headTok?.lower === 'who' || headTok?.lower === 'which') {
     if (tokens[np.first - 1]?.text !== ',') return null;

@@ -177,8 +177,20 @@ function clauseStart(ctx: SpeakerContext, c: number, end: number, needsThat: boo
   if (!quantity && (first.lower === 'to' || first.lower === 'of' || first.lower === 'about')) return -1;
   if (!quantity && !hasThat && !first.upper && PREPOSITIONS.has(first.lower)) return -1;
   if (!first.upper && (AUXILIARIES.has(first.lower) || cueUse(first.lower) === 'clause') && !hasGapWithin(ctx.gaps, first.start, first.start)) return -1;
-  if (!first.upper && first.lower.endsWith('ing') && !hasThat) return -1;
+  // "said making a change ...": a participle, unless it is a gerund subject with its verb
+  // ("said reaching Wembley was the proudest moment").
+  if (!first.upper && first.lower.endsWith('ing') && !hasThat && !gerundSubject(tokens, k, end)) return -1;
   return k;
+}
+
+/** "reaching Wembley was ...": a gerund phrase followed, before any punctuation, by a finite verb. */
+function gerundSubject(tokens: readonly Token[], k: number, end: number): boolean {
+  for (let j = k + 1; j < Math.min(end, k + 7); j++) {
+    const tok = tokens[j];
+    if (!isWord(tok)) return false;
+    if (['is', 'was', 'are', 'were', 'would', 'will', 'could', 'has', 'had'].includes(tok.lower)) return j > k + 1;
+  }
+  return false;
 }
 
 function wordCount(tokens: readonly Token[], first: number, last: number): number {
@@ -476,7 +488,7 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
     const use = cueUse(tok.lower);
 
     if (use === 'participle' && REPORTING_PARTICIPLES.has(tok.lower) && tokens[c - 1]?.text === ',') {
-      const speaker = sentenceSubject(ctx, s, c - 1);
+      const speaker = speakerOfAttributionBefore(ctx, s, c - 1) ?? sentenceSubject(ctx, s, c - 1);
       const k = speaker ? clauseStart(ctx, c, end, tok.lower !== 'saying' && tok.lower !== 'adding') : -1;
       if (speaker && k >= 0) emitClauses(k, tok, c, speaker);
       continue;
@@ -540,6 +552,32 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
     emitClauses(k, tok, c, speaker, !SAY_FORMS.has(tok.lower) && !CLAUSE_WITHOUT_THAT.has(tok.lower) && tokens[k - 1]?.lower !== 'that');
   }
   return out;
+}
+
+/**
+ * '"...," Patil said, adding that ...', "..., one of the sources said, adding ...", '"...,"
+ * said Patil, adding ...': a participle after an attribution continues that speaker's turn,
+ * whatever the sentence opened with.
+ */
+function speakerOfAttributionBefore(ctx: SpeakerContext, s: Sentence, comma: number): CueSpeaker | null {
+  const tokens = ctx.layout.tokens;
+  for (let c = comma - 1; c >= Math.max(s.first, comma - 10); c--) {
+    const tok = tokens[c];
+    if (!tok || tok.type === 'quote') return null;
+    if (!isWord(tok) || tok.upper) continue;
+    const use = cueUse(tok.lower);
+    if (use === undefined || use === 'participle') continue;
+    // "X said [on Tuesday]," : the speaker comes before the verb.
+    if (skipAdjuncts(tokens, c + 1, comma) === comma) {
+      const before = speakerBeforeCue(ctx, c, s.first, true);
+      if (before) return before;
+    }
+    // "said X[, the role]," : the speaker follows it.
+    const after = speakerAfterCue(ctx, c, comma - 1);
+    if (after && after.last >= comma - 1) return after;
+    return null;
+  }
+  return null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { cueUse } from './cues.ts';
 import { SENTENCE_STARTERS } from './lexicon.ts';
 import type { Paragraph } from './paragraphs.ts';
 import type { Token } from './tokens.ts';
@@ -44,7 +45,10 @@ export function splitSentences(tokens: readonly Token[], paragraphs: readonly Pa
       } else if (tok.type === 'quote' && inQuote && (quoteOf[k + 1] ?? -1) !== quoteOf[k]) {
         // A closing mark: the sentence ends with it when the quotation ended one.
         const before = tokens[k - 1];
-        if (before && ENDERS.has(before.text) && (!nextInPara || startsSentence(next))) finish(k + 1);
+        // '"Who will answer for this?" Gowda asked.': a question or exclamation is still
+        // attributed by the name and verb after it.
+        const attributed = before !== undefined && (before.text === '?' || before.text === '!') && namedAttributionAt(tokens, k + 1, para.endToken);
+        if (before && ENDERS.has(before.text) && (!nextInPara || startsSentence(next)) && !attributed) finish(k + 1);
       } else if (tok.type === 'word' && tok.text.endsWith('.') && !inQuote && nextInPara) {
         if (next.type === 'word' && next.upper && SENTENCE_STARTERS.has(next.lower) && !/^(mr|mrs|ms|dr|st|sen|rep|gov|gen|lt|col|capt|sgt|prof|rev|[a-z])\.$/i.test(tok.text)) {
           finish(k + 1);
@@ -54,6 +58,16 @@ export function splitSentences(tokens: readonly Token[], paragraphs: readonly Pa
   });
   finish(tokens.length);
   return sentences;
+}
+
+/** A capitalised name of up to four words and a speech verb: "Gowda asked", "Rep. Ann Lee said". */
+function namedAttributionAt(tokens: readonly Token[], k: number, end: number): boolean {
+  let j = k;
+  while (j < end && j < k + 4 && tokens[j]?.type === 'word' && tokens[j]?.upper) j++;
+  const verb = tokens[j];
+  if (j === k || j >= end || !verb || verb.type !== 'word' || verb.upper) return false;
+  const use = cueUse(verb.lower);
+  return use !== undefined && use !== 'participle';
 }
 
 function startsSentence(tok: Token): boolean {

@@ -281,4 +281,26 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const text = 'Former nurse charged in deaths of 3 patients at Ohio hospice\\, prosecutors say\n\nFormer nurse charged in deaths of 3 patients at Ohio hospice, prosecutors say\n\nAP\u00a0 |\u00a0 Columbus\u00a0\n\nA former nurse has been charged with murder, police said.';
     expect(attribute(text).gaps).toEqual([]);
   });
+
+  it('takes a part of a group as the speaker: "one of the sources said", "one of them added"', () => {
+    const text = 'Halvorsen is exploring a sale, according to three people familiar with the matter. First-round bids are due in early March, one of the sources said. Rivals could also be interested, one of them added.';
+    expect(find(text, 'First-round bids are due in early March').source).toMatchObject({ name: 'the sources', kind: 'group' });
+    expect(find(text, 'Rivals could also be interested').source).toMatchObject({ name: 'the sources', kind: 'group' });
+  });
+
+  it('gives a participle after an attribution to that speaker', () => {
+    const text = '"We had deployed 400 police personnel," Nitesh Patil said, adding that CCTV footage was being examined. Bids are due in March, one of the sources said, adding that a deal could be agreed by summer.';
+    expect(find(text, 'CCTV footage was being examined').source.name).toBe('Nitesh Patil');
+    expect(find(text, 'a deal could be agreed by summer').source.name).toBe('the sources');
+  });
+
+  it('keeps a question attributed by the name after it in one sentence', () => {
+    const text = 'Leader of the Opposition Ravi Gowda visited the site.\n\n"Eleven people died. Who will answer for this?" Gowda asked.';
+    expect(find(text, 'Eleven people died. Who will answer for this?').source.name).toBe('Ravi Gowda');
+  });
+
+  it('reads a gerund phrase with its verb as a reported clause', () => {
+    const text = 'Gary Whitmore said reaching the final was the proudest moment of his career.';
+    expect(find(text, 'reaching the final was the proudest moment of his career').source.name).toBe('Gary Whitmore');
+  });
 });
