@@ -1,4 +1,4 @@
-import { cloneElement, Fragment, isValidElement, memo, type ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Article, BlockImage } from '../../common/model/article.ts';
 import type { Highlight } from '../../common/model/highlight.ts';
 import { segmentBlocks, type Segment } from '../../common/reader/segments.ts';
@@ -40,49 +40,94 @@ function gapMarker(offset: number): ReactNode {
   return <span key={`gap-${offset}`} className="gap" data-gap={offset} role="img" aria-label={GAP_LABEL} tabIndex={0} />;
 }
 
-function renderSegment(text: string, segment: Segment, gaps: number[], byId: Map<string, Highlight>): ReactNode {
-  const inside = gaps.filter((g) => g >= segment.start && g < segment.end);
-  let content: ReactNode = text.slice(segment.start, segment.end);
-  if (inside.length) {
-    const parts: ReactNode[] = [];
-    let from = segment.start;
-    for (const g of inside) {
-      parts.push(text.slice(from, g), gapMarker(g));
-      from = g;
-    }
-    parts.push(text.slice(from, segment.end));
-    content = parts;
+/** One decoration element being built: a highlight's <mark> or an attributed passage's <span>. */
+interface Layer {
+  id: string;
+  attribution: boolean;
+  /** Longer decorations sit outside shorter ones. */
+  length: number;
+}
+
+interface OpenLayer extends Layer {
+  /** Whether this element holds the decoration's first run (it is then focusable). */
+  first: boolean;
+  key: number;
+  children: ReactNode[];
+}
+
+/** The text of a run, with stripped-text markers where words went missing inside it. */
+function pushRun(into: ReactNode[], text: string, segment: Segment, gaps: number[]): void {
+  let from = segment.start;
+  for (const g of gaps) {
+    if (g < segment.start || g >= segment.end) continue;
+    if (g > from) into.push(text.slice(from, g));
+    into.push(gapMarker(g));
+    from = g;
   }
-  // Shortest highlight innermost, so a click lands on the most specific one.
-  for (let i = segment.highlights.length - 1; i >= 0; i--) {
-    const id = segment.highlights[i]!;
-    const h = byId.get(id);
-    if (!h) continue;
-    const first = segment.starts.includes(id);
-    content = (
-      <mark
-        className={`hl hl-${h.color}${h.note ? ' has-note' : ''}`}
-        data-hid={id}
-        data-hstart={first ? id : undefined}
-        tabIndex={first ? 0 : undefined}
-        aria-label={first ? `Highlight${h.note ? ' with note' : ''}: ${h.quote.exact.slice(0, 80)}` : undefined}
-      >
-        {content}
-      </mark>
-    );
-  }
-  if (segment.attribution !== null) {
-    const first = segment.starts.includes(segment.attribution);
-    content = (
-      <span className="attr" data-aid={segment.attribution} data-astart={first ? segment.attribution : undefined} tabIndex={first ? 0 : undefined}>
-        {content}
+  if (segment.end > from) into.push(text.slice(from, segment.end));
+}
+
+function decorate(layer: OpenLayer, byId: Map<string, Highlight>): ReactNode {
+  const children = layer.children.length === 1 ? layer.children[0] : layer.children;
+  if (layer.attribution) {
+    return (
+      <span key={layer.key} className="attr" data-aid={layer.id} data-astart={layer.first ? layer.id : undefined} tabIndex={layer.first ? 0 : undefined}>
+        {children}
       </span>
     );
   }
-  // No wrapper of its own: a plain run is bare text, a decorated one its outermost element.
-  if (typeof content === 'string') return content;
-  if (isValidElement(content)) return cloneElement(content, { key: segment.start });
-  return <Fragment key={segment.start}>{content}</Fragment>;
+  const h = byId.get(layer.id)!;
+  return (
+    <mark
+      key={layer.key}
+      className={`hl hl-${h.color}${h.note ? ' has-note' : ''}`}
+      data-hid={layer.id}
+      data-hstart={layer.first ? layer.id : undefined}
+      tabIndex={layer.first ? 0 : undefined}
+      aria-label={layer.first ? `Highlight${h.note ? ' with note' : ''}: ${h.quote.exact.slice(0, 80)}` : undefined}
+    >
+      {children}
+    </mark>
+  );
+}
+
+/**
+ * A block's runs as nested elements, longest decoration outermost and shortest innermost, so a
+ * click lands on the most specific highlight and overlaps shade darker. An element stays open
+ * across consecutive runs for as long as everything outside it is unchanged, so a highlight is
+ * one <mark> wherever it can be rather than one per run (only where a longer decoration starts
+ * or ends inside it is it split).
+ */
+function renderRuns(text: string, segments: Segment[], gaps: number[], byId: Map<string, Highlight>, attributionLength: (id: string) => number): ReactNode[] {
+  const root: ReactNode[] = [];
+  const open: OpenLayer[] = [];
+  const close = () => {
+    const layer = open.pop()!;
+    (open.length ? open[open.length - 1]!.children : root).push(decorate(layer, byId));
+  };
+  for (const segment of segments) {
+    // segment.highlights is already longest first; the attributed passage goes in by its length.
+    const layers: Layer[] = [];
+    for (const id of segment.highlights) {
+      const h = byId.get(id);
+      if (h) layers.push({ id, attribution: false, length: h.position.end - h.position.start });
+    }
+    if (segment.attribution !== null) {
+      const length = attributionLength(segment.attribution);
+      let at = 0;
+      while (at < layers.length && layers[at]!.length > length) at++;
+      layers.splice(at, 0, { id: segment.attribution, attribution: true, length });
+    }
+    let kept = 0;
+    while (kept < open.length && kept < layers.length && open[kept]!.id === layers[kept]!.id && open[kept]!.attribution === layers[kept]!.attribution) kept++;
+    while (open.length > kept) close();
+    for (let i = kept; i < layers.length; i++) {
+      open.push({ ...layers[i]!, first: segment.starts.includes(layers[i]!.id), key: segment.start, children: [] });
+    }
+    pushRun(open.length ? open[open.length - 1]!.children : root, text, segment, gaps);
+  }
+  while (open.length) close();
+  return root;
 }
 
 /**
@@ -101,8 +146,12 @@ export const ArticleBody = memo(function ArticleBody({ article, highlights }: Pr
     if (list) items.push(<ul key={`list-${items.length}`}>{list}</ul>);
     list = null;
   };
+  const attributionLength = (id: string) => {
+    const a = article.attributions[Number(id.slice(1))];
+    return a ? a.end - a.start : 0;
+  };
   for (const { block, segments, gaps } of blocks) {
-    const children = segments.map((s) => renderSegment(article.text, s, gaps, byId));
+    const children = renderRuns(article.text, segments, gaps, byId, attributionLength);
     if (gaps.includes(block.end)) children.push(gapMarker(block.end));
     const Tag = BLOCK_TAGS[block.kind] ?? 'p';
     const image = block.image;
