@@ -59,7 +59,10 @@ export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number
   const inner = tokens[cue - 2];
   // "His lawyer, senior advocate [name], argued": the name closing the appositive was cut.
   if (subject && subject.role && closing?.text === ',' && inner && hasGapWithin(ctx.gaps, inner.end, closing.start)) {
-    return { source: unknownSource(ctx.layout.text.slice(tokens[subject.first]?.start ?? 0, inner.end)), first: subject.first, last: cue - 1 };
+    const role = ctx.layout.text.slice(tokens[subject.first]?.start ?? 0, inner.end);
+    // "the lawyer said" later still points at them.
+    ctx.registry.notePerson(ctx.registry.strippedPerson(role));
+    return { source: unknownSource(role), first: subject.first, last: cue - 1 };
   }
   if (subject) {
     // A gap between the name and what follows it ("The provincial governor, General , said")
@@ -79,7 +82,13 @@ export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number
   if (hasGapWithin(ctx.gaps, cueTok.start - 1, cueTok.start)) return { source: unknownSource(), first: cue, last: cue };
   // "Its leader, , said": the name between the commas was stripped.
   const comma = tokens[cue - 1];
-  if (comma?.text === ',' && hasGapWithin(ctx.gaps, comma.start - 3, cueTok.start)) return { source: unknownSource(), first: cue - 1, last: cue };
+  if (comma?.text === ',' && hasGapWithin(ctx.gaps, comma.start - 3, cueTok.start)) {
+    // "Harlow's attorney, , said ... the attorney said": the description is their role.
+    const described = subjectBefore(tokens, cue - 2, floor);
+    const role = described ? ctx.layout.text.slice(tokens[described.first]?.start ?? 0, tokens[described.np.last]?.end ?? 0) : null;
+    ctx.registry.notePerson(ctx.registry.strippedPerson(role));
+    return { source: unknownSource(), first: cue - 1, last: cue };
+  }
   // "[Name], a Sudan analyst at ..., said": the sentence opens on the appositive; the name was cut.
   const opener = tokens[floor];
   if (comma?.text === ',' && opener?.text === ',' && hasGapWithin(ctx.gaps, opener.start, opener.start)) {
@@ -101,8 +110,14 @@ export function speakerAfterCue(ctx: SpeakerContext, cue: number, ceiling: numbe
     return null;
   }
   const role = roleAfter(tokens, np.last, ceiling);
-  const npEnd = tokens[np.last]?.end ?? cueTok.end;
-  if (hasGapWithin(ctx.gaps, cueTok.end, npEnd)) return { source: unknownSource(), first: cue + 1, last: np.last };
+  // "said lead author [name], a professor ...": a bare role (no article) whose name, after it, was cut.
+  const headTok = tokens[np.last];
+  const bareRole = headTok !== undefined && !headTok.upper && !ARTICLES.has(tokens[np.first]?.lower ?? '') && PERSON_NOUNS.has(headTok.lower);
+  const npEnd = (bareRole ? tokens[np.last + 1]?.start : undefined) ?? headTok?.end ?? cueTok.end;
+  if (hasGapWithin(ctx.gaps, cueTok.end, npEnd)) {
+    if (bareRole) ctx.registry.notePerson(ctx.registry.strippedPerson(role ? ctx.layout.text.slice(tokens[role.first]?.start ?? 0, tokens[role.last]?.end ?? 0) : null));
+    return { source: unknownSource(), first: cue + 1, last: role?.last ?? np.last };
+  }
   const source = resolveSpeaker(ctx, np, role, true);
   return source ? { source, first: cue + 1, last: role?.last ?? np.last } : null;
 }

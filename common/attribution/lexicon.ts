@@ -153,6 +153,7 @@ export const TITLE_WORDS = words(`
   president minister secretary chancellor premier king queen prince princess pope sen. senator
   rep. representative gov. governor mayor judge justice gen. general adm. admiral col. colonel
   lt. sgt. capt. captain cmdr. maj. major dr. mr. mrs. ms. prof. professor rev. sheikh ayatollah
+  dr mr mrs ms prof
   chief coach commissioner ambassador director chairman chairwoman speaker leader detective
   officer sheriff deputy superintendent ceo secretary-general vice prime foreign defense defence
   finance interior health justice economy trade energy education foreign attorney acting former

@@ -340,6 +340,15 @@ function appositiveSubject(tokens: readonly Token[], closingComma: number, floor
     const headLast = tokens[head.last];
     if (!innerFirst || !headLast) return null;
     if (ROLE_STOPPERS.has(innerFirst.lower)) {
+      // "Dr Anil Mehra, senior consultant at [hospital] in New Delhi, who was not involved,
+      // told": a place governed by a preposition is no subject; the sentence's opening name is.
+      const governor = tokens[head.first - 1];
+      if (isWord(governor) && !governor.upper && PREPOSITIONS.has(governor.lower)) {
+        const opening = nounPhraseStartingAt(tokens, floor, j - 1);
+        if (opening && tokens[opening.last + 1]?.text === ',' && tokens[opening.last]?.upper && canHeadSubject(tokens, opening)) {
+          return { np: opening, role: { first: opening.last + 2, last: j - 1 }, first: opening.first };
+        }
+      }
       // "Smith, who ..., said": no role, the head is the subject.
       return canHeadSubject(tokens, head) ? { np: head, role: null, first: head.first } : null;
     }

@@ -70,12 +70,15 @@ export class SpeakerRegistry {
     return undefined;
   }
 
-  /** The most recent person whose role contains the noun: "the minister" after "Defense Minister Hulusi Akar". */
+  /**
+   * The most recent person whose role contains the noun: "the minister" after "Defense Minister
+   * Hulusi Akar", or "the attorney" after "Harlow's attorney, [name stripped]," (name null).
+   */
   byRoleNoun(noun: string): PersonEntry | undefined {
     const re = new RegExp(`\\b${noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
     for (let i = this.recent.length - 1; i >= 0; i--) {
       const r = this.recent[i];
-      if (r?.type === 'person' && r.person.name !== null && r.person.role !== null && re.test(r.person.role)) return r.person;
+      if (r?.type === 'person' && r.person.role !== null && re.test(r.person.role)) return r.person;
     }
     return undefined;
   }

@@ -300,6 +300,8 @@ function resolveCommonNoun(ctx: SpeakerContext, np: Span, roleText: string | nul
       const known = registry.byRoleNoun(h);
       if (known) {
         registry.notePerson(known);
+        // The person this description points back to had their name stripped.
+        if (known.name === null) return unknownSource(roleText ?? known.role);
         return { name: known.name, role: roleText ?? known.role, kind: 'person' };
       }
     }

@@ -303,4 +303,20 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const text = 'Gary Whitmore said reaching the final was the proudest moment of his career.';
     expect(find(text, 'reaching the final was the proudest moment of his career').source.name).toBe('Gary Whitmore');
   });
+
+  it('refers a description back to a person whose name was stripped', () => {
+    const text = 'Harlow\'s attorney, , said his client was innocent.\n\n"She is devastated by these accusations," the attorney said in an email.';
+    expect(find(text, 'She is devastated by these accusations,').source).toMatchObject({ name: null, kind: 'unknown' });
+  });
+
+  it('makes a bare role after the verb unknown when the name after it was cut', () => {
+    const text = '"Tea contains compounds that may help," said lead author , a professor of urology at the university.';
+    expect(find(text, 'Tea contains compounds that may help,').source).toMatchObject({ name: null, kind: 'unknown' });
+  });
+
+  it('takes the opening name as subject when the appositive chain ends on a place', () => {
+    const text = 'Dr Anil Mehra, senior consultant, urology, at in New Delhi, who was not involved in the study, told IANS that the findings were plausible.\n\n"People simply do not drink enough water," he said.';
+    expect(find(text, 'the findings were plausible').source.name).toBe('Anil Mehra');
+    expect(find(text, 'People simply do not drink enough water,').source.name).toBe('Anil Mehra');
+  });
 });
