@@ -1,7 +1,7 @@
-import { memo, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Article, BlockImage } from '../../common/model/article.ts';
 import type { Highlight } from '../../common/model/highlight.ts';
-import { segmentBlocks, type Segment } from '../../common/reader/segments.ts';
+import { segmentBlocks, type BlockSegments, type Segment } from '../../common/reader/segments.ts';
 
 /** The sentence the stripped-text marker speaks and shows. */
 export const GAP_LABEL = 'Words appear to be missing here in the source';
@@ -131,49 +131,124 @@ function renderRuns(text: string, segments: Segment[], gaps: number[], byId: Map
 }
 
 /**
+ * Articles longer than this decorate only the paragraphs within a few screens of the view,
+ * and the rest as they come near: the browser then styles and lays out thousands of
+ * highlights only where someone can see them. Shorter articles are decorated whole.
+ */
+export const WINDOWED_DECORATION_CHARS = 100_000;
+
+/** How far beyond the view, in view heights, paragraphs are decorated ahead of scrolling. */
+const DECORATE_AHEAD = '200%';
+
+interface BlockProps {
+  item: BlockSegments;
+  text: string;
+  articleId: string;
+  decorated: boolean;
+  byId: Map<string, Highlight>;
+  attributionLength(id: string): number;
+}
+
+/** One block: its runs decorated, or plain text with its gap markers while far from view. */
+const ArticleBlock = memo(function ArticleBlock({ item, text, articleId, decorated, byId, attributionLength }: BlockProps) {
+  const { block, segments, gaps } = item;
+  const children = decorated
+    ? renderRuns(text, segments, gaps, byId, attributionLength)
+    : plainRun(text, block.start, block.end, gaps);
+  if (gaps.includes(block.end)) children.push(gapMarker(block.end));
+  const Tag = BLOCK_TAGS[block.kind] ?? 'p';
+  const element = (
+    <Tag data-block-start={block.start} data-plain={decorated ? undefined : ''} className={`block block-${block.kind}`}>
+      {children}
+    </Tag>
+  );
+  if (!block.image) return element;
+  return (
+    <figure className="block-figure-wrap">
+      <Picture image={block.image} articleId={articleId} />
+      {element}
+    </figure>
+  );
+});
+
+function plainRun(text: string, start: number, end: number, gaps: number[]): ReactNode[] {
+  const into: ReactNode[] = [];
+  pushRun(into, text, { start, end, highlights: [], attribution: null, starts: [] }, gaps);
+  return into;
+}
+
+/**
  * The article's text as blocks, cut into runs once per paint at every highlight and
  * attribution boundary. Highlights nest as <mark>s (overlaps shade darker), attributed
- * passages are underlined spans, and stripped-text gaps are small empty markers.
+ * passages are underlined spans, and stripped-text gaps are small empty markers. A long
+ * article is decorated near the view only (see WINDOWED_DECORATION_CHARS); its body carries
+ * aria-busy until the paragraphs in view have been decorated.
  */
 export const ArticleBody = memo(function ArticleBody({ article, highlights }: Props) {
-  const byId = new Map(highlights.map((h) => [h.id, h]));
-  const placed = highlights.filter((h) => !h.orphan).map((h) => ({ id: h.id, start: h.position.start, end: h.position.end }));
-  const attributions = article.attributions.map((a, i) => ({ id: `a${i}`, start: a.start, end: a.end }));
-  const blocks = segmentBlocks(article.blocks, placed, attributions, article.gaps.map((g) => g.offset));
+  const windowed = article.text.length > WINDOWED_DECORATION_CHARS;
+  const root = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState<ReadonlySet<number> | null>(null);
+
+  const byId = useMemo(() => new Map(highlights.map((h) => [h.id, h])), [highlights]);
+  const blocks = useMemo(() => {
+    const placed = highlights.filter((h) => !h.orphan).map((h) => ({ id: h.id, start: h.position.start, end: h.position.end }));
+    const attributions = article.attributions.map((a, i) => ({ id: `a${i}`, start: a.start, end: a.end }));
+    return segmentBlocks(article.blocks, placed, attributions, article.gaps.map((g) => g.offset));
+  }, [article, highlights]);
+  const attributionLength = useMemo(
+    () => (id: string) => {
+      const a = article.attributions[Number(id.slice(1))];
+      return a ? a.end - a.start : 0;
+    },
+    [article],
+  );
+
+  useEffect(() => {
+    setNear(null);
+    if (!windowed || !root.current) return;
+    // Once decorated a paragraph stays so: scrolling back never repaints what was seen.
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const coming = entries.filter((e) => e.isIntersecting).map((e) => Number((e.target as HTMLElement).dataset.blockStart));
+        setNear((old) => {
+          if (old && coming.every((b) => old.has(b))) return old;
+          return new Set([...(old ?? []), ...coming]);
+        });
+      },
+      { rootMargin: `${DECORATE_AHEAD} 0px` },
+    );
+    for (const el of root.current.querySelectorAll<HTMLElement>('[data-block-start]')) observer.observe(el);
+    return () => observer.disconnect();
+  }, [article, windowed]);
+
   const items: ReactNode[] = [];
   let list: ReactNode[] | null = null;
   const flushList = () => {
     if (list) items.push(<ul key={`list-${items.length}`}>{list}</ul>);
     list = null;
   };
-  const attributionLength = (id: string) => {
-    const a = article.attributions[Number(id.slice(1))];
-    return a ? a.end - a.start : 0;
-  };
-  for (const { block, segments, gaps } of blocks) {
-    const children = renderRuns(article.text, segments, gaps, byId, attributionLength);
-    if (gaps.includes(block.end)) children.push(gapMarker(block.end));
-    const Tag = BLOCK_TAGS[block.kind] ?? 'p';
-    const image = block.image;
-    const text = (
-      <Tag key={block.start} data-block-start={block.start} className={`block block-${block.kind}`}>
-        {children}
-      </Tag>
+  for (const item of blocks) {
+    const element = (
+      <ArticleBlock
+        key={item.block.start}
+        item={item}
+        text={article.text}
+        articleId={article.id}
+        decorated={!windowed || (near?.has(item.block.start) ?? false)}
+        byId={byId}
+        attributionLength={attributionLength}
+      />
     );
-    const element = image ? (
-      <figure key={block.start} className="block-figure-wrap">
-        <Picture image={image} articleId={article.id} />
-        {text}
-      </figure>
-    ) : (
-      text
-    );
-    if (block.kind === 'list-item') (list ??= []).push(element);
+    if (item.block.kind === 'list-item') (list ??= []).push(element);
     else {
       flushList();
       items.push(element);
     }
   }
   flushList();
-  return <div className="article-body">{items}</div>;
+  return (
+    <div className="article-body" ref={root} aria-busy={windowed && near === null ? true : undefined}>
+      {items}
+    </div>
+  );
 });

@@ -28,10 +28,12 @@ interface Props {
 
 /**
  * Where each highlight's first line is, relative to the margin column the notes sit in: one
- * query for every highlight start on the page, then one read per note.
+ * query for every highlight start on the page, then one read per note. A highlight in a
+ * paragraph not yet decorated (a long article decorates near the view only) is measured from
+ * its first character in the plain text.
  */
-function anchorTops(page: HTMLElement, column: HTMLElement, ids: readonly string[]): Map<string, number> {
-  const wanted = new Set(ids);
+function anchorTops(page: HTMLElement, column: HTMLElement, highlights: readonly Highlight[]): Map<string, number> {
+  const wanted = new Set(highlights.map((h) => h.id));
   const marks = new Map<string, HTMLElement>();
   for (const mark of page.querySelectorAll<HTMLElement>('mark[data-hstart]')) {
     const id = mark.dataset.hstart!;
@@ -39,11 +41,56 @@ function anchorTops(page: HTMLElement, column: HTMLElement, ids: readonly string
   }
   const origin = column.getBoundingClientRect().top;
   const tops = new Map<string, number>();
-  for (const [id, mark] of marks) {
-    const rect = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
-    tops.set(id, rect.top - origin);
+  let blocks: BlockIndex | null = null;
+  for (const h of highlights) {
+    const mark = marks.get(h.id);
+    if (mark) {
+      const rect = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
+      tops.set(h.id, rect.top - origin);
+      continue;
+    }
+    blocks ??= indexBlocks(page);
+    const rect = firstCharacterRect(blocks, h.position.start);
+    if (rect) tops.set(h.id, rect.top - origin);
   }
   return tops;
+}
+
+interface BlockIndex {
+  starts: number[];
+  elements: HTMLElement[];
+}
+
+/** The article's blocks in text order, for finding the one that holds an offset by bisection. */
+function indexBlocks(page: HTMLElement): BlockIndex {
+  const elements = [...page.querySelectorAll<HTMLElement>('.article-body [data-block-start]')];
+  return { elements, starts: elements.map((e) => Number(e.dataset.blockStart)) };
+}
+
+/** The box of the character at a text offset, or null when no block holds it. */
+function firstCharacterRect({ starts, elements }: BlockIndex, offset: number): DOMRect | null {
+  let lo = 0;
+  let hi = starts.length - 1;
+  if (hi < 0 || offset < starts[0]!) return null;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  let remaining = offset - starts[lo]!;
+  const walker = document.createTreeWalker(elements[lo]!, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (remaining < node.data.length) {
+      const range = document.createRange();
+      range.setStart(node, remaining);
+      range.setEnd(node, remaining + 1);
+      return range.getClientRects()[0] ?? null;
+    }
+    remaining -= node.data.length;
+  }
+  // The offset is past this block's text (a highlight begun between paragraphs): it shows
+  // from the next block's first character.
+  return lo + 1 < starts.length ? firstCharacterRect({ starts, elements }, starts[lo + 1]!) : null;
 }
 
 /**
@@ -77,7 +124,7 @@ export function MarginNotes(props: Props) {
     const page = pageOf();
     if (!page || !column.current) return;
     const items = [];
-    const desired = anchorTops(page, column.current, highlights.map((h) => h.id));
+    const desired = anchorTops(page, column.current, highlights);
     for (const h of highlights) {
       const top = desired.get(h.id);
       if (top === undefined) continue;

@@ -72,6 +72,25 @@ function readingPoint(body: HTMLElement): number {
   return 0;
 }
 
+/**
+ * The element of a highlight or attributed passage, found by `selector`. A long article
+ * decorates only the paragraphs near the view; for a passage further away, its paragraph is
+ * scrolled into view first and the element awaited for a few frames while it is decorated.
+ */
+async function revealDecoration(body: HTMLElement, selector: string, offset: number): Promise<HTMLElement | null> {
+  const found = body.querySelector<HTMLElement>(selector);
+  if (found) return found;
+  const block = [...body.querySelectorAll<HTMLElement>('[data-block-start]')].filter((b) => Number(b.dataset.blockStart) <= offset).pop();
+  if (!block) return null;
+  block.scrollIntoView({ block: 'center' });
+  for (let frame = 0; frame < 30; frame++) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const element = body.querySelector<HTMLElement>(selector);
+    if (element) return element;
+  }
+  return null;
+}
+
 /** The reader: the article set for reading, its highlights, margin notes and sources. */
 export function ReaderView({ id, target, settings, onSettings, onBack, onNavigate, onShortcuts }: ReaderProps) {
   const [opened, setOpened] = useState<OpenedArticle | null>(null);
@@ -141,8 +160,10 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
         const summary = (await gloss.listArticles()).find((a) => a.id === article.id);
         offset = summary?.position ?? 0;
       }
-      if (target?.highlightId) {
-        const mark = body.querySelector<HTMLElement>(`mark[data-hstart="${CSS.escape(target.highlightId)}"]`);
+      const targetHighlight = target?.highlightId ? opened?.highlights.find((h) => h.id === target.highlightId) : undefined;
+      if (targetHighlight) {
+        const mark = await revealDecoration(body, `mark[data-hstart="${CSS.escape(targetHighlight.id)}"]`, targetHighlight.position.start);
+        if (cancelled) return;
         if (mark) {
           mark.scrollIntoView({ block: 'center' });
           mark.focus({ preventScroll: true });
@@ -330,15 +351,21 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
     [articleId, replace],
   );
 
-  const jumpToHighlight = (hid: string) => {
-    const mark = bodyRef.current?.querySelector<HTMLElement>(`mark[data-hstart="${CSS.escape(hid)}"]`);
+  const jumpToHighlight = async (hid: string) => {
+    const body = bodyRef.current;
+    const highlight = highlights.find((h) => h.id === hid);
+    if (!body || !highlight) return;
+    const mark = await revealDecoration(body, `mark[data-hstart="${CSS.escape(hid)}"]`, highlight.position.start);
     if (!mark) return;
     mark.scrollIntoView({ block: 'center' });
     mark.focus({ preventScroll: true });
   };
 
-  const jumpToStatement = (index: number) => {
-    const span = bodyRef.current?.querySelector<HTMLElement>(`[data-astart="a${index}"]`);
+  const jumpToStatement = async (index: number) => {
+    const body = bodyRef.current;
+    const statement = article?.attributions[index];
+    if (!body || !statement) return;
+    const span = await revealDecoration(body, `[data-astart="a${index}"]`, statement.start);
     if (!span) return;
     span.scrollIntoView({ block: 'center' });
     span.focus({ preventScroll: true });

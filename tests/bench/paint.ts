@@ -10,9 +10,11 @@ const NOTES = 500;
 const RUNS = 3;
 
 /**
- * Time from clicking an article in the library to its page painted with every highlight and
- * every margin note laid out, for a 1,000,000-character article with 5,000 highlights and 500
- * notes, against the same article with none, measured in Chromium in the same run.
+ * Time from clicking an article in the library to its page painted with the highlights in view
+ * and every margin note laid out, for a 1,000,000-character article with 5,000 highlights and
+ * 500 notes, against the same article with none, measured in Chromium in the same run. (So long
+ * an article decorates the paragraphs within a few screens of the view, and the rest as the
+ * reader scrolls; all 500 notes are placed either way.)
  */
 export async function run(): Promise<BenchResult[]> {
   if (!CHROME) {
@@ -59,7 +61,8 @@ export async function run(): Promise<BenchResult[]> {
           card.click();
           await new Promise<void>((resolve, reject) => {
             const check = () => {
-              const body = document.querySelector('.article-body');
+              // A long article decorates the paragraphs near the view and is busy until it has.
+              const body = document.querySelector('.article-body:not([aria-busy="true"])');
               const placed = document.querySelectorAll('.note-card:not(.is-unplaced)').length;
               if (body && placed >= notes) resolve();
               else if (performance.now() - t0 > 120_000) reject(new Error(`only ${placed} of ${notes} notes laid out after 120 s`));
@@ -68,7 +71,13 @@ export async function run(): Promise<BenchResult[]> {
             check();
           });
           await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-          return performance.now() - t0;
+          const elapsed = performance.now() - t0;
+          const inView = [...document.querySelectorAll('mark.hl')].filter((m) => {
+            const r = m.getBoundingClientRect();
+            return r.bottom > 0 && r.top < innerHeight;
+          }).length;
+          if (notes > 0 && inView === 0) throw new Error('no highlight painted in view');
+          return elapsed;
         },
         { title, notes },
       );

@@ -118,10 +118,13 @@ export async function openApp(options: { dataDir?: string; width?: number; heigh
       return route.fulfill({ status: 404 });
     }
   });
+  // The envelope crosses as one JSON string. Playwright serialises a returned object value by
+  // value, which for a long article's highlights takes seconds that Electron's structured clone
+  // does not, and would swamp what the benchmarks measure.
   await context.exposeBinding('__glossInvoke', async (_source, channel: string, arg: unknown) => {
     const handler = handlers.get(channel);
-    if (!handler) return { ok: false, error: `unknown channel ${channel}` };
-    return handler(arg);
+    if (!handler) return JSON.stringify({ ok: false, error: `unknown channel ${channel}` });
+    return JSON.stringify(await handler(arg));
   });
   // Scripts run through tsx (the benchmarks) wrap functions passed to page.evaluate in a
   // __name helper that the page lacks; define it so the same helpers work from both runners.

@@ -247,3 +247,57 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     expect(app.pageErrors.slice(0, 3).map((e) => e.slice(0, 300))).toEqual([]);
   });
 });
+
+describe.skipIf(!CHROME)('a long article in Chromium', () => {
+  let app: App;
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('decorates the paragraphs near the view, places every note, and reaches a far highlight from the panel', async () => {
+    app = await openApp({ width: 1360, height: 900 });
+    const { page } = app;
+    // About 240,000 characters: long enough that only the paragraphs near the view are decorated.
+    const paragraph = (i: number) =>
+      `Paragraph ${i} of the council's long report sets out the budget, the roads and the harbour works in plain terms, line by line, for anyone who wants to check them.`;
+    const body = Array.from({ length: 1500 }, (_, i) => paragraph(i)).join('\n\n');
+    const { id } = await app.library.importText('report.txt', `The long report\n\n${body}`);
+    const { article } = await app.library.open(id);
+    const near = article.text.indexOf('Paragraph 2 of');
+    const far = article.text.indexOf('Paragraph 1400 of');
+    await app.library.createHighlight({ articleId: id, start: near, end: near + 11, color: 'green', note: 'Near the top.' });
+    await app.library.createHighlight({ articleId: id, start: far, end: far + 14, color: 'pink', note: 'Far down. #far' });
+    await page.reload();
+    await page.locator('.article-card', { hasText: 'The long report' }).click();
+    await page.locator('.article-body:not([aria-busy])').waitFor();
+
+    // The near highlight is painted; the far one's paragraph is still plain text.
+    await page.locator('mark[data-hstart]', { hasText: 'Paragraph 2' }).waitFor();
+    expect(await page.locator('mark[data-hstart]', { hasText: 'Paragraph 1400' }).count()).toBe(0);
+    expect(await page.locator('.article-body [data-plain]').count()).toBeGreaterThan(1000);
+
+    // Both notes are placed, each level with the first line of its passage.
+    await expect.poll(() => page.locator('.note-card.is-unplaced').count()).toBe(0);
+    const farCard = page.locator('.note-card', { hasText: 'Far down.' });
+    const farCardTop = (await farCard.boundingBox())!.y;
+    const farLineTop = await page.evaluate((offset) => {
+      const block = [...document.querySelectorAll<HTMLElement>('[data-block-start]')].filter((b) => Number(b.dataset.blockStart) <= offset).pop()!;
+      const range = document.createRange();
+      range.setStart(block.firstChild!, offset - Number(block.dataset.blockStart));
+      range.setEnd(block.firstChild!, offset - Number(block.dataset.blockStart) + 1);
+      return range.getClientRects()[0]!.top;
+    }, far);
+    expect(Math.abs(farCardTop - farLineTop)).toBeLessThanOrEqual(3);
+
+    // The highlights panel jumps to the far highlight: its paragraph is decorated on the way.
+    await page.getByRole('button', { name: 'Highlights', exact: true }).click();
+    await page.locator('.highlight-list .highlight-quote', { hasText: 'Paragraph 1400' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Paragraph 1400');
+    const mark = page.locator('mark[data-hstart]', { hasText: 'Paragraph 1400' });
+    const box = (await mark.boundingBox())!;
+    expect(box.y).toBeGreaterThan(0);
+    expect(box.y).toBeLessThan(900);
+    await app.screenshot('long-article-far-highlight');
+    expect(app.pageErrors.slice(0, 3).map((e) => e.slice(0, 300))).toEqual([]);
+  });
+});
