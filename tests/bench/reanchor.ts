@@ -193,12 +193,12 @@ export async function run(): Promise<BenchResult[]> {
   return [
     {
       name: 'reanchor-5k-after-edit',
-      value: reanchorMs,
+      value: Math.round(reanchorMs * 10) / 10,
       // Baseline: approx-string-match of each quote over the whole new text, timed on a
       // sample of highlights and scaled to all of them.
       unit: 'ms',
-      baseline: baselineMs,
-      ratio: reanchorMs / baselineMs,
+      baseline: Math.round(baselineMs),
+      ratio: Number((reanchorMs / baselineMs).toPrecision(3)),
     },
     { name: 'reanchor-5k-placed-correctly', value: correct / items.length, unit: 'fraction', baseline: null, ratio: null },
   ];
