@@ -72,7 +72,10 @@ export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number
       // "Railways Minister [name] said ... He said ...": the pronoun still points at them.
       const head = tokens[subject.np.last];
       if (head && !ORGANIZATION_NOUNS.has(head.lower) && !ORGANIZATION_NAME_WORDS.has(head.lower) && !GROUP_NOUNS.has(head.lower)) {
-        ctx.registry.notePerson(ctx.registry.strippedPerson(null));
+        // The title left behind is their role, so "the minister said" later points at them.
+        const titled = head.upper && PERSON_NOUNS.has(headForm(head));
+        const role = titled ? ctx.layout.text.slice(tokens[subject.np.first]?.start ?? 0, head.end) : null;
+        ctx.registry.notePerson(ctx.registry.strippedPerson(role));
       }
       return { source: unknownSource(), first: subject.first, last: cue - 1 };
     }

@@ -172,8 +172,8 @@ function clauseStart(ctx: SpeakerContext, c: number, end: number, needsThat: boo
   if (k >= end || !first) return -1;
   if (!isWord(first)) return -1;
   const second = tokens[k + 1];
-  // "about 31,000 runners", "at least 14 workers", "up to 500 people" open clauses with a number.
-  const quantity = (first.lower === 'about' && /^\p{N}/u.test(second?.text ?? '')) || (first.lower === 'at' && ['least', 'most'].includes(second?.lower ?? '')) || (first.lower === 'up' && second?.lower === 'to');
+  // "about 31,000 runners", "over 11 lakh complaints", "at least 14 workers", "up to 500 people" open clauses with a number.
+  const quantity = (['about', 'over', 'under', 'around', 'above', 'below'].includes(first.lower) && /^\p{N}/u.test(second?.text ?? '')) || (first.lower === 'at' && ['least', 'most'].includes(second?.lower ?? '')) || (first.lower === 'up' && second?.lower === 'to');
   if (!quantity && (first.lower === 'to' || first.lower === 'of' || first.lower === 'about')) return -1;
   if (!quantity && !hasThat && !first.upper && PREPOSITIONS.has(first.lower)) return -1;
   if (!first.upper && (AUXILIARIES.has(first.lower) || cueUse(first.lower) === 'clause') && !hasGapWithin(ctx.gaps, first.start, first.start)) return -1;

@@ -319,4 +319,14 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     expect(find(text, 'the findings were plausible').source.name).toBe('Anil Mehra');
     expect(find(text, 'People simply do not drink enough water,').source.name).toBe('Anil Mehra');
   });
+
+  it('refers "the minister" back to a title whose name was stripped before a trailing verb', () => {
+    const text = 'The Centre will set up a fraud registry, Union Home Minister said on Thursday.\n\n"Each police station sees only one piece of the puzzle," the minister said.';
+    expect(find(text, 'Each police station sees only one piece of the puzzle,').source).toMatchObject({ name: null, kind: 'unknown' });
+  });
+
+  it('reads a reported clause opening on "over" and a number', () => {
+    const text = 'Rekha Nair said over 11 lakh complaints were registered in 2024.';
+    expect(find(text, 'over 11 lakh complaints were registered in 2024').source.name).toBe('Rekha Nair');
+  });
 });
