@@ -93,12 +93,15 @@ export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number
     return { source: unknownSource(), first: cue - 1, last: cue };
   }
   // "[Name], a Sudan analyst at ..., said": the sentence opens on the appositive; the name was cut.
-  const opener = tokens[floor];
-  if (comma?.text === ',' && opener?.text === ',' && hasGapWithin(ctx.gaps, opener.start, opener.start)) {
-    const role = cue - 2 > floor ? ctx.layout.text.slice(tokens[floor + 1]?.start ?? 0, tokens[cue - 2]?.end ?? 0).trim() : null;
+  // "The [name], a digital rights group, said": only the article was left of the subject.
+  const lone = tokens[floor];
+  const open = lone && lone.type === 'word' && ARTICLES.has(lone.lower) && tokens[floor + 1]?.text === ',' ? floor + 1 : floor;
+  const opener = tokens[open];
+  if (comma?.text === ',' && opener?.text === ',' && cue - 1 > open && hasGapWithin(ctx.gaps, opener.start, opener.start)) {
+    const role = cue - 2 > open ? ctx.layout.text.slice(tokens[open + 1]?.start ?? 0, tokens[cue - 2]?.end ?? 0).trim() : null;
     const person = ctx.registry.strippedPerson(role);
     ctx.registry.notePerson(person);
-    return { source: unknownSource(role), first: floor, last: cue - 1 };
+    return { source: unknownSource(role), first: open, last: cue - 1 };
   }
   return null;
 }

@@ -374,16 +374,19 @@ function clauseStartRule(first: number, end: number, tokens: readonly Token[], t
   const lead = tokens[k];
   if (!lead || lead.type !== 'word') return;
   const leadLower = lead.lower;
-  if (!PREPOSITIONS.has(leadLower) && !INTRO_ADVERBS.has(leadLower) && !(leadLower.endsWith('ly') && leadLower.length > 4)) return;
-  for (let j = k + 1; j < Math.min(end, k + 8); j++) {
+  // "Addressing a conference of police chiefs here, said ...": an introductory participle phrase.
+  const participle = lead.upper && k === first && leadLower.length > 5 && leadLower.endsWith('ing');
+  if (!participle && !PREPOSITIONS.has(leadLower) && !INTRO_ADVERBS.has(leadLower) && !(leadLower.endsWith('ly') && leadLower.length > 4)) return;
+  for (let j = k + 1; j < Math.min(end, k + (participle ? 14 : 8)); j++) {
     const tok = tokens[j];
     if (!tok) return;
     if (tok.text === ',') {
       const n = tokens[j + 1];
-      if (n && n.type === 'word' && !n.upper && FINITE.has(n.lower) && text[n.start - 1] === ' ') add(n.start);
+      const reportingVerb = n !== undefined && ['said', 'says', 'told', 'added', 'announced', 'claimed', 'alleged', 'asserted', 'stated'].includes(n.lower);
+      if (n && n.type === 'word' && !n.upper && (FINITE.has(n.lower) || reportingVerb) && text[n.start - 1] === ' ') add(n.start);
       return;
     }
-    if (tok.type !== 'word' || FINITE.has(tok.lower) || cueUse(tok.lower) === 'clause') return;
+    if (tok.type !== 'word' || FINITE.has(tok.lower) || (!participle && cueUse(tok.lower) === 'clause')) return;
   }
 }
 

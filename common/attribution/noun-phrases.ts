@@ -327,7 +327,11 @@ function appositiveSubject(tokens: readonly Token[], closingComma: number, floor
     const inner: Span = { first: j + 1, last: closingComma - 1 };
     if (inner.last < inner.first) return null;
     if (!ROLE_STOPPERS.has(tokens[inner.first]?.lower ?? '') && hasFiniteVerb(tokens, inner)) return null;
-    let bare = nounPhraseEndingAt(tokens, j - 1, floor);
+    // "A senior official of the Cyber Crime Centre (I4C), which ..., said": the bracketed
+    // abbreviation belongs to the phrase before it.
+    let nameEnd = j - 1;
+    if (tokens[nameEnd]?.text === ')' && tokens[nameEnd - 2]?.text === '(' && nameEnd - 3 >= floor) nameEnd -= 3;
+    let bare = nounPhraseEndingAt(tokens, nameEnd, floor);
     // "A senior official at the [name], who asked not to be named, said": the object was cut.
     const dangling = tokens[j - 1];
     if (!bare && dangling && DETERMINERS.has(dangling.lower) && PREPOSITIONS.has(tokens[j - 2]?.lower ?? '')) {

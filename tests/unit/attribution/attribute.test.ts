@@ -329,4 +329,21 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const text = 'Rekha Nair said over 11 lakh complaints were registered in 2024.';
     expect(find(text, 'over 11 lakh complaints were registered in 2024').source.name).toBe('Rekha Nair');
   });
+
+  it('finds a stripped subject after an introductory participle phrase', () => {
+    const text = 'Addressing a conference of state police chiefs here, said cyber criminals were exploiting the gaps between jurisdictions.';
+    const r = attribute(text);
+    expect(r.gaps.map((g) => g.offset)).toContain(text.indexOf('said'));
+    expect(find(text, 'cyber criminals were exploiting the gaps between jurisdictions').source).toMatchObject({ name: null, kind: 'unknown' });
+  });
+
+  it('reads a subject with a bracketed abbreviation and a relative clause before its verb', () => {
+    const text = 'A senior official of the Indian Cyber Crime Coordination Centre (I4C), which will host the registry, said the first phase would cover six lakh numbers.';
+    expect(find(text, 'the first phase would cover six lakh numbers').source.name).toBe('A senior official of the Indian Cyber Crime Coordination Centre');
+  });
+
+  it('makes a subject unknown when only its article is left before an appositive', () => {
+    const text = 'The , a digital rights group, said in a statement that it would write to the ministry.';
+    expect(find(text, 'it would write to the ministry').source).toMatchObject({ name: null, kind: 'unknown', role: 'a digital rights group' });
+  });
 });
