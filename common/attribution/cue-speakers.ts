@@ -1,6 +1,6 @@
 import type { Source } from '../model/attribution.ts';
 import { ARTICLES, COORDINATORS, GROUP_NOUNS, ORGANIZATION_NAME_WORDS, ORGANIZATION_NOUNS, PERSON_NOUNS, PREPOSITIONS } from './lexicon.ts';
-import { headForm, headSpan, nounPhraseStartingAt, preferNamedAppositive, roleAfter, subjectBefore } from './noun-phrases.ts';
+import { headForm, headSpan, nounPhraseEndingAt, nounPhraseStartingAt, preferNamedAppositive, roleAfter, subjectBefore } from './noun-phrases.ts';
 import { afterDateline, type Sentence } from './sentences.ts';
 import type { Token } from './tokens.ts';
 import { hasGapWithin, resolveSpeaker, unknownSource, type SpeakerContext } from './speakers.ts';
@@ -33,7 +33,9 @@ function nameHasGap(ctx: SpeakerContext, first: number, last: number, cueStart: 
   // common noun heading the phrase; only the place or body after it was cut.
   const core = headSpan(tokens, { first, last });
   const coreHead = tokens[core.last];
-  if (core.last < last && coreHead && !coreHead.upper && coreHead.type === 'word' && isSpeakerHead(coreHead)) {
+  // A plural group noun is capitalised only because it opens the sentence ("Analysts at [name] said").
+  const commonHead = coreHead !== undefined && (!coreHead.upper || (core.first === core.last && GROUP_NOUNS.has(coreHead.lower)));
+  if (core.last < last && coreHead && commonHead && coreHead.type === 'word' && isSpeakerHead(coreHead)) {
     return hasGapWithin(ctx.gaps, a.start + 1, coreHead.end);
   }
   let from = a.start + 1;
@@ -82,7 +84,19 @@ export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number
     const source = resolveSpeaker(ctx, subject.np, subject.role, lenient);
     return source ? { source, first: subject.first, last: Math.max(subject.np.last, subject.role?.last ?? -1) } : null;
   }
-  if (hasGapWithin(ctx.gaps, cueTok.start - 1, cueTok.start)) return { source: unknownSource(), first: cue, last: cue };
+  if (hasGapWithin(ctx.gaps, cueTok.start - 1, cueTok.start)) {
+    // "Analysts at [name] said": only the object of the preposition was cut; the group speaks.
+    const prep = tokens[cue - 1];
+    if (prep && prep.type === 'word' && !prep.upper && PREPOSITIONS.has(prep.lower)) {
+      const np = nounPhraseEndingAt(tokens, cue - 2, floor);
+      const head = np ? tokens[np.last] : undefined;
+      if (np && head && isSpeakerHead(head) && !tokens[np.first - 1]?.upper) {
+        const source = resolveSpeaker(ctx, np, null, false);
+        if (source) return { source, first: np.first, last: cue - 1 };
+      }
+    }
+    return { source: unknownSource(), first: cue, last: cue };
+  }
   // "Its leader, , said": the name between the commas was stripped.
   const comma = tokens[cue - 1];
   if (comma?.text === ',' && hasGapWithin(ctx.gaps, comma.start - 3, cueTok.start)) {

@@ -1,5 +1,5 @@
 import { cueUse } from './cues.ts';
-import { ARTICLES, BE_FORMS, COORDINATORS, DANGLING_ENDINGS, DETERMINERS, LANGUAGES, MODALS, MONTHS, NATIONALITIES, PERSON_NOUNS, PREPOSITIONS, WEEKDAYS } from './lexicon.ts';
+import { ARTICLES, BE_FORMS, COORDINATORS, DANGLING_ENDINGS, DETERMINERS, IRREGULAR_PAST, LANGUAGES, MODALS, MONTHS, NATIONALITIES, PERSON_NOUNS, PREPOSITIONS, WEEKDAYS } from './lexicon.ts';
 import type { Layout } from './layout.ts';
 import type { Token } from './tokens.ts';
 
@@ -418,7 +418,7 @@ function bareTitleSubjectRule(first: number, end: number, tokens: readonly Token
 
 /** A lower-case word that reads as a finite verb after a subject. */
 function looksLikeVerb(lower: string): boolean {
-  if (FINITE.has(lower) || lower === 'said' || lower === 'says' || lower === 'told') return true;
+  if (FINITE.has(lower) || lower === 'said' || lower === 'says' || lower === 'told' || IRREGULAR_PAST.has(lower)) return true;
   const use = cueUse(lower);
   if (use !== undefined && use !== 'participle') return true;
   return lower.length > 4 && lower.endsWith('ed');

@@ -114,7 +114,7 @@ export const ORGANIZATION_NOUNS = words(`
   municipality province state legislature assembly council's airport port railway prison
   prosecution defence defense church diocese mission delegation opposition government's mayor's office's bloc consortium
   conglomerate lender insurer producer supplier contractor publisher studio chain distributor
-  cooperative bureau app platform website site broadcaster`);
+  cooperative bureau app platform website site broadcaster body outfit`);
 
 /** Documents that "say" things; attributed as organisations. */
 export const DOCUMENT_NOUNS = words(`

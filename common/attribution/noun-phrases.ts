@@ -307,7 +307,13 @@ function extendOverPrepositions(tokens: readonly Token[], np: Span, floor: numbe
     // "sources close to the ministry": a qualifying adjective and its preposition.
     const qualifier = PREPOSITIONS.has(prep.lower) && QUALIFYING_ADJECTIVES.has(tokens[current.first - 2]?.lower ?? '');
     if (!(ATTACHING_PREPOSITIONS.has(prep.lower) || participle || qualifier)) break;
-    const head = nounPhraseEndingAt(tokens, current.first - (qualifier ? 3 : 2), floor);
+    let head = nounPhraseEndingAt(tokens, current.first - (qualifier ? 3 : 2), floor);
+    // "Researchers from [name] in Shanghai": a preposition left without its object.
+    const stranded = tokens[current.first - 2];
+    if (!head && !qualifier && isWord(stranded) && !stranded.upper && ATTACHING_PREPOSITIONS.has(stranded.lower) && current.first - 3 >= floor) {
+      const before = nounPhraseEndingAt(tokens, current.first - 3, floor);
+      if (before && canHeadSubject(tokens, before) && GROUP_NOUNS.has(tokens[before.last]?.lower ?? '')) head = before;
+    }
     if (!head) break;
     const extended: Span = { first: head.first, last: np.last };
     const headTok = tokens[head.last];

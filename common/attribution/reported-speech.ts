@@ -188,7 +188,8 @@ function gerundSubject(tokens: readonly Token[], k: number, end: number): boolea
   for (let j = k + 1; j < Math.min(end, k + 7); j++) {
     const tok = tokens[j];
     if (!isWord(tok)) return false;
-    if (['is', 'was', 'are', 'were', 'would', 'will', 'could', 'has', 'had'].includes(tok.lower)) return j > k + 1;
+    // "said fogging would be carried out": a single gerund before a modal is a subject too.
+    if (['is', 'was', 'are', 'were', 'would', 'will', 'could', 'has', 'had'].includes(tok.lower)) return j > k + 1 || ['would', 'will', 'could'].includes(tok.lower);
   }
   return false;
 }
@@ -384,7 +385,10 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
     }
     if (!isWord(t) || !COORDINATORS.has(t.lower)) continue;
     const next = tokens[j + 1];
-    if (!isWord(next) || !(AUXILIARIES.has(next.lower) || next.lower === 'that')) continue;
+    // "... but the resolution was "a political drama"": a second clause with its own subject
+    // leads in; the first conjunct is the report.
+    const newSubject = isWord(next) && DETERMINERS.has(next.lower) && next.lower !== 'that' && hasVerb(tokens, j + 1, last);
+    if (!isWord(next) || !(AUXILIARIES.has(next.lower) || next.lower === 'that' || newSubject)) continue;
     const firstPart = trimEnd(tokens, k, j - 1);
     if (firstPart >= k && !isLeadIn(tokens, k, firstPart)) return { first: k, last: firstPart, resumeAt };
   }
@@ -549,7 +553,10 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
     }
     // Beyond "say", "tell" and "believe", a verb without "that" may take a plain object
     // ("acknowledged the slowdown"); only a complement with a verb of its own is a statement.
-    emitClauses(k, tok, c, speaker, !SAY_FORMS.has(tok.lower) && !CLAUSE_WITHOUT_THAT.has(tok.lower) && tokens[k - 1]?.lower !== 'that');
+    const needsVerb = !SAY_FORMS.has(tok.lower) && !CLAUSE_WITHOUT_THAT.has(tok.lower) && tokens[k - 1]?.lower !== 'that';
+    // "reported a 21 per cent fall", "declared an interim dividend": an indefinite object, no clause.
+    if (needsVerb && ['a', 'an'].includes(tokens[k]?.lower ?? '')) continue;
+    emitClauses(k, tok, c, speaker, needsVerb);
   }
   return out;
 }

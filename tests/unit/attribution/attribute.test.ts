@@ -346,4 +346,27 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const text = 'The , a digital rights group, said in a statement that it would write to the ministry.';
     expect(find(text, 'it would write to the ministry').source).toMatchObject({ name: null, kind: 'unknown', role: 'a digital rights group' });
   });
+
+  it('names the group when only the object of its preposition was stripped', () => {
+    expect(find('Shares fell.\n\nAnalysts at said the results were below their estimates.', 'the results were below their estimates').source).toMatchObject({ name: 'Analysts', kind: 'group' });
+    expect(find('Researchers from in Shanghai said tea may protect the kidneys.', 'tea may protect the kidneys').source.kind).toBe('group');
+  });
+
+  it('reads "the civic body said" as an organisation and a one-word gerund subject', () => {
+    const text = 'Six deaths have been confirmed so far, the civic body said.\n\nDr Meera Rao said fogging would be carried out twice a week.';
+    expect(find(text, 'Six deaths have been confirmed so far').source).toMatchObject({ name: 'the civic body', kind: 'organization' });
+    expect(find(text, 'fogging would be carried out twice a week').source.name).toBe('Meera Rao');
+  });
+
+  it('reads no clause into an indefinite object ("declared an interim dividend")', () => {
+    const text = 'The board declared an interim dividend of Rs 8 per share, the company said.';
+    const r = attribute(text).attributions;
+    expect(r).toHaveLength(1);
+    expect(r[0]?.source.name).toBe('the company');
+  });
+
+  it('finds a stripped name after a title before an irregular past verb', () => {
+    const text = 'Cases rose again.\n\nHealth Minister held a review meeting with officials on Sunday.';
+    expect(attribute(text).gaps.map((g) => g.offset)).toContain(text.indexOf('held'));
+  });
 });
