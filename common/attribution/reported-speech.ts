@@ -497,6 +497,23 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
       if (speaker && k >= 0) emitClauses(k, tok, c, speaker);
       continue;
     }
+    // "..., with its state chief Prakash Shetty saying the probe would be ...": the noun
+    // phrase after "with" is the speaker of the participle.
+    if (use === 'participle' && REPORTING_PARTICIPLES.has(tok.lower)) {
+      for (let w = c - 2; w >= Math.max(s.first, c - 9); w--) {
+        const t = tokens[w];
+        if (!isWord(t)) break;
+        if (t?.lower !== 'with') continue;
+        const np = nounPhraseStartingAt(tokens, w + 1, c - 1);
+        if (!np || np.last !== c - 1) break;
+        const named = tokens[w + 1];
+        const source = named && hasGapWithin(ctx.gaps, named.start, tok.start) ? unknownSource() : resolveSpeaker(ctx, np, null, false);
+        const k = source ? clauseStart(ctx, c, end, false) : -1;
+        if (source && k >= 0) emitClauses(k, tok, c, { source, first: np.first, last: np.last });
+        break;
+      }
+      continue;
+    }
     if (!takesClause(tok.lower) || notAReport(tokens, c)) continue;
 
     let speaker = speakerBeforeCue(ctx, c, s.first, false);

@@ -369,4 +369,9 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const text = 'Cases rose again.\n\nHealth Minister held a review meeting with officials on Sunday.';
     expect(attribute(text).gaps.map((g) => g.offset)).toContain(text.indexOf('held'));
   });
+
+  it('takes the noun phrase after "with" as the speaker of "saying"', () => {
+    const text = 'The party also sought an inquiry, with its state chief Prakash Shetty saying the magisterial probe would be a formality.';
+    expect(find(text, 'the magisterial probe would be a formality').source.name).toBe('Prakash Shetty');
+  });
 });
