@@ -82,36 +82,62 @@ function withSuffix(title: string, suffix: string): string {
   return stem(title, MAX_NAME_LENGTH - reserved, utf8Length(EXTENSION + suffix)) + suffix + EXTENSION;
 }
 
+/** A file already in the export folder, and the article it is an export of (null: not one of ours). */
+export interface ExistingFile {
+  name: string;
+  glossId: string | null;
+}
+
 /**
  * Safe, distinct file names for a set of articles, keyed by article id. Names are unique
  * case-insensitively (as on Windows and macOS): the first article (in the order given) with a
  * name keeps it; later ones get ` (2)`, ` (3)` … and, should that run out, a short hash of the id.
  * A numbered name never takes another article's own plain name.
+ *
+ * `existing` lists the files already in the folder. A file is only ever replaced by a new export
+ * of the same article (its front matter's `gloss_id`): an article exported there before keeps
+ * its file name, so links to it from other notes keep working, and a name held by any other
+ * file (a user's own note, another article's export) is passed over.
  */
-export function safeFileNames(articles: readonly Pick<Article, 'title' | 'id'>[]): Map<string, string> {
+export function safeFileNames(articles: readonly Pick<Article, 'title' | 'id'>[], existing: readonly ExistingFile[] = []): Map<string, string> {
   const result = new Map<string, string>();
+  const owner = new Map<string, string | null>();
+  const previous = new Map<string, string>();
+  for (const file of existing) {
+    const key = fileNameKey(file.name);
+    if (!owner.has(key)) owner.set(key, file.glossId);
+    if (file.glossId !== null && !previous.has(file.glossId)) previous.set(file.glossId, file.name);
+  }
   const plain = articles.map((a) => suggestedFileName(a));
   const plainKeys = new Set(plain.map(fileNameKey));
   const taken = new Set<string>();
+  /** Whether `key` may not be given to the article: used in this run, or held by another file. */
+  const blocked = (key: string, id: string) => taken.has(key) || (owner.has(key) && owner.get(key) !== id);
   // Where numbering resumes for each plain name, so many equal titles cost linear time.
   const nextNumber = new Map<string, number>();
   articles.forEach((article, i) => {
     if (result.has(article.id)) return;
+    const before = previous.get(article.id);
+    if (before !== undefined && !taken.has(fileNameKey(before))) {
+      taken.add(fileNameKey(before));
+      result.set(article.id, before);
+      return;
+    }
     let name = plain[i] ?? suggestedFileName(article);
     const plainKey = fileNameKey(name);
-    if (taken.has(plainKey)) {
+    if (blocked(plainKey, article.id)) {
       let candidate = '';
       let n = nextNumber.get(plainKey) ?? 2;
       for (; n < 10_000; n++) {
         candidate = withSuffix(article.title, ` (${n})`);
         const key = fileNameKey(candidate);
-        if (!taken.has(key) && !plainKeys.has(key)) break;
+        if (!blocked(key, article.id) && !plainKeys.has(key)) break;
         candidate = '';
       }
       nextNumber.set(plainKey, n + 1);
       for (let salt = 0; candidate === ''; salt++) {
         const attempt = withSuffix(article.title, ` (${hash8(salt === 0 ? article.id : `${article.id}#${salt}`)})`);
-        if (!taken.has(fileNameKey(attempt))) candidate = attempt;
+        if (!blocked(fileNameKey(attempt), article.id)) candidate = attempt;
       }
       name = candidate;
     }

@@ -3,7 +3,7 @@
  * name (colons, quotes, `#`, line breaks, `---`) stays valid YAML.
  */
 
-import { Document, Scalar, YAMLSeq } from 'yaml';
+import { Document, parse, Scalar, YAMLSeq } from 'yaml';
 
 /** The fields of the front matter, in the order they are written. Null fields are left out. */
 export interface FrontMatterFields {
@@ -81,4 +81,24 @@ export function yamlScalar(value: string | readonly string[], forceQuotes = fals
     doc.contents = seq;
   }
   return doc.toString({ lineWidth: 0, blockQuote: false, flowCollectionPadding: false }).replace(/\n$/, '');
+}
+
+/**
+ * The `gloss_id` in a Markdown file's front matter, given the file's opening (a few KB is
+ * plenty), or null when the file has no front matter or none naming an article. Used to tell a
+ * previous export of an article from a file that belongs to someone else.
+ */
+export function glossIdOf(head: string): string | null {
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/.exec(head);
+  if (!match) return null;
+  try {
+    const data: unknown = parse(match[1]!);
+    if (data && typeof data === 'object' && 'gloss_id' in data) {
+      const id = (data as { gloss_id: unknown }).gloss_id;
+      return typeof id === 'string' && id !== '' ? id : null;
+    }
+  } catch {
+    // Not YAML: not one of ours.
+  }
+  return null;
 }

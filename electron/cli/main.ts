@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ImportOutcome } from '../services/library.ts';
-import { openLibrary } from '../services/open-library.ts';
+import { openCliLibrary, reportRepairs } from './cli-library.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
 import { UnreadableFileError } from '../services/read-article-file.ts';
 import { IngestError } from '../../common/ingest/index.ts';
@@ -124,29 +124,35 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
   }
   const dataDir = resolveDataDir(flags.data);
   try {
-    switch (command) {
-      case 'import':
-        return await importCommand(rest, flags, dataDir, io);
-      case 'list':
-        return await listCommand(flags, dataDir, io);
-      case 'show':
-        return await showCommand(rest, flags, dataDir, io);
-      case 'search':
-        return await searchCommand(rest, { json: flags.json }, dataDir, io);
-      case 'attribute':
-        return await attributeCommand(rest, flags.json, dataDir, io);
-      case 'export':
-        return await exportCommand(rest, { out: flags.out, template: flags.template, all: flags.all, colorTags: flags['color-tags'] }, dataDir, io);
-      case 'annotations':
-        return await annotationsCommand(rest, { article: flags.article, out: flags.out, json: flags.json }, dataDir, io);
-      default:
-        io.err(`gloss: unknown command '${command}'\n\n${USAGE}`);
-        return 2;
-    }
+    return await runCommand(command, rest, flags, dataDir, io);
   } catch (error) {
     if (error instanceof UnreadableFileError) io.err(`gloss: ${error.file}: ${error.reason}`);
     else io.err(`gloss: ${(error as Error).message}`);
     return 1;
+  } finally {
+    reportRepairs(io);
+  }
+}
+
+async function runCommand(command: string, rest: string[], flags: Flags, dataDir: string, io: Output): Promise<number> {
+  switch (command) {
+    case 'import':
+      return await importCommand(rest, flags, dataDir, io);
+    case 'list':
+      return await listCommand(flags, dataDir, io);
+    case 'show':
+      return await showCommand(rest, flags, dataDir, io);
+    case 'search':
+      return await searchCommand(rest, { json: flags.json }, dataDir, io);
+    case 'attribute':
+      return await attributeCommand(rest, flags.json, dataDir, io);
+    case 'export':
+      return await exportCommand(rest, { out: flags.out, template: flags.template, all: flags.all, colorTags: flags['color-tags'] }, dataDir, io);
+    case 'annotations':
+      return await annotationsCommand(rest, { article: flags.article, out: flags.out, json: flags.json }, dataDir, io);
+    default:
+      io.err(`gloss: unknown command '${command}'\n\n${USAGE}`);
+      return 2;
   }
 }
 
@@ -155,7 +161,7 @@ async function importCommand(files: string[], flags: Flags, dataDir: string, io:
     io.err('gloss import: name at least one FILE to import');
     return 2;
   }
-  const { library } = await openLibrary(dataDir);
+  const { library } = await openCliLibrary(dataDir);
   const imported: ImportOutcome[] = [];
   const errors: Array<{ file: string; error: string }> = [];
   for (const file of files) {
@@ -178,13 +184,14 @@ async function importCommand(files: string[], flags: Flags, dataDir: string, io:
         io.out(`    ${u.kept} highlight${u.kept === 1 ? '' : 's'} kept, ${u.moved} moved, ${u.orphaned} could not be placed`);
       }
     }
-    for (const item of errors) io.err(`gloss: ${item.file}: ${item.error}`);
   }
+  // Failures are named on stderr in both modes: scripts read the JSON, people the lines.
+  for (const item of errors) io.err(`gloss: ${item.file}: ${item.error}`);
   return errors.length ? 1 : 0;
 }
 
 async function listCommand(flags: Flags, dataDir: string, io: Output): Promise<number> {
-  const { library } = await openLibrary(dataDir);
+  const { library } = await openCliLibrary(dataDir);
   const articles = library.list().map((a) => ({
     id: a.id,
     title: a.title,
@@ -217,7 +224,7 @@ async function showCommand(args: string[], flags: Flags, dataDir: string, io: Ou
     io.err('gloss show: name the article ID (see gloss list)');
     return 2;
   }
-  const { library } = await openLibrary(dataDir);
+  const { library } = await openCliLibrary(dataDir);
   const found = library.list().find((a) => a.id === id);
   if (!found) {
     io.err(`gloss show: no article with id ${id} in ${dataDir}`);

@@ -3,7 +3,7 @@ import { parseAnnotations } from '../../../common/annotations/parse.ts';
 import { toW3C } from '../../../common/annotations/w3c.ts';
 import type { Library } from '../../services/library.ts';
 import { writeFileAtomic } from '../../services/export/write-atomic.ts';
-import { openLibrary } from '../../services/open-library.ts';
+import { openCliLibrary } from '../cli-library.ts';
 import { readArticleFile } from '../../services/read-article-file.ts';
 import { json, type Output } from '../output.ts';
 
@@ -38,7 +38,7 @@ export async function annotationsCommand(args: string[], flags: AnnotationFlags,
       io.err('gloss annotations export: name the article ID');
       return 2;
     }
-    const { library } = await openLibrary(dataDir);
+    const { library } = await openCliLibrary(dataDir);
     if (!library.list().some((a) => a.id === target)) {
       io.err(`gloss annotations export: no article with id ${target} in ${dataDir}`);
       return 1;
@@ -72,7 +72,7 @@ export async function annotationsCommand(args: string[], flags: AnnotationFlags,
     io.err(`gloss: ${target}: ${(error as Error).message}`);
     return 1;
   }
-  const { library } = await openLibrary(dataDir);
+  const { library } = await openCliLibrary(dataDir);
   const articleId = flags.article ?? matchArticle(library, parsed.annotations);
   if (!articleId) {
     io.err(`gloss: ${target}: cannot tell which article these annotations belong to; name it with --article ID`);

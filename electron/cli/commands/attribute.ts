@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { attribute } from '../../../common/attribution/index.ts';
 import type { AttributionResult } from '../../../common/model/attribution.ts';
-import { openLibrary } from '../../services/open-library.ts';
+import { openCliLibrary } from '../cli-library.ts';
 import { readArticleFile } from '../../services/read-article-file.ts';
 import { json, type Output } from '../output.ts';
 
@@ -20,7 +20,7 @@ export async function attributeCommand(args: string[], asJson: boolean, dataDir:
     const text = await readArticleFile(target);
     result = attribute(text);
   } else {
-    const { library } = await openLibrary(dataDir);
+    const { library } = await openCliLibrary(dataDir);
     if (!library.list().some((a) => a.id === target)) {
       io.err(`gloss attribute: ${target} is neither a file nor an article in ${dataDir}`);
       return 1;

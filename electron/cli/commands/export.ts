@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { TemplateError } from '../../../common/export/template.ts';
 import { writeFileAtomic } from '../../services/export/write-atomic.ts';
-import { openLibrary } from '../../services/open-library.ts';
+import { openCliLibrary } from '../cli-library.ts';
 import { UnreadableFileError } from '../../services/read-article-file.ts';
 import type { Output } from '../output.ts';
 
@@ -27,8 +28,21 @@ async function readTemplate(file: string | undefined): Promise<string | undefine
  * written, and each file is written whole or not at all.
  */
 export async function exportCommand(args: string[], flags: ExportFlags, dataDir: string, io: Output): Promise<number> {
+  try {
+    return await runExport(args, flags, dataDir, io);
+  } catch (error) {
+    // A template error names the line; the template's file is named here, where it is known.
+    if (error instanceof TemplateError && flags.template) {
+      io.err(`gloss: ${flags.template}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function runExport(args: string[], flags: ExportFlags, dataDir: string, io: Output): Promise<number> {
   const template = await readTemplate(flags.template);
-  const { library } = await openLibrary(dataDir);
+  const { library } = await openCliLibrary(dataDir);
   const options = { colorTags: flags.colorTags, template };
   if (flags.all) {
     if (!flags.out) {

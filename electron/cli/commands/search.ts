@@ -1,4 +1,4 @@
-import { openLibrary } from '../../services/open-library.ts';
+import { openCliLibrary } from '../cli-library.ts';
 import { json, type Output } from '../output.ts';
 
 /** Options of `gloss search`. */
@@ -17,7 +17,7 @@ export async function searchCommand(words: string[], flags: SearchFlags, dataDir
     io.err('gloss search: give the words to search for');
     return 2;
   }
-  const { library } = await openLibrary(dataDir);
+  const { library } = await openCliLibrary(dataDir);
   const results = await library.find(query);
   // Leave the index on disk for the next search (and the app) to start from.
   await library.search.flush();

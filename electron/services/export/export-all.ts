@@ -4,8 +4,10 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { open, rm, stat } from 'node:fs/promises';
+import { open, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { glossIdOf } from '../../../common/export/front-matter.ts';
+import type { ExistingFile } from '../../../common/export/file-name.ts';
 import { exportMarkdown, safeFileNames, type ExportOptions } from '../../../common/export/markdown.ts';
 import type { Article } from '../../../common/model/article.ts';
 import type { Highlight } from '../../../common/model/highlight.ts';
@@ -45,9 +47,41 @@ export async function checkWritableFolder(dir: string): Promise<void> {
   await rm(probe, { force: true });
 }
 
+/** How much of a file is read to find its front matter. */
+const HEAD_BYTES = 8192;
+
+/** The Markdown files already in `dir`, each with the article it is an export of, if any. */
+async function markdownFilesIn(dir: string): Promise<ExistingFile[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files: ExistingFile[] = [];
+  for (const entry of entries) {
+    if (!/\.md$/i.test(entry.name)) continue;
+    if (!entry.isFile()) {
+      files.push({ name: entry.name, glossId: null });
+      continue;
+    }
+    files.push({ name: entry.name, glossId: glossIdOf(await readHead(join(dir, entry.name))) });
+  }
+  return files;
+}
+
+async function readHead(file: string): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Writes one Markdown file per article into `dir` and returns their paths, in the order of
- * `items`. File names come from the titles and are unique case-insensitively (safeFileNames).
+ * `items`. File names come from the titles and are unique case-insensitively (safeFileNames);
+ * a file already in the folder is replaced only by a new export of the same article.
  * Fails without writing anything when the folder is missing or not writable, when an article
  * appears twice, or when rendering fails (a template error names the line). A failure while
  * writing leaves every file either as it was or wholly written, and names the file.
@@ -64,7 +98,7 @@ export async function exportAllToFolder(
   }
   await checkWritableFolder(dir);
 
-  const names = safeFileNames(items.map((i) => i.article));
+  const names = safeFileNames(items.map((i) => i.article), await markdownFilesIn(dir));
   const rendered = items.map(({ article, highlights }) => ({
     path: join(dir, names.get(article.id) ?? `${article.id}.md`),
     content: exportMarkdown(article, highlights, options),

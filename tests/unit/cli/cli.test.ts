@@ -135,6 +135,20 @@ describe('gloss import refuses bad files with one clear line and leaves the stor
     const json = JSON.parse(result.out);
     expect(json.imported).toHaveLength(1);
     expect(json.errors).toEqual([{ file: path.join(data, 'missing.txt'), error: 'no such file' }]);
+    // The failure is also one line on stderr, naming the file and the reason.
+    expect(result.err.trim().split('\n')).toEqual([`gloss: ${path.join(data, 'missing.txt')}: no such file`]);
+  });
+
+  it('says on stderr which damaged file it moved aside and restored, and still answers', async () => {
+    const data = tempDir();
+    await run(['import', SEED, '--data', data]);
+    writeFileSync(path.join(data, 'library.json'), '{ "schemaVersion": 1, "articles": [ broken');
+    const result = await run(['list', '--json', '--data', data]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out).articles).toHaveLength(1);
+    const lines = result.err.trim().split('\n');
+    expect(lines.every((l) => l.startsWith(`gloss: ${path.join(data, 'library.json')}: `))).toBe(true);
+    expect(lines[0]).toMatch(/moved aside to library\.json\.corrupt-/);
   });
 });
 

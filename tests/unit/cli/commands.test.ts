@@ -106,6 +106,7 @@ describe('gloss export', () => {
     const failed = await run(['export', id, '--out', target, '--template', bad, '--data', data]);
     expect(failed.code).toBe(1);
     expect(failed.err).toMatch(/line 3/);
+    expect(failed.err.startsWith(`gloss: ${bad}: `)).toBe(true);
     expect(existsSync(target)).toBe(false);
   });
 });

@@ -55,6 +55,26 @@ describe('exportAllToFolder', () => {
     expect((await readdir(dir)).length).toBe(3);
   });
 
+  it('never replaces a file that is not an export of the same article', async () => {
+    // A note of the user's own, and another article's export, under the names Gloss would pick.
+    const mine = '# My thoughts on Idlib\n\nNot an export.\n';
+    await writeFile(join(dir, "Turkey, Russia face conflicts over Syria's push into Idlib.md"), mine);
+    const other = '---\ntitle: Elsewhere\ngloss_id: zzz\n---\n\nAnother article.\n';
+    await writeFile(join(dir, 'Idlib the next step.md'), other);
+    const { files } = await exportAllToFolder(dir, items(), OPTIONS);
+    expect(await readFile(join(dir, "Turkey, Russia face conflicts over Syria's push into Idlib.md"), 'utf8')).toBe(mine);
+    expect(await readFile(join(dir, 'Idlib the next step.md'), 'utf8')).toBe(other);
+    expect(files).toEqual([
+      join(dir, "Turkey, Russia face conflicts over Syria's push into Idlib (2).md"),
+      join(dir, 'Idlib the next step (2).md'),
+      join(dir, 'IDLIB THE NEXT STEP (3).md'),
+    ]);
+    // Exported again, each article keeps the file it was given, so links to it stay good.
+    const again = await exportAllToFolder(dir, items(), { exported: '2027-01-01T00:00:00Z' });
+    expect(again.files).toEqual(files);
+    expect((await readdir(dir)).length).toBe(5);
+  });
+
   it('fails with one clear line when the folder is missing, and writes nothing', async () => {
     const missing = join(dir, 'does-not-exist');
     const error = await exportAllToFolder(missing, items(), OPTIONS).then(

@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { openLibrary } from '../services/open-library.ts';
+import type { Library } from '../services/library.ts';
+import type { Output } from './output.ts';
+
+/** Libraries this run opened, so what their stores had to repair is reported before exit. */
+const opened: Array<{ library: Library; dataDir: string }> = [];
+
+/**
+ * Opens the library for a command. A damaged file the store moved aside (and restored from
+ * backup where it could) is reported on stderr by reportRepairs when the command ends, so that
+ * a script, like a person, learns of it.
+ */
+export async function openCliLibrary(dataDir: string): Promise<{ library: Library }> {
+  const result = await openLibrary(dataDir);
+  opened.push({ library: result.library, dataDir });
+  return result;
+}
+
+/** Prints one line per store notice, naming the file and what was done: `gloss: FILE: message`. */
+export function reportRepairs(io: Output): void {
+  for (const { library, dataDir } of opened.splice(0)) {
+    for (const notice of library.store.notices) io.err(`gloss: ${path.join(dataDir, notice.file)}: ${notice.message}`);
+  }
+}
