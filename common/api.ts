@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Article, ArticleSummary } from './model/article.ts';
 import type { Highlight } from './model/highlight.ts';
 import { HIGHLIGHT_COLORS } from './model/highlight.ts';
+import { hasImportableExtension } from './ingest/extensions.ts';
 
 const articleId = z.string().regex(/^[a-z0-9_-]{1,64}$/i, 'not an article id');
 const highlightId = z.string().regex(/^[a-z0-9_-]{1,64}$/i, 'not a highlight id');
@@ -126,7 +127,19 @@ export const apiTable = {
   /** Full-text search over every article's text and every note. */
   search: { channel: 'gloss:library:search', input: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() }).strict() },
   /** Imports files the user dropped on the window (paths from the preload's webUtils). */
-  importFiles: { channel: 'gloss:library:import', input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000) }).strict() },
+  // Only article files: a renderer that went wrong must not be able to read, say, ~/.ssh/config
+  // into the library and back out through getArticle.
+  importFiles: {
+    channel: 'gloss:library:import',
+    input: z
+      .object({
+        paths: z
+          .array(z.string().min(1).max(4096).refine(hasImportableExtension, { message: 'not a .txt, .md or .html file' }))
+          .min(1)
+          .max(1000),
+      })
+      .strict(),
+  },
   /** File → Import…: asks for files with a native dialog, then imports them. */
   importWithDialog: { channel: 'gloss:library:import-dialog', input: noArgument },
   setArticleTags: {

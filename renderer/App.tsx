@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { hasImportableExtension } from '../common/ingest/extensions.ts';
 import type { AppNotice, ImportSummary } from '../common/api.ts';
 import { gloss, onMenuCommand } from './api.ts';
 import { ImportStatus, type ImportProgress } from './library/ImportStatus.tsx';
@@ -42,6 +43,10 @@ export function App() {
     const summary: ImportSummary = { results: [] };
     for (let i = 0; i < paths.length; i++) {
       setImporting({ done: i, total: paths.length, current: names[i] ?? paths[i]!, summary: null });
+      if (!hasImportableExtension(paths[i]!)) {
+        summary.results.push({ file: paths[i]!, status: 'failed', error: 'not an article Gloss can read (.txt, .md or .html)' });
+        continue;
+      }
       try {
         const { results } = await gloss.importFiles({ paths: [paths[i]!] });
         summary.results.push(...results);

@@ -7,8 +7,7 @@ export { parseMarkdown } from './markdown.ts';
 export { parseNewsFeed, looksLikeNewsFeed } from './news-feed.ts';
 export { parsePublishedLine } from './published-date.ts';
 
-/** The file kinds Gloss imports, by extension. */
-export const IMPORTABLE_EXTENSIONS = ['.txt', '.text', '.md', '.markdown'] as const;
+export { IMPORTABLE_EXTENSIONS, hasImportableExtension } from './extensions.ts';
 
 /** Why a text cannot be imported, as a phrase to follow the file's name. */
 export class IngestError extends Error {}

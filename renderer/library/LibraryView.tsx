@@ -79,6 +79,7 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (document.querySelector('dialog[open]')) return;
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
         e.preventDefault();
         searchBox.current?.focus();

@@ -7,6 +7,10 @@ import { renderNote } from './note-markdown.ts';
 /** How far a note may sit below its highlight before a leader line is drawn to it. */
 const LEADER_THRESHOLD = 24;
 
+/** A narrow window's note marker: its height (see .note-marker) and the space between two. */
+const MARKER_HEIGHT = 16;
+const MARKER_SPACING = 4;
+
 interface Props {
   pageRef: RefObject<HTMLDivElement | null>;
   /** Highlights whose notes show, in text order. */
@@ -128,12 +132,11 @@ export function MarginNotes(props: Props) {
     for (const h of highlights) {
       const top = desired.get(h.id);
       if (top === undefined) continue;
-      const height = narrow ? 0 : (cards.current.get(h.id)?.offsetHeight ?? 0);
+      const height = narrow ? MARKER_HEIGHT : (cards.current.get(h.id)?.offsetHeight ?? 0);
       items.push({ id: h.id, desiredTop: top, height });
     }
-    const layout = narrow
-      ? items.map((i) => ({ id: i.id, top: i.desiredTop, displacement: 0 }))
-      : layoutMargin(items, 10);
+    // In a narrow window the markers stack like notes do, so two on one line both show.
+    const layout = narrow ? layoutMargin(items, MARKER_SPACING) : layoutMargin(items, 10);
     const next = new Map(layout.map((p) => [p.id, { ...p, desired: desired.get(p.id) ?? p.top }]));
     setPlaced((old) => (sameLayout(old, next) ? old : next));
   }, [pageRef, highlights, editingId, narrow, openId, layoutKey, tick]);
@@ -212,8 +215,16 @@ export function MarginNotes(props: Props) {
               aria-label={`Note on “${h.quote.exact.slice(0, 60)}”`}
               onMouseEnter={() => props.onHover(h.id)}
               onMouseLeave={() => props.onHover(null)}
+              tabIndex={editingId === h.id ? undefined : 0}
               onFocus={() => props.onHover(h.id)}
               onBlur={() => props.onHover(null)}
+              onKeyDown={(e) => {
+                // From the keyboard as by a click: Enter edits the note.
+                if (e.key === 'Enter' && e.target === e.currentTarget) {
+                  e.preventDefault();
+                  props.onEdit(h.id);
+                }
+              }}
               onDoubleClick={() => props.onJump(h.id)}
             >
               {body(h)}

@@ -412,6 +412,8 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target)) return;
+      // A modal dialog (the shortcuts list) has the keys; nothing acts behind it.
+      if (document.querySelector('dialog[open]')) return;
       const selection = readSelection();
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();

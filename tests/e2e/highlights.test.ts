@@ -219,6 +219,10 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     await page.setViewportSize({ width: 720, height: 900 });
     await page.locator('.note-marker').first().waitFor();
     expect(await page.locator('.note-card').count()).toBe(0);
+    // Markers of notes on one line stack rather than cover one another.
+    const boxes = (await page.locator('.note-marker').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) as DOMRect[];
+    expect(boxes.length).toBeGreaterThan(2);
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.top).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom);
     const marker = page.locator('.note-marker').first();
     await marker.scrollIntoViewIfNeeded();
     await marker.click();
@@ -226,6 +230,14 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     await app.screenshot('margin-notes-narrow');
     await page.setViewportSize({ width: 1360, height: 900 });
     await page.locator('.margin .note-card').first().waitFor();
+    // A note card takes keyboard focus, which lights its highlight, and Enter edits it.
+    const card = page.locator('.margin .note-card').first();
+    await card.focus();
+    const id = await card.getAttribute('data-note-id');
+    await expect.poll(() => page.locator(`mark[data-hid="${id}"].is-linked`).count()).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await card.getByRole('textbox').waitFor();
+    await page.keyboard.press('Escape');
   });
 
   it('lists every highlight in text order in the panel, with filters, and jumps to one', async () => {

@@ -70,6 +70,15 @@ describe('registerApi', () => {
     expect(calls).toEqual([]);
   });
 
+  it('imports only article files, so the page cannot read any other file into the library', async () => {
+    const refused = (await call(apiTable.importFiles.channel, senderEvent(APP), { paths: ['/home/reader/story.txt', '/home/reader/.ssh/config'] })) as { ok: boolean; error?: string };
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toMatch(/^importFiles: paths\.1: not a \.txt, \.md or \.html file/);
+    expect(calls).toEqual([]);
+    const paths = ['/home/reader/story.TXT', '/home/reader/notes.md', '/home/reader/page.htm'];
+    expect(await call(apiTable.importFiles.channel, senderEvent(APP), { paths })).toEqual({ ok: true, value: 'answer of importFiles' });
+  });
+
   it.each([
     ['another origin', senderEvent('https://example.com/')],
     ['a file page', senderEvent('file:///tmp/index.html')],
