@@ -280,7 +280,9 @@ function strippedTitleSubjectRule(v: number, tokens: readonly Token[], sentenceF
   }
   const before = tokens[m];
   const atStart = m < 0 || sentenceFirst[m + 1] === 1 || before?.para !== tokens[m + 1]?.para;
-  if (!atStart && !(before && SUBJECT_BOUNDARIES.has(before.lower))) return;
+  // '"...," Chief Executive Officer said': a closing quotation mark also ends what came before.
+  const afterQuote = before?.type === 'quote' && (tokens[m - 1]?.type === 'punct' || tokens[m - 1]?.type === 'word');
+  if (!atStart && !afterQuote && !(before && SUBJECT_BOUNDARIES.has(before.lower))) return;
   add(tokens[j + 1]?.start ?? verb.start);
 }
 

@@ -374,4 +374,10 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const text = 'The party also sought an inquiry, with its state chief Prakash Shetty saying the magisterial probe would be a formality.';
     expect(find(text, 'the magisterial probe would be a formality').source.name).toBe('Prakash Shetty');
   });
+
+  it('finds a stripped name after a title that follows a closing quotation mark', () => {
+    const text = 'Profit rose.\n\n"The turnaround is real," Chief Executive Officer said in a statement.';
+    expect(attribute(text).gaps.map((g) => g.offset)).toContain(text.indexOf(' said') + 1);
+    expect(find(text, 'The turnaround is real,').source).toMatchObject({ name: null, kind: 'unknown' });
+  });
 });
