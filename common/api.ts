@@ -140,8 +140,11 @@ export const apiTable = {
       })
       .strict(),
   },
-  /** File → Import…: asks for files with a native dialog, then imports them. */
-  importWithDialog: { channel: 'gloss:library:import-dialog', input: noArgument },
+  /**
+   * File → Import…: asks for files with a native dialog and answers their paths (none when
+   * cancelled). The page then imports them one by one through importFiles, showing progress.
+   */
+  chooseImportFiles: { channel: 'gloss:library:choose-import', input: noArgument },
   setArticleTags: {
     channel: 'gloss:articles:tags',
     input: z.object({ id: articleId, tags: z.array(z.string().min(1).max(100)).max(100) }).strict(),
@@ -171,7 +174,7 @@ export interface ApiResults {
   exportAllWithDialog: { folder: string | null; files: string[] };
   search: SearchResult[];
   importFiles: ImportSummary;
-  importWithDialog: ImportSummary;
+  chooseImportFiles: { paths: string[] };
   setArticleTags: ArticleSummary;
   setReadingPosition: void;
   trashArticle: void;

@@ -59,15 +59,13 @@ export function App() {
   }, []);
 
   const importWithDialog = useCallback(async () => {
-    setImporting({ done: 0, total: 0, current: 'Choosing files…', summary: null });
     try {
-      const summary = await gloss.importWithDialog();
-      setImporting(summary.results.length ? { done: summary.results.length, total: summary.results.length, current: null, summary } : null);
-      setLibraryVersion((v) => v + 1);
+      const { paths } = await gloss.chooseImportFiles();
+      if (paths.length) await importPaths(paths, paths.map((p) => p.split(/[\\/]/).pop() ?? p));
     } catch (error) {
       setImporting({ done: 0, total: 0, current: null, summary: { results: [{ file: '', status: 'failed', error: (error as Error).message }] } });
     }
-  }, []);
+  }, [importPaths]);
 
   const [exported, setExported] = useState<string | null>(null);
   const exportAll = useCallback(async () => {

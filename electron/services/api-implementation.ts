@@ -42,10 +42,7 @@ export function createApiImplementation(library: Library, platform: Platform, no
     },
     search: async ({ query, limit }) => library.find(query, limit),
     importFiles: async ({ paths }) => library.importFiles(paths),
-    importWithDialog: async () => {
-      const paths = (await platform.chooseImportFiles?.()) ?? [];
-      return paths.length ? library.importFiles(paths) : { results: [] };
-    },
+    chooseImportFiles: async () => ({ paths: (await platform.chooseImportFiles?.()) ?? [] }),
     setArticleTags: async ({ id, tags }) => library.setTags(id, tags),
     setReadingPosition: async ({ id, offset, progress }) => library.setReadingPosition(id, offset, progress),
     trashArticle: async ({ id }) => library.trash(id),

@@ -61,6 +61,8 @@ export interface App {
   savePaths: string[];
   /** Folders the export-all dialog stand-in will answer with, in order. */
   exportFolders: string[];
+  /** Files the import dialog stand-in will answer with, one list per opening. */
+  importChoices: string[][];
   /** Errors the page threw or logged. */
   pageErrors: string[];
   close(): Promise<void>;
@@ -82,9 +84,11 @@ export async function openApp(options: { dataDir?: string; width?: number; heigh
   const { library } = await openLibrary(dataDir, { seed: true, appRoot: ROOT });
   const savePaths: string[] = [];
   const exportFolders: string[] = [];
+  const importChoices: string[][] = [];
   const platform: Platform = {
     chooseSavePath: async () => savePaths.shift() ?? null,
     chooseExportFolder: async () => exportFolders.shift() ?? null,
+    chooseImportFiles: async () => importChoices.shift() ?? [],
   };
   const handlers = createChannelHandlers(createApiImplementation(library, platform));
 
@@ -151,6 +155,7 @@ export async function openApp(options: { dataDir?: string; width?: number; heigh
     dataDir,
     outsideRequests,
     savePaths,
+    importChoices,
     exportFolders,
     pageErrors,
     close: () => browser.close(),

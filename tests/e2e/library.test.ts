@@ -37,6 +37,22 @@ describe.skipIf(!CHROME)('the library in Chromium', () => {
     await status.getByRole('button', { name: 'Close' }).click();
   });
 
+  it('imports the files chosen with Import…, one by one, with a summary', async () => {
+    const dir = tempDataDir();
+    const files = ['a', 'b', 'c'].map((k) => {
+      const file = path.join(dir, `dispatch-${k}.txt`);
+      writeFileSync(file, `Dispatch ${k.toUpperCase()} from the coast\n\nAFP | Porto\n\nFishing boats stayed in port for a third day, the harbour office said.\n`);
+      return file;
+    });
+    app.importChoices.push([...files, path.join(dir, 'chart.pdf')]);
+    await app.page.getByRole('button', { name: 'Import…' }).click();
+    const status = app.page.locator('.import-status');
+    await expect.poll(() => status.innerText()).toContain('3 imported, 1 failed');
+    expect(await status.innerText()).toContain('chart.pdf');
+    await app.page.locator('.article-card', { hasText: 'Dispatch C from the coast' }).waitFor();
+    await status.getByRole('button', { name: 'Close' }).click();
+  });
+
   it('searches text and notes as you type and opens the article at the hit', async () => {
     const { page } = app;
     const id = app.library.list().find((a) => a.title.startsWith('Turkey'))!.id;
