@@ -219,6 +219,8 @@ export function attributeQuotation(ctx: SpeakerContext, qi: number, history: rea
     };
   }
   if (words <= SHORT_QUOTE_WORDS || title) return null;
+  const next = q.closeToken !== null ? attributeNextSentence(ctx, q) : null;
+  if (next) return { ...base, cue: next.cue, source: next.speaker.source, extentStart: q.start, extentEnd: q.end };
   const turn = continuedTurn(ctx, q, words, history);
   if (turn) return { ...base, cue: turn.cue, source: turn.source, extentStart: q.start, extentEnd: q.end };
   // Someone is said to speak but cannot be named from the text: an unknown speaker. With no
@@ -226,6 +228,33 @@ export function attributeQuotation(ctx: SpeakerContext, qi: number, history: rea
   const cue = speechVerbIn(tokens, beforeLo, q.openToken - 1) ?? (q.closeToken !== null ? speechVerbIn(tokens, closeIdx + 1, afterHi) : null);
   if (cue === null) return null;
   return { ...base, cue, source: unknownSource(), extentStart: q.start, extentEnd: q.end };
+}
+
+/**
+ * '"We have asked for this for years." Punjab DGP Harpreet Sandhu, who attended, said ...': a
+ * quotation that opens its paragraph as a whole sentence, followed in the same paragraph by a
+ * sentence whose subject speaks, is that subject's.
+ */
+function attributeNextSentence(ctx: SpeakerContext, q: Quotation): Found | null {
+  const { tokens, sentences, sentenceOf, paragraphs } = ctx.layout;
+  const close = q.closeToken;
+  const opener = tokens[q.openToken];
+  if (close === null || !opener || paragraphs[opener.para]?.firstToken !== q.openToken) return null;
+  if (!ENDERS.has(tokens[q.lastInnerToken]?.text ?? '')) return null;
+  const si = sentenceOf[close] ?? -1;
+  const here = sentences[si];
+  const next = sentences[si + 1];
+  if (!here || !next || here.end - 1 !== close || tokens[next.first]?.para !== opener.para) return null;
+  for (let c = next.first + 1; c < next.end && c <= next.first + 25; c++) {
+    const tok = tokens[c];
+    if (!tok || tok.type === 'quote') return null;
+    if (!isWord(tok) || tok.upper) continue;
+    const cu = cueUse(tok.lower);
+    if (cu === undefined || cu === 'participle' || notASpeechVerb(tokens, c)) continue;
+    const speaker = speakerBeforeCue(ctx, c, next.first, true);
+    return speaker && speaker.first === next.first ? { speaker, cue: tok.text, cueToken: c, label: false } : null;
+  }
+  return null;
 }
 
 /** The first speech verb between tokens `lo` and `hi`, if any. */

@@ -380,4 +380,9 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     expect(attribute(text).gaps.map((g) => g.offset)).toContain(text.indexOf(' said') + 1);
     expect(find(text, 'The turnaround is real,').source).toMatchObject({ name: null, kind: 'unknown' });
   });
+
+  it('gives a quotation opening its paragraph to the speaker of the next sentence', () => {
+    const text = 'The official said data sharing was slow.\n\n"We have been asking for this for three years." Punjab police chief Harpreet Sandhu, who attended the meeting, said the registry would save weeks.';
+    expect(find(text, 'We have been asking for this for three years.').source.name).toBe('Harpreet Sandhu');
+  });
 });
