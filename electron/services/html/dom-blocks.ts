@@ -52,11 +52,17 @@ class BlockReader {
   #text = '';
   #images: FoundImage[] = [];
 
-  /** Ends the running paragraph; pictures in a run without words become figures of their own. */
+  /**
+   * Ends the running paragraph. Its pictures become figures of their own after it: all of them
+   * in a run without words, and those with alt text in a run with words (an icon without alt
+   * text beside words is decoration; a described picture is part of the story).
+   */
   flush(ctx: Context): void {
     const text = foldLines(this.#text);
     if (text) this.drafts.push({ kind: ctx.quote ? 'blockquote' : 'paragraph', text });
-    else for (const image of this.#images) this.drafts.push({ kind: 'figure', text: image.alt, image });
+    for (const image of this.#images) {
+      if (!text || image.alt) this.drafts.push({ kind: 'figure', text: image.alt, image });
+    }
     this.#text = '';
     this.#images = [];
   }

@@ -136,7 +136,9 @@ describe('a hostile page', () => {
     const outcome = await lib.importFile(HOSTILE);
     expect(outcome.title).toBe('Council approves new library hours after long debate');
     const { article } = await lib.open(outcome.id);
-    expect(blocksOf(article).map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'figure', 'paragraph', 'paragraph', 'paragraph']);
+    // The described picture inside a paragraph (a data: image) stays as its alt text only.
+    expect(blocksOf(article).map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'figure', 'paragraph', 'figure', 'paragraph', 'paragraph']);
+    expect(article.blocks.filter((b) => b.kind === 'figure')[1]!.image).toEqual({ src: null, alt: 'tiny' });
     expect(article.text).toContain('Supporters said students and shift workers had no quiet place to study');
     expect(article.text).toContain('Read the full motion or download the budget.');
     expect(article.url).toBeNull();
