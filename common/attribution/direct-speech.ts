@@ -202,6 +202,8 @@ export function attributeQuotation(ctx: SpeakerContext, qi: number, history: rea
     const labelled = before !== null && cueUse(tokens[before.cueToken]?.lower ?? '') === 'quote';
     if (host && !labelled) return { ...base, cue: host.cue, source: host.source, extentStart: host.extentStart, extentEnd: host.extentEnd };
     if (before) found = before;
+    // 'An official, who did not wish to be named, was more blunt: "..."', 'He said: "..."'.
+    else if (tokens[q.openToken - 1]?.text === ':' && words > SHORT_QUOTE_WORDS) found = colonLead(ctx, sOpen, q.openToken - 1);
   }
   const title = looksLikeTitle(content);
   if (found && title && found.label) return null;
@@ -255,6 +257,36 @@ function attributeNextSentence(ctx: SpeakerContext, q: Quotation): Found | null 
     return speaker && speaker.first === next.first ? { speaker, cue: tok.text, cueToken: c, label: false } : null;
   }
   return null;
+}
+
+/**
+ * The subject of the clause that a colon closes before a quotation, when that clause is the
+ * sentence's own: 'Dalton smiled: "..."'. A person, group or organisation speaks; a thing
+ * ("The plan has three parts:") does not.
+ */
+function colonLead(ctx: SpeakerContext, sentence: Sentence, colon: number): Found | null {
+  const tokens = ctx.layout.tokens;
+  for (let k = sentence.first; k < colon; k++) if (tokens[k]?.type === 'quote') return null;
+  // A long introductory phrase ("Asked about reports linking him with a move to ...,") ends at
+  // its comma; the subject follows it.
+  let from = sentence;
+  const lead = tokens[sentence.first];
+  if (lead && lead.upper && (PREPOSITIONS.has(lead.lower) || /(?:ing|ed)$/.test(lead.lower))) {
+    for (let k = sentence.first + 1; k < colon; k++) {
+      if (tokens[k]?.text === ',') {
+        from = { ...sentence, first: k + 1 };
+        break;
+      }
+    }
+  }
+  const speaker = sentenceSubject(ctx, from, colon);
+  if (!speaker || speaker.last >= colon - 1) return null;
+  const head = tokens[speaker.first];
+  const firstWord = speaker.source.name?.split(/\s+/)[0] ?? '';
+  if (!head || (!head.upper && PREPOSITIONS.has(head.lower)) || PREPOSITIONS.has(firstWord)) return null;
+  const kind = speaker.source.kind;
+  if (kind !== 'person' && kind !== 'group' && kind !== 'organization' && kind !== 'unknown') return null;
+  return { speaker, cue: tokens[speaker.last + 1]?.text ?? ':', cueToken: colon, label: false };
 }
 
 /** The first speech verb between tokens `lo` and `hi`, if any. */

@@ -385,4 +385,11 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const text = 'The official said data sharing was slow.\n\n"We have been asking for this for three years." Punjab police chief Harpreet Sandhu, who attended the meeting, said the registry would save weeks.';
     expect(find(text, 'We have been asking for this for three years.').source.name).toBe('Harpreet Sandhu');
   });
+
+  it('gives a quotation after a colon to the subject of the clause the colon closes', () => {
+    const text = 'Callum Dalton scored twice.\n\nAsked about reports linking him with a move to the Premier League, Dalton smiled: "I am focused on the final. My agent can worry about the rest."';
+    expect(find(text, 'I am focused on the final. My agent can worry about the rest.').source.name).toBe('Callum Dalton');
+    const plan = 'The plan has three parts: "build, repair and replace the old pipes."';
+    expect(attribute(plan).attributions.every((a) => a.source.kind !== 'person')).toBe(true);
+  });
 });
