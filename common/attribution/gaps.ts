@@ -230,7 +230,7 @@ function doublePrepositionRule(t: Token, n: Token | undefined, after: Token | un
 }
 
 /** Titles that head a capitalised role before a name: "Chief Executive", "Leader of the Opposition". */
-const TITLE_HEADS = new Set(['president', 'minister', 'secretary', 'chancellor', 'premier', 'governor', 'mayor', 'senator', 'judge', 'prosecutor', 'attorney', 'commissioner', 'director', 'chairman', 'chairwoman', 'chairperson', 'executive', 'officer', 'spokesperson', 'spokesman', 'spokeswoman', 'leader', 'chief', 'ceo', 'cfo', 'manager', 'coach', 'captain', 'inspector', 'superintendent', 'commander', 'ambassador', 'envoy', 'lawmaker', 'mp', 'mla', 'legislator', 'president-elect', 'counsel', 'author', 'head']);
+const TITLE_HEADS = new Set(['president', 'minister', 'secretary', 'chancellor', 'premier', 'governor', 'mayor', 'senator', 'judge', 'prosecutor', 'attorney', 'commissioner', 'director', 'chairman', 'chairwoman', 'chairperson', 'executive', 'officer', 'spokesperson', 'spokesman', 'spokeswoman', 'leader', 'chief', 'ceo', 'cfo', 'manager', 'coach', 'captain', 'inspector', 'superintendent', 'magistrate', 'collector', 'commander', 'ambassador', 'envoy', 'lawmaker', 'mp', 'mla', 'legislator', 'president-elect', 'counsel', 'author', 'head']);
 /** Words after which a new subject may start. */
 const SUBJECT_BOUNDARIES = new Set([',', '(', 'and', 'but', 'where', 'when', 'while', 'as', 'after', 'because', 'whereas', 'although', 'though']);
 /** Words allowed inside a capitalised title's complement: "Leader of the Opposition in the Assembly". */

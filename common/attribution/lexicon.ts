@@ -163,6 +163,34 @@ export const TITLE_WORDS = words(`
   midfielder forward goalkeeper quarterback pitcher captain substitute defender winger
   skipper rookie veteran spinner bowler batsman opener keeper counsel`);
 
+/**
+ * Abbreviated titles of (mostly Indian) officials, written in capitals: "The SP said", "the DM
+ * told reporters". They name a person, not an organisation; the value is the title in full.
+ */
+export const OFFICIAL_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['SP', 'superintendent of police'],
+  ['SSP', 'senior superintendent of police'],
+  ['ASP', 'additional superintendent of police'],
+  ['DSP', 'deputy superintendent of police'],
+  ['DGP', 'director general of police'],
+  ['ADGP', 'additional director general of police'],
+  ['ADG', 'additional director general'],
+  ['IGP', 'inspector general of police'],
+  ['IG', 'inspector general'],
+  ['DIG', 'deputy inspector general'],
+  ['DCP', 'deputy commissioner of police'],
+  ['ACP', 'assistant commissioner of police'],
+  ['SHO', 'station house officer'],
+  ['DM', 'district magistrate'],
+  ['SDM', 'sub-divisional magistrate'],
+  ['DC', 'deputy commissioner'],
+  ['CM', 'chief minister'],
+  ['PM', 'prime minister'],
+  ['CMO', 'chief medical officer'],
+  ['MLA', 'mla'],
+  ['MP', 'mp'],
+]);
+
 /** Titles that identify the gender of the person named after them. */
 export const MALE_TITLES = words('mr. mr king prince sir lord pope sheikh emir');
 export const FEMALE_TITLES = words('mrs. mrs ms. ms miss queen princess lady dame');

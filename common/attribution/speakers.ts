@@ -9,6 +9,7 @@ import {
   MALE_TITLES,
   MONTHS,
   NATIONALITIES,
+  OFFICIAL_ABBREVIATIONS,
   ORGANIZATION_NAME_WORDS,
   ORGANIZATION_NOUNS,
   PERSON_NOUNS,
@@ -62,6 +63,7 @@ function spanText(layout: Layout, first: number, last: number): string {
 function isTitleToken(tok: Token): boolean {
   return (
     TITLE_WORDS.has(tok.lower) ||
+    OFFICIAL_ABBREVIATIONS.has(tok.text) || // "Saran SP Kumar Ashish"
     NATIONALITIES.has(tok.lower) ||
     (tok.upper && /^[\p{L}.]+'s$/u.test(tok.lower)) || // "Kenya's Faith Kiptoo", curly apostrophe too
     /^(?:\p{Lu}\.){2,}$/u.test(tok.text) || // "U.S." in "Assistant U.S. Attorney"
@@ -70,13 +72,13 @@ function isTitleToken(tok: Token): boolean {
 }
 
 /** Titles that head a role and are not also surnames ("King", "Major" are both). */
-const HEAD_TITLES = new Set(['president', 'minister', 'secretary', 'chancellor', 'premier', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'director', 'ambassador', 'commissioner', 'governor', 'mayor', 'senator', 'representative', 'leader', 'chief', 'ceo', 'coach', 'manager', 'captain', 'sen.', 'rep.', 'gov.', 'dr.', 'mr.', 'mrs.', 'ms.', 'prof.']);
+const HEAD_TITLES = new Set(['president', 'minister', 'secretary', 'chancellor', 'premier', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'director', 'ambassador', 'commissioner', 'magistrate', 'collector', 'superintendent', 'governor', 'mayor', 'senator', 'representative', 'leader', 'chief', 'ceo', 'coach', 'manager', 'captain', 'sen.', 'rep.', 'gov.', 'dr.', 'mr.', 'mrs.', 'ms.', 'prof.']);
 
 /** A run that ends on a title names nobody: "Health Minister said" once the name was cut. */
 function endsOnTitle(tokens: readonly Token[], last: number): boolean {
   const tok = tokens[last];
   if (!tok || !tok.upper) return false;
-  return HEAD_TITLES.has(tok.lower) || (tok.lower.includes('-') && tok.lower.split('-').some((part) => HEAD_TITLES.has(part)));
+  return HEAD_TITLES.has(tok.lower) || OFFICIAL_ABBREVIATIONS.has(tok.text) || (tok.lower.includes('-') && tok.lower.split('-').some((part) => HEAD_TITLES.has(part)));
 }
 
 /** Where the name proper starts in a capitalised run: after its last title word ("Assistant U.S. Attorney Megan Ortiz"). */
@@ -93,6 +95,8 @@ function nameStartOf(tokens: readonly Token[], first: number, last: number): num
 }
 
 function isAcronym(text: string): boolean {
+  // "SP", "DGP", "CM" abbreviate an official's title, not an organisation's name.
+  if (OFFICIAL_ABBREVIATIONS.has(text)) return false;
   return /^[A-Z][A-Z0-9&]{1,7}$/.test(text) || /^(?:[A-Z]\.){2,}$/.test(text);
 }
 
@@ -198,6 +202,19 @@ function resolveProperName(ctx: SpeakerContext, np: Span, roleText: string | nul
     const source: Source = { name: spanText(layout, np.first, np.last), role: roleText, kind };
     registry.noteThing(kind, source);
     return source;
+  }
+  const abbreviated = tokens[np.last];
+  const fullTitle = abbreviated ? OFFICIAL_ABBREVIATIONS.get(abbreviated.text) : undefined;
+  if (abbreviated && fullTitle !== undefined && runStart === np.last) {
+    // "The SP said", "the DM told reporters": the official introduced earlier, named or not.
+    const known = registry.byRoleNoun(abbreviated.text) ?? registry.byRoleNoun(fullTitle);
+    if (known) {
+      registry.notePerson(known);
+      if (known.name === null) return unknownSource(roleText ?? known.role);
+      return { name: known.name, role: roleText ?? known.role, kind: 'person' };
+    }
+    registry.notePerson(registry.strippedPerson(roleText ?? abbreviated.text));
+    return unknownSource(roleText ?? abbreviated.text);
   }
   if (endsOnTitle(tokens, np.last) && !ORGANIZATION_NAME_WORDS.has(tokens[np.last]?.lower ?? '')) {
     // "Commission Executive Vice-President told reporters": a title whose name was cut.
@@ -471,10 +488,26 @@ export function noteSentenceSubject(ctx: SpeakerContext, sentence: Sentence): vo
     registry.notePerson(registry.strippedPerson(spanText(layout, np.first, np.last)));
     return;
   }
+  // "Kenya's interior minister, , ordered ...": the name in the appositive was cut.
+  const npHead = np ? tokens[np.last] : undefined;
+  const npComma = np ? tokens[np.last + 1] : undefined;
+  if (np && npHead && npComma?.text === ',' && PERSON_NOUNS.has(headForm(npHead)) && hasGapWithin(ctx.gaps, npComma.end, tokens[np.last + 2]?.start ?? npComma.end)) {
+    registry.notePerson(registry.strippedPerson(spanText(layout, np.first, np.last)));
+    return;
+  }
   const limit = Math.min(sentence.end, k + SUBJECT_REACH);
-  for (const run of nameRuns(tokens, k, limit, layout.quoteOf)) {
+  const runs = nameRuns(tokens, k, limit, layout.quoteOf);
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r] as NameRun;
     const before = tokens[run.first - 1];
     if (before && before.type === 'word' && !before.upper && (PREPOSITIONS.has(before.lower) || cueUse(before.lower) !== undefined)) continue;
+    // "Samajwadi Party chief Akhilesh Yadav blamed ...": the party names the person's role.
+    const next = runs[r + 1];
+    if (next && next.first - run.last <= 3 && next.first > run.last + 1 && PERSON_NOUNS.has(headForm(tokens[next.first - 1] as Token)) && isPersonRun(tokens, next)) {
+      let lowerBetween = true;
+      for (let j = run.last + 1; j < next.first; j++) if (tokens[j]?.upper || tokens[j]?.type !== 'word') lowerBetween = false;
+      if (lowerBetween) continue;
+    }
     if (isOrganizationName(tokens, run.first, run.last) || (run.first === run.last && COUNTRIES.has(tokens[run.first]?.lower ?? ''))) {
       registry.noteThing('organization', { name: spanText(layout, run.first, run.last), role: null, kind: 'organization' });
       return;

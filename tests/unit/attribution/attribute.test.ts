@@ -392,4 +392,22 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const plan = 'The plan has three parts: "build, repair and replace the old pipes."';
     expect(attribute(plan).attributions.every((a) => a.source.kind !== 'person')).toBe(true);
   });
+
+  it('reads the abbreviated title of an official ("The SP", "the DM") as a person, not an organisation', () => {
+    const text = 'Four people were arrested.\n\n"We are not ruling out a larger network." The SP said raids were under way.\n\n"Nobody will be spared," the DM said.';
+    expect(find(text, 'We are not ruling out a larger network.').source).toMatchObject({ name: null, kind: 'unknown' });
+    expect(find(text, 'Nobody will be spared,').source).toMatchObject({ name: null, kind: 'unknown' });
+    const named = 'Chief Minister Nitish Kumar visited the village.\n\n"Those who drink will die," the CM said.';
+    expect(find(named, 'Those who drink will die,').source.name).toBe('Nitish Kumar');
+  });
+
+  it('points a pronoun at an official whose name was cut from an appositive', () => {
+    const text = 'Peter Odhiambo lost his brother.\n\nKenya\'s interior minister, , ordered the closure of the mines. "Enough is enough," he said in a statement.';
+    expect(find(text, 'Enough is enough,').source).toMatchObject({ name: null, kind: 'unknown' });
+  });
+
+  it('points a pronoun at the person named after a party and a role, not at the party', () => {
+    const text = 'Chief Minister expressed grief.\n\nSamajwadi Party chief Akhilesh Yadav blamed the government. "This was negligence," he said.';
+    expect(find(text, 'This was negligence,').source.name).toBe('Akhilesh Yadav');
+  });
 });
