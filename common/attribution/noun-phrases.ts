@@ -16,6 +16,7 @@ import {
   RELATIVE_PRONOUNS,
   SUBJECT_PRONOUNS,
   SUBORDINATORS,
+  TITLE_WORDS,
   TIME_WORDS,
   WEEKDAYS,
 } from './lexicon.ts';
@@ -100,10 +101,14 @@ function looksLikeVerbAfter(tok: Token, prev: Token, next: Token | undefined): b
   return nextIsFunction || isSpeakerNoun(headForm(prev)) || prev.upper;
 }
 
+/** Where a post is published: "wrote Marta Villar on Instagram" names her, not the platform. */
+const PLATFORMS = new Set(['instagram', 'x', 'twitter', 'facebook', 'linkedin', 'youtube', 'tiktok', 'telegram', 'threads', 'weibo', 'whatsapp', 'bluesky', 'truth']);
+
 function isConnectorBetweenNames(tokens: readonly Token[], k: number): boolean {
   const tok = tokens[k];
   const before = tokens[k - 1];
   const after = tokens[k + 1];
+  if (tok?.lower === 'on' && after !== undefined && PLATFORMS.has(after.lower)) return false;
   return (
     tok !== undefined &&
     NAME_CONNECTORS.has(tok.lower) &&
@@ -114,6 +119,23 @@ function isConnectorBetweenNames(tokens: readonly Token[], k: number): boolean {
     isWord(after) &&
     after.upper
   );
+}
+
+/**
+ * "Former world number three Lucia Ortega": a capitalised title opening the phrase, then a few
+ * lower-case descriptive words, then a name of two or more capitalised words. Looks ahead a
+ * bounded number of tokens.
+ */
+function descriptorBeforeName(tokens: readonly Token[], title: number, k: number, ceiling: number): boolean {
+  const titleTok = tokens[title];
+  if (!titleTok || !TITLE_WORDS.has(titleTok.lower)) return false;
+  for (let j = k; j <= Math.min(ceiling, k + 5); j++) {
+    const tok = tokens[j];
+    if (!isWord(tok)) return false;
+    if (tok.upper) return j > k && isWord(tokens[j + 1]) && (tokens[j + 1] as Token).upper && j + 1 <= ceiling;
+    if (breaksNounPhrase(tok) || DETERMINERS.has(tok.lower) || IRREGULAR_PAST.has(tok.lower) || /ed$/.test(tok.lower)) return false;
+  }
+  return false;
 }
 
 /**
@@ -181,7 +203,7 @@ export function nounPhraseStartingAt(tokens: readonly Token[], first: number, ce
     if (last >= 0 && (WEEKDAYS.has(tok.lower) || (MONTHS.has(tok.lower) && tok.upper))) break;
     // "said Smith Tuesday", "Smith told" end the phrase; "Former captain Sunil Gavaskar" does not.
     // A role noun after a capitalised modifier goes on: "state BJP president", "Congress spokesperson".
-    if (last >= 0 && !tok.upper && lastTok?.upper && !lastTok.lower.endsWith("'s") && !PERSON_NOUNS.has(tok.lower)) break;
+    if (last >= 0 && !tok.upper && lastTok?.upper && !lastTok.lower.endsWith("'s") && !PERSON_NOUNS.has(tok.lower) && !((last === first || (last === first + 1 && DETERMINERS.has(tokens[first]?.lower ?? ''))) && descriptorBeforeName(tokens, last, k, ceiling))) break;
     // "two diplomats familiar with the talks", "sources close to the ministry"
     if (lastTok && !lastTok.upper && (GROUP_NOUNS.has(lastTok.lower) || PERSON_NOUNS.has(lastTok.lower)) && QUALIFYING_ADJECTIVES.has(tok.lower) && PREPOSITIONS.has(tokens[k + 1]?.lower ?? '')) {
       k += 2;

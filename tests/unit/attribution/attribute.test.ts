@@ -410,4 +410,14 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const text = 'Chief Minister expressed grief.\n\nSamajwadi Party chief Akhilesh Yadav blamed the government. "This was negligence," he said.';
     expect(find(text, 'This was negligence,').source.name).toBe('Akhilesh Yadav');
   });
+
+  it('names the person who posted, not the platform ("wrote Marta Villar on Instagram")', () => {
+    const text = 'Tributes poured in. "She played with a courage that you cannot teach," wrote compatriot Marta Villar on Instagram.';
+    expect(find(text, 'She played with a courage that you cannot teach,').source.name).toBe('Marta Villar');
+  });
+
+  it('reads a title and lower-case descriptors before a name as one subject ("Former world number three Lucia Ortega")', () => {
+    const text = 'Former world number three Lucia Ortega retired on Monday, saying her body "could not take any more".';
+    expect(find(text, 'could not take any more').source.name).toBe('Lucia Ortega');
+  });
 });
