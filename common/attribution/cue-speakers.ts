@@ -73,7 +73,15 @@ export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number
     if (nameHasGap(ctx, subject.np.first, subject.np.last, nameEnd)) {
       // "Railways Minister [name] said ... He said ...": the pronoun still points at them.
       const head = tokens[subject.np.last];
-      if (head && !ORGANIZATION_NOUNS.has(head.lower) && !ORGANIZATION_NAME_WORDS.has(head.lower) && !GROUP_NOUNS.has(head.lower)) {
+      // "Saran Superintendent of Police [name] told PTI": a title with its complement.
+      let titled = -1;
+      for (let j = subject.first; j < subject.np.last && titled < 0; j++) {
+        const t = tokens[j];
+        if (t && t.upper && t.type === 'word' && PERSON_NOUNS.has(headForm(t)) && tokens[j + 1]?.lower === 'of') titled = j;
+      }
+      if (titled >= 0 && head && (ORGANIZATION_NOUNS.has(head.lower) || GROUP_NOUNS.has(head.lower))) {
+        ctx.registry.notePerson(ctx.registry.strippedPerson(ctx.layout.text.slice(tokens[subject.first]?.start ?? 0, head.end)));
+      } else if (head && !ORGANIZATION_NOUNS.has(head.lower) && !ORGANIZATION_NAME_WORDS.has(head.lower) && !GROUP_NOUNS.has(head.lower)) {
         // The title left behind is their role, so "the minister said" later points at them.
         const titled = head.upper && PERSON_NOUNS.has(headForm(head));
         const role = titled ? ctx.layout.text.slice(tokens[subject.np.first]?.start ?? 0, head.end) : null;

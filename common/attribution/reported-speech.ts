@@ -108,6 +108,23 @@ function attributionEndsAt(tokens: readonly Token[], k: number, end: number): bo
 }
 
 /**
+ * After "told", the listener: "..., Krishnan told reporters.", "..., he told PTI in Patna.",
+ * "..., she told the news agency." Returns the token after the listener, or after the verb.
+ */
+function afterToldObject(tokens: readonly Token[], c: number, end: number): number {
+  if (tokens[c]?.lower !== 'told') return c + 1;
+  let j = c + 1;
+  if (DETERMINERS.has(tokens[j]?.lower ?? '')) j++;
+  const from = j;
+  while (j < end && j < from + 4) {
+    const w = tokens[j];
+    if (!isWord(w) || (!w.upper && (PREPOSITIONS.has(w.lower) || AUXILIARIES.has(w.lower) || COORDINATORS.has(w.lower) || cueUse(w.lower) !== undefined))) break;
+    j++;
+  }
+  return j > from ? j : c + 1;
+}
+
+/**
  * Skips an adjunct between a verb and its "that": "told AFP by telephone that", "has argued
  * in the past that", "cautioned, however, that", "said on social media that". Only a phrase
  * opening on a preposition or a comma is skipped, so a relative "that" ("said the people that
@@ -540,7 +557,7 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
 
     // "..., X said." — the attribution trails the statement.
     const beforeSubject = tokens[speaker.first - 1];
-    if (beforeSubject?.text === ',' && attributionEndsAt(tokens, c + 1, end)) {
+    if (beforeSubject?.text === ',' && attributionEndsAt(tokens, afterToldObject(tokens, c, end), end)) {
       const last = trimEnd(tokens, start, speaker.first - 2);
       if (last >= start && !hasQuoteIn(quoteOf, start, last) && wordCount(tokens, start, last) >= 3) {
         const st = makeStatement(ctx, start, last, tok.text, speaker, c, c);

@@ -420,4 +420,17 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const text = 'Former world number three Lucia Ortega retired on Monday, saying her body "could not take any more".';
     expect(find(text, 'could not take any more').source.name).toBe('Lucia Ortega');
   });
+
+  it('reads "..., X told reporters." as a trailing attribution of reported speech', () => {
+    const text = 'Anand Krishnan runs the company.\n\nThe plant, to be built on 200 acres, will make one million scooters a year, Krishnan told reporters.';
+    const st = find(text, 'The plant, to be built on 200 acres, will make one million scooters a year');
+    expect(st.kind).toBe('indirect');
+    expect(st.source.name).toBe('Anand Krishnan');
+  });
+
+  it('points a trailing "he said" at an official whose title had a complement and whose name was cut', () => {
+    const text = 'Mohan Das lives in the village.\n\n"Samples have been sent to the laboratory," Saran Superintendent of Police told PTI.\n\nFour people, including the alleged supplier, have been arrested, he said.';
+    const st = find(text, 'Four people, including the alleged supplier, have been arrested');
+    expect(st.source).toMatchObject({ name: null, kind: 'unknown' });
+  });
 });
