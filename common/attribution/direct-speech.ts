@@ -77,6 +77,10 @@ function isNamingContext(tokens: readonly Token[], q: Quotation): boolean {
 function attributeAfter(ctx: SpeakerContext, lo: number, hi: number): Found | null {
   const tokens = ctx.layout.tokens;
   let k = lo;
+  // '"...," , a senior official at the ministry, told AFP': a second comma after the quotation's
+  // own means the name before the appositive was cut.
+  const close = tokens[lo - 1];
+  const nameCut = tokens[k]?.text === ',' && close?.type === 'quote' && tokens[lo - 2]?.text === ',' && tokens[lo - 2]?.end === close.start;
   if (tokens[k]?.text === ',') k++;
   const t = tokens[k];
   if (k > hi || !isWord(t)) return null;
@@ -96,6 +100,11 @@ function attributeAfter(ctx: SpeakerContext, lo: number, hi: number): Found | nu
     const cu = cueUse(tok.lower);
     if (cu === undefined || cu === 'participle') continue;
     const speaker = speakerBeforeCue(ctx, c, k, true);
+    if (nameCut && tokens[c - 1]?.text === ',' && c - 2 >= k) {
+      const role = ctx.layout.text.slice(t.start, tokens[c - 2]?.end ?? t.end);
+      ctx.registry.notePerson(ctx.registry.strippedPerson(role));
+      return { speaker: { source: unknownSource(role), first: k, last: c - 1 }, cue: tok.text, cueToken: c, label: false };
+    }
     if (speaker && speaker.first === k) return { speaker, cue: tok.text, cueToken: c, label: LABEL_CUES.has(tok.lower) };
     return null;
   }

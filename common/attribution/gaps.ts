@@ -62,6 +62,11 @@ export function findGaps(layout: Layout): number[] {
       // "the state weather agency,." : the name in apposition after the comma was cut.
       const after = tokens[i + 1];
       if (t.text === ',' && after && after.start === t.end && (after.text === '.' || after.text === ',')) add(after.start);
+    } else if (t.type === 'quote') {
+      // '"...," , a senior official, told AFP': the name between the quotation and its appositive was cut.
+      const prev = tokens[i - 1];
+      const after = tokens[i + 1];
+      if (prev?.text === ',' && prev.end === t.start && after?.text === ',' && after.para === t.para) add(after.start);
     }
   }
   for (const s of sentences) {

@@ -247,8 +247,9 @@ function resolveProperName(ctx: SpeakerContext, np: Span, roleText: string | nul
       return { name: person.name, role: roleText ?? person.role, kind: 'person' };
     }
   }
-  if (nameStart > np.last) {
-    // Only a title or a nationality is left: the name itself was stripped ("Turkish said").
+  if (nameStart > np.last || (nameStart > runStart && tokens[nameStart]?.upper === false)) {
+    // Only a title or a nationality is left: the name itself was stripped ("Turkish said",
+    // "Leader of Opposition hit back").
     const person = registry.strippedPerson(roleText ?? titleRole);
     registry.notePerson(person);
     return unknownSource(roleText);

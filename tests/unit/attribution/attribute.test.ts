@@ -433,4 +433,15 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const st = find(text, 'Four people, including the alleged supplier, have been arrested');
     expect(st.source).toMatchObject({ name: null, kind: 'unknown' });
   });
+
+  it('gives a quotation to a stripped speaker when only a title with its complement is left ("Leader of Opposition hit back:")', () => {
+    const text = 'Tejashwi Yadav toured the district.\n\nLeader of Opposition hit back: "The Chief Minister should stop lecturing the poor. Liquor is sold openly."';
+    expect(find(text, 'The Chief Minister should stop lecturing the poor. Liquor is sold openly.').source).toMatchObject({ name: null, kind: 'unknown' });
+  });
+
+  it('reads a second comma after a quotation as a cut name before its appositive', () => {
+    const text = 'Officials said the fee would rise.\n\n"The fee had not been revised since 2015," , a senior official at the Department of Tourism, told AFP.';
+    expect(find(text, 'The fee had not been revised since 2015,').source).toMatchObject({ name: null, kind: 'unknown' });
+    expect(attribute(text).gaps.map((g) => g.offset)).toContain(text.indexOf(', a senior'));
+  });
 });
