@@ -182,3 +182,26 @@ export function sentenceSubject(ctx: SpeakerContext, sentence: Sentence, before:
   const source = resolveSpeaker(ctx, named.np, named.role, false);
   return source ? { source, first: np.first, last: Math.max(np.last, closed?.last ?? -1) } : null;
 }
+
+/**
+ * The speaker of a participle after "with": "..., with its state chief Prakash Shetty saying
+ * ...", "..., with leader describing the move as "..."" (a bare singular role: its name was cut).
+ */
+export function speakerOfWithParticiple(ctx: SpeakerContext, c: number, floor: number): CueSpeaker | null {
+  const tokens = ctx.layout.tokens;
+  const tok = tokens[c];
+  if (!tok) return null;
+  for (let w = c - 2; w >= Math.max(floor, c - 9); w--) {
+    const t = tokens[w];
+    if (!t || t.type !== 'word') return null;
+    if (t.lower !== 'with') continue;
+    const np = nounPhraseStartingAt(tokens, w + 1, c - 1);
+    if (!np || np.last !== c - 1) return null;
+    const named = tokens[w + 1];
+    if (!named) return null;
+    const bare = np.first === np.last && !named.upper && PERSON_NOUNS.has(named.lower);
+    const source = bare || hasGapWithin(ctx.gaps, named.start, tok.start) ? unknownSource() : resolveSpeaker(ctx, np, null, false);
+    return source ? { source, first: np.first, last: np.last } : null;
+  }
+  return null;
+}

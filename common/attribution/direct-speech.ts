@@ -1,5 +1,5 @@
 import { cueUse, LABEL_CUES, TITLE_NOUNS } from './cues.ts';
-import { sentenceSubject, speakerAfterCue, speakerBeforeCue, type CueSpeaker } from './cue-speakers.ts';
+import { sentenceSubject, speakerAfterCue, speakerBeforeCue, speakerOfWithParticiple, type CueSpeaker } from './cue-speakers.ts';
 import { AUXILIARIES, COORDINATORS, DETERMINERS, PREPOSITIONS } from './lexicon.ts';
 import { quotationWordCount, type Quotation } from './quotes.ts';
 import type { Sentence } from './sentences.ts';
@@ -146,6 +146,7 @@ function attributeBefore(ctx: SpeakerContext, lo: number, hi: number, sentence: 
     let speaker: CueSpeaker | null = null;
     if (use === 'participle') {
       if (tokens[c - 1]?.text === ',') speaker = sentenceSubject(ctx, sentence, c);
+      else speaker = speakerOfWithParticiple(ctx, c, Math.min(lo, sentence.first));
     } else {
       speaker = speakerBeforeCue(ctx, c, Math.min(lo, sentence.first), false);
       // "... and warned that firms were "running out of patience."": the verb shares the subject.

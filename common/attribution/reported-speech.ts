@@ -1,5 +1,5 @@
 import { cueUse, OBJECT_CUES, SAY_FORMS, takesClause } from './cues.ts';
-import { sentenceSubject, speakerAfterCue, speakerBeforeCue, type CueSpeaker } from './cue-speakers.ts';
+import { sentenceSubject, speakerAfterCue, speakerBeforeCue, speakerOfWithParticiple, type CueSpeaker } from './cue-speakers.ts';
 import {
   ADJUNCT_NOUNS,
   AUXILIARIES,
@@ -517,18 +517,9 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
     // "..., with its state chief Prakash Shetty saying the probe would be ...": the noun
     // phrase after "with" is the speaker of the participle.
     if (use === 'participle' && REPORTING_PARTICIPLES.has(tok.lower)) {
-      for (let w = c - 2; w >= Math.max(s.first, c - 9); w--) {
-        const t = tokens[w];
-        if (!isWord(t)) break;
-        if (t?.lower !== 'with') continue;
-        const np = nounPhraseStartingAt(tokens, w + 1, c - 1);
-        if (!np || np.last !== c - 1) break;
-        const named = tokens[w + 1];
-        const source = named && hasGapWithin(ctx.gaps, named.start, tok.start) ? unknownSource() : resolveSpeaker(ctx, np, null, false);
-        const k = source ? clauseStart(ctx, c, end, false) : -1;
-        if (source && k >= 0) emitClauses(k, tok, c, { source, first: np.first, last: np.last });
-        break;
-      }
+      const speaker = speakerOfWithParticiple(ctx, c, s.first);
+      const k = speaker ? clauseStart(ctx, c, end, false) : -1;
+      if (speaker && k >= 0) emitClauses(k, tok, c, speaker);
       continue;
     }
     if (!takesClause(tok.lower) || notAReport(tokens, c)) continue;

@@ -444,4 +444,11 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     expect(find(text, 'The fee had not been revised since 2015,').source).toMatchObject({ name: null, kind: 'unknown' });
     expect(attribute(text).gaps.map((g) => g.offset)).toContain(text.indexOf(', a senior'));
   });
+
+  it('gives a short quotation after "with X saying" or "with leader describing" to the noun phrase after "with"', () => {
+    const named = 'The party sought an inquiry, with its state chief Prakash Shetty saying the probe would be "an eyewash".';
+    expect(find(named, 'an eyewash').source.name).toBe('Prakash Shetty');
+    const cut = 'Farmer unions threatened an agitation, with leader describing the move as "a betrayal of farmers who trusted the government".';
+    expect(find(cut, 'a betrayal of farmers who trusted the government').source).toMatchObject({ name: null, kind: 'unknown' });
+  });
 });
