@@ -151,6 +151,12 @@ function attributeBefore(ctx: SpeakerContext, lo: number, hi: number, sentence: 
       speaker = speakerBeforeCue(ctx, c, Math.min(lo, sentence.first), false);
       // "... and warned that firms were "running out of patience."": the verb shares the subject.
       if (!speaker && COORDINATORS.has(tokens[c - 1]?.lower ?? '')) speaker = sentenceSubject(ctx, sentence, c - 1);
+      // "Brandt Motoren declined to comment on what it called "market speculation"": the
+      // pronoun of a "what" clause is the sentence's subject, not yet noted as an antecedent.
+      if (!speaker && tokens[c - 2]?.lower === 'what' && ['it', 'they'].includes(tokens[c - 1]?.lower ?? '')) {
+        const subject = sentenceSubject(ctx, sentence, c - 2);
+        if (subject && subject.last < c - 2 && tokens[subject.first]?.upper) speaker = subject;
+      }
     }
     if (speaker) return { speaker, cue: tok.text, cueToken: c, label: LABEL_CUES.has(tok.lower) };
     if (tries >= 2) return null;

@@ -451,4 +451,9 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const cut = 'Farmer unions threatened an agitation, with leader describing the move as "a betrayal of farmers who trusted the government".';
     expect(find(cut, 'a betrayal of farmers who trusted the government').source).toMatchObject({ name: null, kind: 'unknown' });
   });
+
+  it('gives "what it called "..."" to the subject of the sentence', () => {
+    const text = 'Shares fell.\n\nBrandt Motoren declined to comment on what it called "market speculation".';
+    expect(find(text, 'market speculation').source.name).toBe('Brandt Motoren');
+  });
 });
