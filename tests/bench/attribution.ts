@@ -6,6 +6,10 @@ import { median, newsText, type BenchResult } from './generate.ts';
  * Attribution time per 1,000 words on generated news prose of about 20,000 words. The baseline
  * is one linear pass over the same text (splitting it into sentences with a regular
  * expression), to show what the analysis costs beyond merely reading the text.
+ *
+ * `attribution-linearity` is the same cost per 1,000 words at about 20,000 words against its
+ * baseline at about 2,000 words: near 1 while the engine stays linear, far above if a
+ * quadratic step slips in.
  */
 export async function run(): Promise<BenchResult[]> {
   const text = newsText(120_000, 7);
@@ -23,7 +27,23 @@ export async function run(): Promise<BenchResult[]> {
   }
   const value = (median(times) / words) * 1000;
   const baseline = (median(baselines) / words) * 1000;
-  return [{ name: 'attribution-per-1000-words', value: round(value), unit: 'ms', baseline: round(baseline), ratio: round(value / baseline) }];
+  const short = msPer1000Words(newsText(12_000, 7), 21);
+  return [
+    { name: 'attribution-per-1000-words', value: round(value), unit: 'ms', baseline: round(baseline), ratio: round(value / baseline) },
+    { name: 'attribution-linearity', value: round(value), unit: 'ms per 1,000 words at ~20k words', baseline: round(short), ratio: round(value / short) },
+  ];
+}
+
+/** Median time of attribute() per 1,000 words of `text`, over `runs` runs after a warm-up. */
+function msPer1000Words(text: string, runs: number): number {
+  attribute(text);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    attribute(text);
+    times.push(performance.now() - t0);
+  }
+  return (median(times) / countWords(text)) * 1000;
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
