@@ -417,11 +417,19 @@ function bareTitleSubjectRule(first: number, end: number, tokens: readonly Token
     if (tok.upper || !looksLikeVerb(tok.lower)) continue;
     if (j === k) return;
     const head = tokens[j - 1];
+    // "Brokerage said in a note ...": a singular firm noun alone, its name cut after it.
+    if (head && j === k + 1 && BARE_FIRM_NOUNS.has(head.lower) && cueUse(tok.lower) !== undefined) {
+      add(tok.start);
+      return;
+    }
     if (!head || !PERSON_NOUNS.has(head.lower.replace(/\.$/, ''))) return;
     add(tok.start);
     return;
   }
 }
+
+/** Singular nouns for a firm that need an article or a name as a subject: "Brokerage said" lost the name. */
+const BARE_FIRM_NOUNS = new Set(['brokerage', 'firm', 'company', 'agency', 'ministry', 'department', 'regulator', 'lender', 'insurer', 'carrier', 'airline', 'manufacturer', 'retailer', 'automaker', 'carmaker', 'startup', 'watchdog', 'consultancy']);
 
 /** A lower-case word that reads as a finite verb after a subject. */
 function looksLikeVerb(lower: string): boolean {

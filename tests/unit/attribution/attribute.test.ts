@@ -456,4 +456,10 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const text = 'Shares fell.\n\nBrandt Motoren declined to comment on what it called "market speculation".';
     expect(find(text, 'market speculation').source.name).toBe('Brandt Motoren');
   });
+
+  it('finds a name cut after a bare firm noun opening the sentence ("Brokerage said in a note")', () => {
+    const text = 'Shares rose.\n\nBrokerage said in a note that the plan was "ambitious but affordable".';
+    expect(attribute(text).gaps.map((g) => g.offset)).toContain(text.indexOf('said in a note'));
+    expect(find(text, 'ambitious but affordable').source).toMatchObject({ name: null, kind: 'unknown' });
+  });
 });
