@@ -153,6 +153,9 @@ function scanWord(text: string, start: number): number {
     break;
   }
   const word = text.slice(start, j);
+  // A plural possessive keeps its apostrophe: "the employees' union", "farmers' groups".
+  const mark = text[j];
+  if ((mark === "'" || mark === '\u2019') && word.length >= 3 && text[j - 1] === 's' && /\s/.test(text[j + 1] ?? '') && /\p{Ll}/u.test(text[j + 2] ?? '')) return j + 1;
   if (text[j] === '.') {
     const lower = word.toLowerCase();
     // A single capital before a period is an initial ("John F. Kennedy"); listed abbreviations keep theirs.

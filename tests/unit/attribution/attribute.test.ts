@@ -462,4 +462,9 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     expect(attribute(text).gaps.map((g) => g.offset)).toContain(text.indexOf('said in a note'));
     expect(find(text, 'ambitious but affordable').source).toMatchObject({ name: null, kind: 'unknown' });
   });
+
+  it('keeps a plural possessive in the speaker ("The carrier\'s employees\' union")', () => {
+    const text = 'Profit rose.\n\nThe carrier\'s employees\' union welcomed the results but said staff now wanted "a share of the good times".';
+    expect(find(text, 'a share of the good times').source.name).toBe("The carrier's employees' union");
+  });
 });
