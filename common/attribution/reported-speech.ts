@@ -146,6 +146,11 @@ function skipToThat(tokens: readonly Token[], k: number, end: number): number {
   return k;
 }
 
+/** "about a fifth of its sales", "nearly a third": a quantity opening a reported clause. */
+const FRACTION_WORDS = new Set(['third', 'quarter', 'fifth', 'tenth', 'half', 'dozen', 'hundred', 'thousand', 'million', 'billion', 'lakh', 'crore']);
+/** Common nouns after a medium's name: "the Frankfurter Allgemeine newspaper", "the Lusa news agency". */
+const MEDIA_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'news', 'agency', 'channel', 'broadcaster', 'television', 'radio', 'website', 'network', 'paper']);
+
 /**
  * Where the reported clause after the speech verb at `c` starts, or -1 when the verb reports
  * no clause ("told reporters.", "warned of a crisis", "denied the charges").
@@ -162,6 +167,11 @@ function clauseStart(ctx: SpeakerContext, c: number, end: number, needsThat: boo
     else {
       const np = nounPhraseStartingAt(tokens, k, end - 1);
       if (np) objEnd = np.last;
+      // "told the Frankfurter Allgemeine newspaper the workforce ...": the medium's common noun ends the name.
+      for (let n = 0; objEnd >= 0 && n < 3 && tokens[objEnd]?.upper && MEDIA_NOUNS.has(tokens[objEnd + 1]?.lower ?? ''); n++) {
+        objEnd++;
+        if (!MEDIA_NOUNS.has(tokens[objEnd + 1]?.lower ?? '')) break;
+      }
     }
     const isTell = ['tell', 'tells', 'told'].includes(cue.lower);
     if (objEnd >= 0) {
@@ -190,7 +200,9 @@ function clauseStart(ctx: SpeakerContext, c: number, end: number, needsThat: boo
   if (!isWord(first)) return -1;
   const second = tokens[k + 1];
   // "about 31,000 runners", "over 11 lakh complaints", "at least 14 workers", "up to 500 people" open clauses with a number.
-  const quantity = (['about', 'over', 'under', 'around', 'above', 'below'].includes(first.lower) && /^\p{N}/u.test(second?.text ?? '')) || (first.lower === 'at' && ['least', 'most'].includes(second?.lower ?? '')) || (first.lower === 'up' && second?.lower === 'to');
+  const third = tokens[k + 2]?.lower ?? '';
+  const fraction = second?.lower === 'half' || (['a', 'an', 'one'].includes(second?.lower ?? '') && FRACTION_WORDS.has(third));
+  const quantity = (['about', 'over', 'under', 'around', 'above', 'below', 'nearly', 'almost'].includes(first.lower) && (/^\p{N}/u.test(second?.text ?? '') || fraction)) || (first.lower === 'at' && ['least', 'most'].includes(second?.lower ?? '')) || (first.lower === 'up' && second?.lower === 'to');
   if (!quantity && (first.lower === 'to' || first.lower === 'of' || first.lower === 'about')) return -1;
   if (!quantity && !hasThat && !first.upper && PREPOSITIONS.has(first.lower)) return -1;
   if (!first.upper && (AUXILIARIES.has(first.lower) || cueUse(first.lower) === 'clause') && !hasGapWithin(ctx.gaps, first.start, first.start)) return -1;

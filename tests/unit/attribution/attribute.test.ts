@@ -467,4 +467,15 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const text = 'Profit rose.\n\nThe carrier\'s employees\' union welcomed the results but said staff now wanted "a share of the good times".';
     expect(find(text, 'a share of the good times').source.name).toBe("The carrier's employees' union");
   });
+
+  it('reads "about a fifth of ..." as the start of a reported clause', () => {
+    const text = 'The company, which sold 1.4 million vehicles last year, said about a fifth of its sales would come from electric models by 2030.';
+    expect(find(text, 'about a fifth of its sales would come from electric models by 2030').kind).toBe('indirect');
+  });
+
+  it('takes "the Frankfurter Allgemeine newspaper" whole as the listener of "told"', () => {
+    const text = 'Works council chief Ulrike Haas told the Frankfurter Allgemeine newspaper the workforce felt betrayed by the board.';
+    const st = find(text, 'the workforce felt betrayed by the board');
+    expect(st.source.name).toBe('Ulrike Haas');
+  });
 });
