@@ -7,6 +7,7 @@ import {
   GROUP_NOUNS,
   IRREGULAR_PAST,
   MONTHS,
+  NATIONALITIES,
   NEGATIONS,
   ORGANIZATION_NAME_WORDS,
   ORGANIZATION_NOUNS,
@@ -122,13 +123,14 @@ function isConnectorBetweenNames(tokens: readonly Token[], k: number): boolean {
 }
 
 /**
- * "Former world number three Lucia Ortega": a capitalised title opening the phrase, then a few
+ * "Former world number three Lucia Ortega", "German chemicals maker Adler Chemie": a capitalised
+ * title or nationality opening the phrase, then a few
  * lower-case descriptive words, then a name of two or more capitalised words. Looks ahead a
  * bounded number of tokens.
  */
 function descriptorBeforeName(tokens: readonly Token[], title: number, k: number, ceiling: number): boolean {
   const titleTok = tokens[title];
-  if (!titleTok || !TITLE_WORDS.has(titleTok.lower)) return false;
+  if (!titleTok || !(TITLE_WORDS.has(titleTok.lower) || NATIONALITIES.has(titleTok.lower))) return false;
   for (let j = k; j <= Math.min(ceiling, k + 5); j++) {
     const tok = tokens[j];
     if (!isWord(tok)) return false;

@@ -146,6 +146,9 @@ function skipToThat(tokens: readonly Token[], k: number, end: number): number {
   return k;
 }
 
+/** Participles that, after a comma, describe what the speaker did rather than continue what was said. */
+const SUBJECT_PARTICIPLES = new Set(['blaming', 'citing', 'pointing', 'referring', 'noting', 'arguing', 'insisting', 'accusing', 'urging', 'calling', 'describing', 'dismissing']);
+
 /** "about a fifth of its sales", "nearly a third": a quantity opening a reported clause. */
 const FRACTION_WORDS = new Set(['third', 'quarter', 'fifth', 'tenth', 'half', 'dozen', 'hundred', 'thousand', 'million', 'billion', 'lakh', 'crore']);
 /** Common nouns after a medium's name: "the Frankfurter Allgemeine newspaper", "the Lusa news agency". */
@@ -374,6 +377,8 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
     if (t.text === ';' || startsCoordinatedReport(tokens, e)) break;
     // "..., an accusation that UN experts have supported": an appositive comment on the clause.
     if (t.text === ',' && e > k && isAppendedComment(tokens, e + 1, end)) break;
+    // "said it would close two plants, blaming weak demand": the subject's own participle, not what was said.
+    if (t.text === ',' && e > k && SUBJECT_PARTICIPLES.has(tokens[e + 1]?.lower ?? '')) break;
     if (t.text === ',' && (startsCoordinatedReport(tokens, e + 1) || startsAttributedClause(tokens, e + 1, end))) break;
     e++;
   }

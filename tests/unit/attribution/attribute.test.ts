@@ -478,4 +478,10 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const st = find(text, 'the workforce felt betrayed by the board');
     expect(st.source.name).toBe('Ulrike Haas');
   });
+
+  it('ends a reported clause before the speaker\'s own participle and reads a nationality with descriptors before a name as one subject', () => {
+    const text = 'German chemicals maker Adler Chemie cut its forecast on Thursday and said it would close two plants in Germany, blaming weak demand and high energy costs.';
+    const st = find(text, 'it would close two plants in Germany');
+    expect(st.source.name).toBe('Adler Chemie');
+  });
 });
