@@ -55,7 +55,7 @@ function isSpeakerNoun(lw: string): boolean {
  * not extended by "in" or "at", which after it start an adjunct ("the ministry in a statement").
  */
 function extendsWith(head: string, preposition: string): boolean {
-  if (PERSON_NOUNS.has(head)) return ['of', 'for', 'at', 'with', 'from'].includes(preposition);
+  if (PERSON_NOUNS.has(head)) return ['of', 'for', 'at', 'with', 'from', 'in'].includes(preposition);
   if (GROUP_NOUNS.has(head)) return ['of', 'with', 'from', 'at', 'for'].includes(preposition);
   if (DOCUMENT_NOUNS.has(head)) return ['from', 'by', 'of'].includes(preposition);
   if (ORGANIZATION_NOUNS.has(head)) return ['of', 'for'].includes(preposition);

@@ -484,4 +484,9 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const st = find(text, 'it would close two plants in Germany');
     expect(st.source.name).toBe('Adler Chemie');
   });
+
+  it('keeps "in the ministry" in a person noun\'s description ("An official in the ministry ... was more blunt:")', () => {
+    const text = 'The minister defended the change.\n\nAn official in the ministry, who did not wish to be named, was more blunt: "Claims were ten times the premium collected. No company will underwrite that."';
+    expect(find(text, 'Claims were ten times the premium collected. No company will underwrite that.').source.name).toBe('An official in the ministry');
+  });
 });
