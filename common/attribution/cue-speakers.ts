@@ -1,5 +1,5 @@
 import type { Source } from '../model/attribution.ts';
-import { ARTICLES, COORDINATORS, GROUP_NOUNS, ORGANIZATION_NAME_WORDS, ORGANIZATION_NOUNS, PERSON_NOUNS, PREPOSITIONS } from './lexicon.ts';
+import { ARTICLES, COORDINATORS, GROUP_NOUNS, IRREGULAR_PAST, ORGANIZATION_NAME_WORDS, ORGANIZATION_NOUNS, PERSON_NOUNS, PREPOSITIONS } from './lexicon.ts';
 import { headForm, headSpan, nounPhraseEndingAt, nounPhraseStartingAt, preferNamedAppositive, roleAfter, subjectBefore } from './noun-phrases.ts';
 import { afterDateline, type Sentence } from './sentences.ts';
 import type { Token } from './tokens.ts';
@@ -59,6 +59,21 @@ export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number
   const subject = subjectBefore(tokens, cue, floor);
   const closing = tokens[cue - 1];
   const inner = tokens[cue - 2];
+  if (closing?.text === ',' && hasGapWithin(ctx.gaps, closing.start - 3, cueTok.start) && tokens[cue - 2]?.type === 'word') {
+    // "The jury, led by the Kenyan-born actor [name], praised ...": the cut name ended a phrase
+    // set off after the subject; the subject before the first comma speaks.
+    for (let f = floor + 1; f < cue - 2; f++) {
+      if (tokens[f]?.text !== ',') continue;
+      // Only a participle or relative phrase ("led by", "which is owned by"), not an appositive role.
+      const opener = tokens[f + 1];
+      if (!opener || opener.upper || !(/(?:ed|en)$/.test(opener.lower) || IRREGULAR_PAST.has(opener.lower) || ['who', 'which', 'whose', 'including'].includes(opener.lower))) break;
+      const np = nounPhraseEndingAt(tokens, f - 1, floor);
+      if (!np || np.first !== floor) break;
+      const source = resolveSpeaker(ctx, np, null, true);
+      if (source) return { source, first: np.first, last: cue - 1 };
+      break;
+    }
+  }
   // "His lawyer, senior advocate [name], argued": the name closing the appositive was cut.
   if (subject && subject.role && closing?.text === ',' && inner && hasGapWithin(ctx.gaps, inner.end, closing.start)) {
     const role = ctx.layout.text.slice(tokens[subject.first]?.start ?? 0, inner.end);

@@ -47,7 +47,7 @@ const CUE_TABLE = new Map<string, CueUse>([
      continues continued cry cries cried exclaim exclaimed chant chanted chants text
      texted sigh sighed whisper whispered muse mused boast boasts boasted recount recounts
      recounted plead pleads pleaded demand demands demanded remark remarks remarked recalled
-     went`,
+     went praise praises praised hail hails hailed slam slams slammed`,
   ),
   ...forms(
     'participle',

@@ -489,4 +489,11 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const text = 'The minister defended the change.\n\nAn official in the ministry, who did not wish to be named, was more blunt: "Claims were ten times the premium collected. No company will underwrite that."';
     expect(find(text, 'Claims were ten times the premium collected. No company will underwrite that.').source.name).toBe('An official in the ministry');
   });
+
+  it('gives "praised the film\'s "..."" to the subject before a phrase whose cut name ended it', () => {
+    const text = 'The prize went to Luna.\n\nThe jury, led by the Kenyan-born actor , praised the film\'s "patience and rage" in a statement.';
+    expect(find(text, 'patience and rage').source.name).toBe('The jury');
+    const role = 'Bail was refused.\n\nHis lawyer, senior advocate , argued that the arrest was illegal.';
+    expect(find(role, 'the arrest was illegal').source).toMatchObject({ name: null, kind: 'unknown' });
+  });
 });
