@@ -187,6 +187,12 @@ export const OFFICIAL_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['CM', 'chief minister'],
   ['PM', 'prime minister'],
   ['CMO', 'chief medical officer'],
+  ['PRO', 'public relations officer'],
+  ['SI', 'sub-inspector'],
+  ['ASI', 'assistant sub-inspector'],
+  ['ADM', 'additional district magistrate'],
+  ['MD', 'managing director'],
+  ['CMD', 'chairman and managing director'],
   ['MLA', 'mla'],
   ['MP', 'mp'],
 ]);

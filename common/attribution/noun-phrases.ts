@@ -281,12 +281,16 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   let k = skipPreCueWords(tokens, cue - 1, floor);
   // "Ashoka, however, said": a sentence adverb set off by commas is not an appositive.
   if (tokens[k]?.text === ',' && tokens[k - 2]?.text === ',' && PARENTHETICAL_ADVERBS.has(tokens[k - 1]?.lower ?? '')) k = skipPreCueWords(tokens, k - 3, floor);
+  // "Kumar (45) said": an age in brackets after the name.
+  if (tokens[k]?.text === ')' && tokens[k - 2]?.text === '(' && /^\d{1,3}$/.test(tokens[k - 1]?.text ?? '') && k - 3 >= floor) k -= 3;
   if (k < floor) return null;
   const tok = tokens[k];
   if (!tok) return null;
   if (tok.text === ',') return appositiveSubject(tokens, k, floor);
   let np = nounPhraseEndingAt(tokens, k, floor);
   if (!np) return null;
+  // "..., the 45-year-old said": an age used as a noun refers back to the person just named.
+  if (np.last === np.first + 1 && tokens[np.first]?.lower === 'the' && AGE_NOUN.test(tokens[np.last]?.lower ?? '')) return { np, role: null, first: np.first };
   // "one of the sources said", "two of the people said", "one of them added": a part of a
   // group speaks; the group names the speaker, and the subject starts at the quantifier.
   if (tokens[np.first - 1]?.lower === 'of' && PART_QUANTIFIERS.has(tokens[np.first - 2]?.lower ?? '') && np.first - 2 >= floor) {
@@ -306,6 +310,9 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   if (!canHeadSubject(tokens, np) && !canHeadSubject(tokens, headSpan(tokens, np))) return null;
   return { np, role: null, first: np.first };
 }
+
+/** "45-year-old", "33-year-old": an age used as a noun. */
+export const AGE_NOUN = /^\d{1,3}-year-old$/;
 
 /** "following" in "Diplomats following the negotiations": a participle that attaches a phrase to a noun. */
 function isAttachingParticiple(tok: Token): boolean {

@@ -21,7 +21,7 @@ import {
   WEEKDAYS,
 } from './lexicon.ts';
 import { cueUse } from './cues.ts';
-import { headForm, headSpan, nounPhraseStartingAt, roleAfter, type Span } from './noun-phrases.ts';
+import { AGE_NOUN, headForm, headSpan, nounPhraseStartingAt, roleAfter, type Span } from './noun-phrases.ts';
 import { afterDateline, type Sentence } from './sentences.ts';
 import type { Gender, PersonEntry, SpeakerRegistry } from './speaker-registry.ts';
 import type { Token } from './tokens.ts';
@@ -311,6 +311,14 @@ function resolveCommonNoun(ctx: SpeakerContext, np: Span, roleText: string | nul
     const source: Source = { name: text, role: roleText, kind: 'organization' };
     registry.noteThing('organization', source);
     return source;
+  }
+  if (np.last === np.first + 1 && tokens[np.first]?.lower === 'the' && AGE_NOUN.test(h)) {
+    // "..., the 45-year-old said": the person just named.
+    const person = registry.lastNamedPerson();
+    if (person) {
+      registry.notePerson(person);
+      return { name: person.name, role: roleText ?? person.role, kind: 'person' };
+    }
   }
   if (PERSON_NOUNS.has(h) || lenient) {
     const determiner = tokens[np.first]?.lower ?? '';

@@ -496,4 +496,10 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const role = 'Bail was refused.\n\nHis lawyer, senior advocate , argued that the arrest was illegal.';
     expect(find(role, 'the arrest was illegal').source).toMatchObject({ name: null, kind: 'unknown' });
   });
+
+  it('reads an age in brackets, "the 45-year-old" and an abbreviated title before a name in wire attributions', () => {
+    expect(find('"We will fight till the end," Kumar (45) said.', 'We will fight till the end,').source.name).toBe('Kumar');
+    expect(find('Ravi Kumar arrived.\n\n"We will fight till the end," the 45-year-old said.', 'We will fight till the end,').source.name).toBe('Ravi Kumar');
+    expect(find('"We will fight till the end," Delhi Police PRO Ravi Kumar said.', 'We will fight till the end,').source.name).toBe('Ravi Kumar');
+  });
 });
