@@ -220,3 +220,26 @@ export function speakerOfWithParticiple(ctx: SpeakerContext, c: number, floor: n
   }
   return null;
 }
+
+/**
+ * The speaker of "saying" at `c` in "Kumar was quoted as saying" (the subject) or "Reuters
+ * quoted Kumar as saying" (the object), or null when the participle is not so framed.
+ */
+export function quotedAsSaying(ctx: SpeakerContext, c: number, floor: number): CueSpeaker | null {
+  const tokens = ctx.layout.tokens;
+  if (tokens[c]?.lower !== 'saying' || tokens[c - 1]?.lower !== 'as') return null;
+  if (tokens[c - 2]?.lower === 'quoted' && ['was', 'were', 'is', 'been'].includes(tokens[c - 3]?.lower ?? '')) {
+    let v = c - 3;
+    if (tokens[v]?.lower === 'been' && ['has', 'have', 'had'].includes(tokens[v - 1]?.lower ?? '')) v--;
+    return speakerBeforeCue(ctx, v, floor, true);
+  }
+  // "Reuters quoted Kumar as saying": the object of "quoted".
+  for (let q = c - 3; q >= Math.max(floor, c - 8); q--) {
+    if (tokens[q]?.lower !== 'quoted') continue;
+    const np = nounPhraseStartingAt(tokens, q + 1, c - 2);
+    if (!np || np.last !== c - 2) return null;
+    const source = resolveSpeaker(ctx, np, null, true);
+    return source ? { source, first: np.first, last: np.last } : null;
+  }
+  return null;
+}

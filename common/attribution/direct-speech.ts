@@ -1,5 +1,5 @@
 import { cueUse, LABEL_CUES, TITLE_NOUNS } from './cues.ts';
-import { sentenceSubject, speakerAfterCue, speakerBeforeCue, speakerOfWithParticiple, type CueSpeaker } from './cue-speakers.ts';
+import { quotedAsSaying, sentenceSubject, speakerAfterCue, speakerBeforeCue, speakerOfWithParticiple, type CueSpeaker } from './cue-speakers.ts';
 import { AUXILIARIES, COORDINATORS, DETERMINERS, PREPOSITIONS } from './lexicon.ts';
 import { quotationWordCount, type Quotation } from './quotes.ts';
 import type { Sentence } from './sentences.ts';
@@ -97,6 +97,9 @@ function attributeAfter(ctx: SpeakerContext, lo: number, hi: number): Found | nu
     const tok = tokens[c];
     if (!tok || tok.type === 'quote' || ENDERS.has(tok.text)) return null;
     if (!isWord(tok) || tok.upper) continue;
+    // '"...," Kumar was quoted as saying.', '"...," Reuters quoted Kumar as saying.'
+    const quoted = quotedAsSaying(ctx, c, k);
+    if (quoted) return { speaker: quoted, cue: tok.text, cueToken: c, label: false };
     const cu = cueUse(tok.lower);
     if (cu === undefined || cu === 'participle') continue;
     const speaker = speakerBeforeCue(ctx, c, k, true);
@@ -145,8 +148,10 @@ function attributeBefore(ctx: SpeakerContext, lo: number, hi: number, sentence: 
     tries++;
     let speaker: CueSpeaker | null = null;
     if (use === 'participle') {
-      if (tokens[c - 1]?.text === ',') speaker = sentenceSubject(ctx, sentence, c);
-      else speaker = speakerOfWithParticiple(ctx, c, Math.min(lo, sentence.first));
+      // 'Kumar was quoted as saying: "..."', ', saying "..."', 'with X saying "..."'.
+      speaker = quotedAsSaying(ctx, c, Math.min(lo, sentence.first));
+      if (!speaker && tokens[c - 1]?.text === ',') speaker = sentenceSubject(ctx, sentence, c);
+      else if (!speaker) speaker = speakerOfWithParticiple(ctx, c, Math.min(lo, sentence.first));
     } else {
       speaker = speakerBeforeCue(ctx, c, Math.min(lo, sentence.first), false);
       // "... and warned that firms were "running out of patience."": the verb shares the subject.

@@ -1,5 +1,5 @@
 import { cueUse, OBJECT_CUES, SAY_FORMS, takesClause } from './cues.ts';
-import { sentenceSubject, speakerAfterCue, speakerBeforeCue, speakerOfWithParticiple, type CueSpeaker } from './cue-speakers.ts';
+import { quotedAsSaying, sentenceSubject, speakerAfterCue, speakerBeforeCue, speakerOfWithParticiple, type CueSpeaker } from './cue-speakers.ts';
 import {
   ADJUNCT_NOUNS,
   AUXILIARIES,
@@ -534,7 +534,8 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
     // "..., with its state chief Prakash Shetty saying the probe would be ...": the noun
     // phrase after "with" is the speaker of the participle.
     if (use === 'participle' && REPORTING_PARTICIPLES.has(tok.lower)) {
-      const speaker = speakerOfWithParticiple(ctx, c, s.first);
+      // "Kumar was quoted as saying ...", "with X saying ...".
+      const speaker = quotedAsSaying(ctx, c, s.first) ?? speakerOfWithParticiple(ctx, c, s.first);
       const k = speaker ? clauseStart(ctx, c, end, false) : -1;
       if (speaker && k >= 0) emitClauses(k, tok, c, speaker);
       continue;

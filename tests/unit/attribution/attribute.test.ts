@@ -502,4 +502,13 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     expect(find('Ravi Kumar arrived.\n\n"We will fight till the end," the 45-year-old said.', 'We will fight till the end,').source.name).toBe('Ravi Kumar');
     expect(find('"We will fight till the end," Delhi Police PRO Ravi Kumar said.', 'We will fight till the end,').source.name).toBe('Ravi Kumar');
   });
+
+  it('gives "was quoted as saying" to its subject and "quoted X as saying" to its object', () => {
+    expect(find('Ravi Kumar arrived.\n\n"We are ready," Kumar was quoted as saying by the news agency.', 'We are ready,').source.name).toBe('Ravi Kumar');
+    expect(find('"We are ready," Reuters quoted Kumar as saying.', 'We are ready,').source.name).toBe('Kumar');
+    expect(find('Ravi Kumar was quoted as saying: "We are ready for the polls."', 'We are ready for the polls.').source.name).toBe('Ravi Kumar');
+    const reported = find('Ravi Kumar was quoted as saying the party would contest all seats.', 'the party would contest all seats');
+    expect(reported.kind).toBe('indirect');
+    expect(reported.source.name).toBe('Ravi Kumar');
+  });
 });
