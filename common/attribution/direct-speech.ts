@@ -3,7 +3,7 @@ import { quotedAsSaying, sentenceSubject, speakerAfterCue, speakerBeforeCue, spe
 import { AUXILIARIES, COORDINATORS, DETERMINERS, PREPOSITIONS } from './lexicon.ts';
 import { quotationWordCount, type Quotation } from './quotes.ts';
 import type { Sentence } from './sentences.ts';
-import { unknownSource, type SpeakerContext } from './speakers.ts';
+import { hasGapWithin, unknownSource, type SpeakerContext } from './speakers.ts';
 import type { Statement } from './statement.ts';
 import { isBaseFormBeforeName } from './reported-speech.ts';
 import type { Token } from './tokens.ts';
@@ -85,6 +85,10 @@ function attributeAfter(ctx: SpeakerContext, lo: number, hi: number): Found | nu
   const t = tokens[k];
   if (k > hi || !isWord(t)) return null;
   const use = t.upper ? undefined : cueUse(t.lower);
+  // '"...," told PTI': the listener follows "told", never the speaker; the speaker was cut.
+  if ((t.lower === 'told' || t.lower === 'tells') && hasGapWithin(ctx.gaps, t.start - 1, t.start)) {
+    return { speaker: { source: unknownSource(), first: k, last: k }, cue: t.text, cueToken: k, label: false };
+  }
   if (use !== undefined && use !== 'participle') {
     const speaker = speakerAfterCue(ctx, k, hi);
     return speaker ? { speaker, cue: t.text, cueToken: k, label: false } : null;

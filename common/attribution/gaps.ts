@@ -299,6 +299,16 @@ function speechVerbRule(t: Token, n: Token | undefined, prev: Token | undefined,
     add(n.start);
     return;
   }
+  // '"...," said of the Centre for ...': the name after the verb was cut before its "of" phrase.
+  if (n && n.type === 'word' && !n.upper && (n.lower === 'of' || n.lower === 'from') && (t.lower === 'said' || t.lower === 'says') && prev?.type === 'quote') {
+    add(n.start);
+    return;
+  }
+  // '"...," told PTI': "told" cannot invert; its subject was cut.
+  if ((t.lower === 'told' || t.lower === 'tells') && prev?.type === 'quote' && n?.type === 'word' && n.upper) {
+    add(t.start);
+    return;
+  }
   if (!n || n.type !== 'word' || n.upper || !MODALS.has(n.lower)) return;
   if (['said', 'says', 'say', 'believes', 'believe', 'warned', 'added', 'thinks'].includes(t.lower) && prev?.lower !== 'what' && prev?.lower !== 'has') add(n.start);
 }

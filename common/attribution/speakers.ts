@@ -497,6 +497,12 @@ export function noteSentenceSubject(ctx: SpeakerContext, sentence: Sentence): vo
     registry.notePerson(registry.strippedPerson(spanText(layout, np.first, np.last)));
     return;
   }
+  // "Opposition leader slammed the government": a bare role, its name cut before the verb.
+  const bareHead = np ? tokens[np.last] : undefined;
+  if (np && bareHead && !bareHead.upper && np.last > np.first && tokens[np.first]?.upper && !DETERMINERS.has(tokens[np.first]?.lower ?? '') && PERSON_NOUNS.has(headForm(bareHead)) && hasGapWithin(ctx.gaps, bareHead.end, tokens[np.last + 1]?.start ?? bareHead.end)) {
+    registry.notePerson(registry.strippedPerson(spanText(layout, np.first, np.last)));
+    return;
+  }
   // "Kenya's interior minister, , ordered ...": the name in the appositive was cut.
   const npHead = np ? tokens[np.last] : undefined;
   const npComma = np ? tokens[np.last + 1] : undefined;

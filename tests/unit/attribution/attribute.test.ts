@@ -511,4 +511,11 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     expect(reported.kind).toBe('indirect');
     expect(reported.source.name).toBe('Ravi Kumar');
   });
+
+  it('reads cut speakers around the verb: "said of the Centre", "told PTI" after a quotation, a bare role before the verb', () => {
+    const P = 'Asha Rao arrived on Monday.\n\n';
+    expect(find(P + '"We are ready," said of the Centre for Policy Research.', 'We are ready,').source).toMatchObject({ name: null, kind: 'unknown' });
+    expect(find(P + '"We are ready for the polls," told PTI.', 'We are ready for the polls,').source).toMatchObject({ name: null, kind: 'unknown' });
+    expect(find(P + 'Opposition leader slammed the government. "We are ready for the polls," he said.', 'We are ready for the polls,').source).toMatchObject({ name: null, kind: 'unknown' });
+  });
 });
