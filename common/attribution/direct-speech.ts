@@ -245,6 +245,13 @@ export function attributeQuotation(ctx: SpeakerContext, qi: number, history: rea
       extentEnd: last?.end ?? cueTok?.end ?? q.end,
     };
   }
+  // '"It was terrifying," Lopez said. "We lost everything."': a short but whole sentence quoted
+  // on its own continues the turn of the speaker just quoted in the same paragraph.
+  const wholeSentence = /^\p{Lu}/u.test(content) && /[.!?]$/.test(content) && sOpen.first === q.openToken;
+  if (words <= SHORT_QUOTE_WORDS && wholeSentence && !title) {
+    const last = history[history.length - 1];
+    if (last && last.kind === 'direct' && last.paragraph === opener.para) return { ...base, cue: last.cue, source: last.source, extentStart: q.start, extentEnd: q.end };
+  }
   if (words <= SHORT_QUOTE_WORDS || title) return null;
   const next = q.closeToken !== null ? attributeNextSentence(ctx, q) : null;
   if (next) return { ...base, cue: next.cue, source: next.speaker.source, extentStart: q.start, extentEnd: q.end };

@@ -518,4 +518,11 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     expect(find(P + '"We are ready for the polls," told PTI.', 'We are ready for the polls,').source).toMatchObject({ name: null, kind: 'unknown' });
     expect(find(P + 'Opposition leader slammed the government. "We are ready for the polls," he said.', 'We are ready for the polls,').source).toMatchObject({ name: null, kind: 'unknown' });
   });
+
+  it('continues a turn with a short whole-sentence quotation in the same paragraph', () => {
+    const text = 'Maria Lopez fled the fire.\n\n"It was terrifying," Lopez said. "We lost everything."';
+    expect(find(text, 'We lost everything.').source.name).toBe('Maria Lopez');
+    const scare = 'Maria Lopez fled the fire.\n\n"It was terrifying," Lopez said. The "safe zone" was not safe.';
+    expect(attribute(scare).attributions.some((a) => a.quote === 'safe zone')).toBe(false);
+  });
 });
