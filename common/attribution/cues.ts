@@ -25,7 +25,9 @@ const CUE_TABLE = new Map<string, CueUse>([
      stress stresses stressed assert asserts asserted contend contends contended maintain
      maintains maintained write writes wrote testify testifies testified caution cautions
      cautioned complain complains complained allege alleges alleged declare declares declared
-     recall recalls recalled reply replies replied report reports reported contend`,
+     recall recalls recalled reply replies replied report reports reported contend
+     reiterate reiterates reiterated aver avers averred clarify clarifies clarified opine
+     opines opined`,
   ),
   ...forms(
     'that',
@@ -36,7 +38,8 @@ const CUE_TABLE = new Map<string, CueUse>([
      found show shows showed acknowledge observe observes observed point points pointed
      indicate indicates indicated signal signals signaled signalled promise promises promised
      vow vows vowed pledge pledges pledged threaten threatens threatened accuse accuses accused
-     concede`,
+     concede assure assures assured inform informs informed underline underlines underlined
+     highlight highlights highlighted`,
   ),
   ...forms(
     'quote',

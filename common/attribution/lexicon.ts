@@ -134,6 +134,7 @@ export const PERSON_NOUNS = words(`
   ambassador envoy commander general colonel soldier activist organizer organiser candidate
   leader member engineer inspector author writer historian pollster forecaster meteorologist
   superintendent principal dean pastor priest bishop rabbi imam surgeon physician paramedic
+  collector magistrate
   firefighter trooper sheriff deputy detective sergeant lieutenant agent trader investor banker
   strategist consultant partner employee user customer shopper fan voter citizen refugee
   migrant man woman boy girl teenager child parent passenger pilot negotiator mediator

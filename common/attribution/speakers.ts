@@ -322,7 +322,15 @@ function resolveCommonNoun(ctx: SpeakerContext, np: Span, roleText: string | nul
   }
   if (PERSON_NOUNS.has(h) || lenient) {
     const determiner = tokens[np.first]?.lower ?? '';
-    if (np.last === np.first + 1 && (determiner === 'the' || determiner === 'his' || determiner === 'her')) {
+    const definite = determiner === 'the' || determiner === 'his' || determiner === 'her';
+    // "the district collector said" after "Ravi Kumar, the district collector, ...".
+    const described = definite && np.last > np.first + 1 && np.last <= np.first + 3 ? registry.byRoleNoun(spanText(layout, np.first + 1, np.last)) : undefined;
+    if (described) {
+      registry.notePerson(described);
+      if (described.name === null) return unknownSource(roleText ?? described.role);
+      return { name: described.name, role: roleText ?? described.role, kind: 'person' };
+    }
+    if (np.last === np.first + 1 && definite) {
       const known = registry.byRoleNoun(h);
       if (known) {
         registry.notePerson(known);
@@ -432,7 +440,16 @@ export function registerNamedPeople(ctx: SpeakerContext, sentence: Sentence): vo
 
 /** "Lena Ortiz, the city engineer, described ...": a closed appositive after a name is its role. */
 function appositiveRole(layout: Layout, nameLast: number, sentenceEnd: number): string | null {
-  const role = roleAfter(layout.tokens, nameLast, sentenceEnd - 1);
+  let role = roleAfter(layout.tokens, nameLast, sentenceEnd - 1);
+  // "Ravi Kumar, the district collector, inspected ...": the role ends at its closing comma.
+  if (role && layout.tokens[role.last + 1]?.text !== ',') {
+    for (let j = role.first + 1; j < role.last && j < role.first + 8; j++) {
+      if (layout.tokens[j]?.text === ',') {
+        role = { first: role.first, last: j - 1 };
+        break;
+      }
+    }
+  }
   if (!role || layout.tokens[role.last + 1]?.text !== ',') return null;
   const opener = layout.tokens[role.first];
   if (!opener || !(DETERMINERS.has(opener.lower) || /'s$/.test(opener.lower))) return null;

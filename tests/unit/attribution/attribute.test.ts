@@ -525,4 +525,13 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const scare = 'Maria Lopez fled the fire.\n\n"It was terrifying," Lopez said. The "safe zone" was not safe.';
     expect(attribute(scare).attributions.some((a) => a.quote === 'safe zone')).toBe(false);
   });
+
+  it('points "the collector" and "the district collector" back at the person so described, and reads Indian-English speech verbs', () => {
+    const P = 'Ravi Kumar, the district collector, inspected the site on Sunday.\n\n';
+    expect(find(P + '"The situation is under control," the collector said.', 'The situation is under control,').source.name).toBe('Ravi Kumar');
+    expect(find(P + '"The situation is under control," the district collector said.', 'The situation is under control,').source.name).toBe('Ravi Kumar');
+    for (const verb of ['reiterated', 'informed', 'averred', 'assured', 'underlined']) {
+      expect(find(P + `"Relief camps have been set up in 14 villages," Kumar ${verb}.`, 'Relief camps have been set up in 14 villages,').source.name).toBe('Ravi Kumar');
+    }
+  });
 });
