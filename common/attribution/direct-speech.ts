@@ -141,7 +141,8 @@ function attributeBefore(ctx: SpeakerContext, lo: number, hi: number, sentence: 
   let tries = 0;
   for (let c = hi; c >= lo; c--) {
     const tok = tokens[c];
-    if (!isWord(tok) || tok.upper) continue;
+    // "According to Kumar, "..."": capitalised when it opens the sentence.
+    if (!isWord(tok) || (tok.upper && tok.lower !== 'according')) continue;
     if (tok.lower === 'according' && tokens[c + 1]?.lower === 'to' && c + 1 <= hi) {
       const speaker = speakerAfterCue(ctx, c + 1, hi);
       if (speaker) return { speaker, cue: 'according to', cueToken: c, label: false };

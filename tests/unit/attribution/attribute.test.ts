@@ -534,4 +534,9 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
       expect(find(P + `"Relief camps have been set up in 14 villages," Kumar ${verb}.`, 'Relief camps have been set up in 14 villages,').source.name).toBe('Ravi Kumar');
     }
   });
+
+  it('gives a quotation after a sentence-opening "According to X," to X', () => {
+    const text = 'Ravi Kumar inspected the site.\n\nAccording to Kumar, "the situation is under control".';
+    expect(find(text, 'the situation is under control').source.name).toBe('Ravi Kumar');
+  });
 });
