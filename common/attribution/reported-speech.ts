@@ -147,7 +147,7 @@ function skipToThat(tokens: readonly Token[], k: number, end: number): number {
 }
 
 /** Participles that, after a comma, describe what the speaker did rather than continue what was said. */
-const SUBJECT_PARTICIPLES = new Set(['blaming', 'citing', 'pointing', 'referring', 'noting', 'arguing', 'insisting', 'accusing', 'urging', 'calling', 'describing', 'dismissing']);
+const SUBJECT_PARTICIPLES = new Set(['adding', 'saying', 'blaming', 'citing', 'pointing', 'referring', 'noting', 'arguing', 'insisting', 'accusing', 'urging', 'calling', 'describing', 'dismissing']);
 
 /** "about a fifth of its sales", "nearly a third": a quantity opening a reported clause. */
 const FRACTION_WORDS = new Set(['third', 'quarter', 'fifth', 'tenth', 'half', 'dozen', 'hundred', 'thousand', 'million', 'billion', 'lakh', 'crore']);

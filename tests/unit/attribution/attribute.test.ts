@@ -539,4 +539,10 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     const text = 'Ravi Kumar inspected the site.\n\nAccording to Kumar, "the situation is under control".';
     expect(find(text, 'the situation is under control').source.name).toBe('Ravi Kumar');
   });
+
+  it('splits "said ..., adding that ..." into two reported statements', () => {
+    const text = 'Ravi Kumar said 14 relief camps had been set up, adding that food packets were being distributed.';
+    expect(find(text, '14 relief camps had been set up').source.name).toBe('Ravi Kumar');
+    expect(find(text, 'food packets were being distributed').source.name).toBe('Ravi Kumar');
+  });
 });
