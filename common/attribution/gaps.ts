@@ -1,5 +1,5 @@
 import { cueUse } from './cues.ts';
-import { ARTICLES, BE_FORMS, COORDINATORS, DANGLING_ENDINGS, DETERMINERS, IRREGULAR_PAST, LANGUAGES, MODALS, MONTHS, NATIONALITIES, PERSON_NOUNS, PREPOSITIONS, WEEKDAYS } from './lexicon.ts';
+import { ARTICLES, BE_FORMS, COORDINATORS, DANGLING_ENDINGS, DETERMINERS, IRREGULAR_PAST, LANGUAGES, MODALS, MONTHS, NATIONALITIES, OFFICIAL_ABBREVIATIONS, PERSON_NOUNS, PREPOSITIONS, WEEKDAYS } from './lexicon.ts';
 import type { Layout } from './layout.ts';
 import type { Token } from './tokens.ts';
 
@@ -57,6 +57,7 @@ export function findGaps(layout: Layout): number[] {
       doublePrepositionRule(t, n, tokens[i + 2], add);
       if ((t.lower === 'either' || t.lower === 'both') && n && n.type === 'word' && n.lower === (t.lower === 'either' ? 'or' : 'and')) add(n.start);
       strippedTitleSubjectRule(i, tokens, sentenceFirst, add);
+      titleBeforeVerbRule(i, tokens, add);
     } else if (t.type === 'punct') {
       spacingRule(t, tokens[i - 1], tokens[i + 1], layout.text, add);
       // "the state weather agency,." : the name in apposition after the comma was cut.
@@ -440,6 +441,39 @@ function bareTitleSubjectRule(first: number, end: number, tokens: readonly Token
 
 /** Singular nouns for a firm that need an article or a name as a subject: "Brokerage said" lost the name. */
 const BARE_FIRM_NOUNS = new Set(['brokerage', 'firm', 'company', 'agency', 'ministry', 'department', 'regulator', 'lender', 'insurer', 'carrier', 'airline', 'manufacturer', 'retailer', 'automaker', 'carmaker', 'startup', 'watchdog', 'consultancy']);
+
+/** Words after a title that show the name after it is missing: "Union Home Minister on Monday reviewed", "BJP MP also visited". */
+const AFTER_TITLE_ADVERBS = new Set(['also', 'today', 'yesterday', 'later', 'earlier', 'however', 'too', 'then', 'recently', 'had', 'has', 'was', 'is', 'will', 'would']);
+
+/**
+ * "Union Home Minister on Monday reviewed ...", "BJP MP also visited ...", "state Congress
+ * chief visited ...": a title without an article before it and with a verb, an adverb or "on
+ * Monday" after it had its name cut; the gap goes after the title.
+ */
+function titleBeforeVerbRule(i: number, tokens: readonly Token[], add: Add): void {
+  const t = tokens[i];
+  const n = tokens[i + 1];
+  if (!t || !n || n.type !== 'word' || n.upper || n.para !== t.para) return;
+  const title = t.upper ? TITLE_HEADS.has(t.lower) || OFFICIAL_ABBREVIATIONS.has(t.text) : TITLE_HEADS.has(t.lower) && tokens[i - 1]?.upper === true && tokens[i - 1]?.type === 'word';
+  if (!title) return;
+  const verbish = AFTER_TITLE_ADVERBS.has(n.lower) || (n.lower === 'on' && WEEKDAYS.has(tokens[i + 2]?.lower ?? '')) || (n.lower.length > 4 && n.lower.endsWith('ed') && !PARTICIPLE_MODIFIERS.has(n.lower)) || IRREGULAR_PAST.has(n.lower);
+  if (!verbish) return;
+  // Back over the run of the role ("Union Home Minister", "state Congress chief") to what precedes it.
+  let k = i - 1;
+  while (k >= 0 && i - k <= 5) {
+    const w = tokens[k];
+    if (!w || w.type !== 'word' || w.para !== t.para || DETERMINERS.has(w.lower) || PREPOSITIONS.has(w.lower) || /'s$/.test(w.lower)) break;
+    if (!w.upper && !ROLE_MODIFIERS.has(w.lower)) break;
+    k--;
+  }
+  const before = tokens[k];
+  if (before && before.type === 'word' && before.para === t.para && (DETERMINERS.has(before.lower) || /'s$/.test(before.lower))) return;
+  add(n.start);
+}
+/** Lower-case words inside a role before its name: "state Congress chief", "senior party leader". */
+const ROLE_MODIFIERS = new Set(['state', 'union', 'district', 'party', 'deputy', 'former', 'senior', 'opposition', 'city', 'national']);
+/** Past participles that modify the title rather than act as its verb: "Minister designate". */
+const PARTICIPLE_MODIFIERS = new Set(['designated', 'elected', 'appointed', 'concerned', 'involved']);
 
 /** A lower-case word that reads as a finite verb after a subject. */
 function looksLikeVerb(lower: string): boolean {

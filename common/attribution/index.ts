@@ -11,7 +11,7 @@ import { findGaps } from './gaps.ts';
 import { buildLayout } from './layout.ts';
 import { reportedStatements } from './reported-speech.ts';
 import { SpeakerRegistry } from './speaker-registry.ts';
-import { hasGapWithin, noteSentenceSubject, registerNamedPeople, type SpeakerContext } from './speakers.ts';
+import { hasGapWithin, noteSentenceSubject, noteStrippedTitles, registerNamedPeople, type SpeakerContext } from './speakers.ts';
 import type { Statement } from './statement.ts';
 
 /** Bump whenever a change to the algorithm changes its output, so stored results are recomputed. */
@@ -50,7 +50,10 @@ export function attribute(text: string): AttributionResult {
       const st = attributeQuotation(ctx, qi, statements);
       if (st) statements.push(st);
     }
-    if (statements.length === before) noteSentenceSubject(ctx, sentence);
+    if (statements.length === before) {
+      noteStrippedTitles(ctx, sentence);
+      noteSentenceSubject(ctx, sentence);
+    }
   });
 
   const attributions: Attribution[] = statements

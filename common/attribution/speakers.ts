@@ -516,7 +516,7 @@ export function noteSentenceSubject(ctx: SpeakerContext, sentence: Sentence): vo
   }
   // "Opposition leader slammed the government": a bare role, its name cut before the verb.
   const bareHead = np ? tokens[np.last] : undefined;
-  if (np && bareHead && !bareHead.upper && np.last > np.first && tokens[np.first]?.upper && !DETERMINERS.has(tokens[np.first]?.lower ?? '') && PERSON_NOUNS.has(headForm(bareHead)) && hasGapWithin(ctx.gaps, bareHead.end, tokens[np.last + 1]?.start ?? bareHead.end)) {
+  if (np && bareHead && !bareHead.upper && np.last > np.first && !DETERMINERS.has(tokens[np.first]?.lower ?? '') && PERSON_NOUNS.has(headForm(bareHead)) && hasGapWithin(ctx.gaps, bareHead.end, tokens[np.last + 1]?.start ?? bareHead.end)) {
     registry.notePerson(registry.strippedPerson(spanText(layout, np.first, np.last)));
     return;
   }
@@ -565,5 +565,23 @@ export function noteSentenceSubject(ctx: SpeakerContext, sentence: Sentence): vo
     }
     const known = registry.bySurname(lead.text);
     if (known) registry.notePerson(known);
+  }
+}
+
+/**
+ * "The meeting was chaired by Chief Minister [name].": a title whose name was cut anywhere in a
+ * sentence that attributes nothing is someone a following "he" may refer to. Noted before the
+ * sentence's subject, which stays the likelier referent.
+ */
+export function noteStrippedTitles(ctx: SpeakerContext, sentence: Sentence): void {
+  const { layout, registry } = ctx;
+  const tokens = layout.tokens;
+  for (let k = sentence.first; k < sentence.end; k++) {
+    const tok = tokens[k];
+    if (!tok || tok.type !== 'word' || !endsOnTitle(tokens, k)) continue;
+    if (!hasGapWithin(ctx.gaps, tok.end, tokens[k + 1]?.start ?? tok.end + 1)) continue;
+    let from = k;
+    while (from - 1 >= sentence.first && k - from < 4 && tokens[from - 1]?.upper && tokens[from - 1]?.type === 'word' && !DETERMINERS.has(tokens[from - 1]?.lower ?? '')) from--;
+    registry.notePerson(registry.strippedPerson(spanText(layout, from, k)));
   }
 }

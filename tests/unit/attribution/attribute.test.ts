@@ -545,4 +545,18 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     expect(find(text, '14 relief camps had been set up').source.name).toBe('Ravi Kumar');
     expect(find(text, 'food packets were being distributed').source.name).toBe('Ravi Kumar');
   });
+
+  it('points "he" at a title whose name was cut with no speech verb near it', () => {
+    const P = 'Opposition leader Ravi Kumar criticised the plan.\n\n';
+    const cases = [
+      'Union Home Minister on Monday reviewed the situation. "We are ready," he said.',
+      'The meeting was chaired by Chief Minister .\n\n"We are ready," he said.',
+      'Meanwhile, state Congress chief visited the victims in hospital. "We are ready," he said.',
+      'BJP MP also visited the site. "We are ready," he said.',
+    ];
+    for (const c of cases) expect(find(P + c, 'We are ready,').source, c).toMatchObject({ name: null, kind: 'unknown' });
+    const named = find(P + 'Meanwhile, Kumar visited the victims in hospital. "We are ready," he said.', 'We are ready,');
+    expect(named.source.name).toBe('Ravi Kumar');
+    expect(attribute('Ravi Kumar spoke.\n\nThe Chief Minister on Monday reviewed the situation.').gaps).toEqual([]);
+  });
 });
