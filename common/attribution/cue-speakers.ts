@@ -52,6 +52,9 @@ function nameHasGap(ctx: SpeakerContext, first: number, last: number, cueStart: 
  * says"). When a gap lies inside the subject or right before the verb ("The for Human Rights
  * said", "Turkish said"), the name was stripped and the speaker is unknown.
  */
+/** Adverbs that open a sentence before its subject: "Meanwhile, ...". */
+const SENTENCE_ADVERBS = new Set(['meanwhile', 'separately', 'however', 'earlier', 'later', 'also', 'still', 'now', 'elsewhere', 'besides', 'moreover', 'instead', 'today', 'yesterday']);
+
 export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number, lenient: boolean): CueSpeaker | null {
   const tokens = ctx.layout.tokens;
   const cueTok = tokens[cue];
@@ -62,13 +65,21 @@ export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number
   if (closing?.text === ',' && hasGapWithin(ctx.gaps, closing.start - 3, cueTok.start) && tokens[cue - 2]?.type === 'word') {
     // "The jury, led by the Kenyan-born actor [name], praised ...": the cut name ended a phrase
     // set off after the subject; the subject before the first comma speaks.
+    let start = floor;
     for (let f = floor + 1; f < cue - 2; f++) {
       if (tokens[f]?.text !== ',') continue;
+      // "Meanwhile, activist T M Shivanna, who had filed a complaint with the [name], said":
+      // a sentence adverb before the subject is set off by a comma of its own.
+      const lead = tokens[start];
+      if (f === start + 1 && lead && lead.type === 'word' && lead.upper && (SENTENCE_ADVERBS.has(lead.lower) || lead.lower.endsWith('ly'))) {
+        start = f + 1;
+        continue;
+      }
       // Only a participle or relative phrase ("led by", "which is owned by"), not an appositive role.
       const opener = tokens[f + 1];
       if (!opener || opener.upper || !(/(?:ed|en)$/.test(opener.lower) || IRREGULAR_PAST.has(opener.lower) || ['who', 'which', 'whose', 'including'].includes(opener.lower))) break;
-      const np = nounPhraseEndingAt(tokens, f - 1, floor);
-      if (!np || np.first !== floor) break;
+      const np = nounPhraseEndingAt(tokens, f - 1, start);
+      if (!np || np.first !== start) break;
       const source = resolveSpeaker(ctx, np, null, true);
       if (source) return { source, first: np.first, last: cue - 1 };
       break;

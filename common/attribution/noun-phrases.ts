@@ -141,6 +141,24 @@ function descriptorBeforeName(tokens: readonly Token[], title: number, k: number
 }
 
 /**
+ * "European Union antitrust regulators", "Gaza health officials": lowercase words after a name
+ * of two or more capitalised words that end, within three words, in a plural group noun or an
+ * organisation noun; the name modifies them.
+ */
+function groupAfterName(tokens: readonly Token[], first: number, last: number, k: number, ceiling: number): boolean {
+  if (last <= first) return false;
+  for (let j = first; j <= last; j++) if (!tokens[j]?.upper && !DETERMINERS.has(tokens[j]?.lower ?? '')) return false;
+  if (!tokens[last - 1]?.upper) return false;
+  for (let j = k; j <= Math.min(ceiling, k + 2); j++) {
+    const tok = tokens[j];
+    if (!isWord(tok) || tok.upper) return false;
+    if (breaksNounPhrase(tok) || DETERMINERS.has(tok.lower) || AUXILIARIES.has(tok.lower) || IRREGULAR_PAST.has(tok.lower) || /ed$/.test(tok.lower)) return false;
+    if (GROUP_NOUNS.has(tok.lower) || ORGANIZATION_NOUNS.has(tok.lower)) return !isWord(tokens[j + 1]) || (tokens[j + 1] as Token).upper || j + 1 > ceiling || !GROUP_NOUNS.has((tokens[j + 1] as Token).lower);
+  }
+  return false;
+}
+
+/**
  * The noun phrase that ends at token `last`, reading backwards but not before `floor`.
  * It stops after a determiner ("the ministry"), before a preposition, conjunction, verb or
  * punctuation, and keeps connectors inside capitalised names.
@@ -205,7 +223,7 @@ export function nounPhraseStartingAt(tokens: readonly Token[], first: number, ce
     if (last >= 0 && (WEEKDAYS.has(tok.lower) || (MONTHS.has(tok.lower) && tok.upper))) break;
     // "said Smith Tuesday", "Smith told" end the phrase; "Former captain Sunil Gavaskar" does not.
     // A role noun after a capitalised modifier goes on: "state BJP president", "Congress spokesperson".
-    if (last >= 0 && !tok.upper && lastTok?.upper && !lastTok.lower.endsWith("'s") && !PERSON_NOUNS.has(tok.lower) && !((last === first || (last === first + 1 && DETERMINERS.has(tokens[first]?.lower ?? ''))) && descriptorBeforeName(tokens, last, k, ceiling))) break;
+    if (last >= 0 && !tok.upper && lastTok?.upper && !lastTok.lower.endsWith("'s") && !PERSON_NOUNS.has(tok.lower) && !((last === first || (last === first + 1 && DETERMINERS.has(tokens[first]?.lower ?? ''))) && descriptorBeforeName(tokens, last, k, ceiling)) && !groupAfterName(tokens, first, last, k, ceiling)) break;
     // "two diplomats familiar with the talks", "sources close to the ministry"
     if (lastTok && !lastTok.upper && (GROUP_NOUNS.has(lastTok.lower) || PERSON_NOUNS.has(lastTok.lower)) && QUALIFYING_ADJECTIVES.has(tok.lower) && PREPOSITIONS.has(tokens[k + 1]?.lower ?? '')) {
       k += 2;

@@ -35,6 +35,8 @@ const HYPOTHETICAL = new Set(['until', 'unless', 'if', 'whether', 'before', 'onc
 const REPORTING_PARTICIPLES = new Set(['saying', 'adding', 'noting', 'warning', 'arguing', 'insisting', 'claiming', 'explaining', 'stressing', 'declaring', 'acknowledging', 'complaining', 'alleging']);
 /** Verbs of belief that take a bare clause as readily as "say" does. */
 const CLAUSE_WITHOUT_THAT = new Set(['believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'add', 'adds', 'added', 'estimate', 'estimates', 'estimated', 'predict', 'predicts', 'predicted', 'warn', 'warns', 'warned', 'insist', 'insists', 'insisted', 'claim', 'claims', 'claimed', 'argue', 'argues', 'argued', 'write', 'writes', 'wrote']);
+/** Verbs that need a complement like "be" does: "the debt remained "the elephant in the room"". */
+const LINKING_VERBS = new Set(['remain', 'remains', 'remained', 'become', 'becomes', 'became', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'look', 'looks', 'looked', 'feel', 'feels', 'felt', 'sound', 'sounds', 'sounded', 'stay', 'stays', 'stayed']);
 /** Quotations this short inside a reported clause are part of it ("kept "the heart" intact"). */
 const EMBEDDED_QUOTE_WORDS = 3;
 /** Longer quoted phrases are too, when they end without punctuation of their own ("watching it "with a high sense of urgency" and would act"). */
@@ -243,7 +245,7 @@ function isLeadIn(tokens: readonly Token[], first: number, last: number): boolea
   const before = tokens[last - 1];
   if (!tail) return true;
   const tl = tail.lower;
-  if (AUXILIARIES.has(tl) || DETERMINERS.has(tl) || PREPOSITIONS.has(tl) || ['that', 'as', 'to', 'be', 'than', 'so'].includes(tl)) return true;
+  if (AUXILIARIES.has(tl) || LINKING_VERBS.has(tl) || DETERMINERS.has(tl) || PREPOSITIONS.has(tl) || ['that', 'as', 'to', 'be', 'than', 'so'].includes(tl)) return true;
   if (before && !tail.upper) {
     const bl = before.lower;
     if (['have', 'has', 'had'].includes(bl) && (tl.endsWith('ed') || tl.endsWith('en') || IRREGULAR_PARTICIPLES.has(tl))) return true; // "had tabled"
@@ -341,6 +343,16 @@ function hasVerb(tokens: readonly Token[], first: number, last: number): boolean
 }
 
 
+/** Whether only closing punctuation is left of the sentence from `k`. */
+function endsSentence(tokens: readonly Token[], k: number, end: number): boolean {
+  if (k < 0) return false;
+  for (let j = k; j < end; j++) {
+    const tok = tokens[j];
+    if (!tok || tok.type !== 'punct' || !['.', '!', '?', ')'].includes(tok.text)) return false;
+  }
+  return true;
+}
+
 interface Clause {
   readonly first: number;
   readonly last: number;
@@ -387,8 +399,12 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
   const q = cutBy >= 0 ? quotations[cutBy] : undefined;
   if (!q) return { first: k, last, resumeAt: -1 };
   const resumeAt = q.closeToken === null ? -1 : q.closeToken + 1;
+  // "would present plans for a power price "within weeks".": a short quoted phrase that ends the
+  // sentence completes the clause, which then only leads into it; the quotation alone is
+  // reported, or a complete first conjunct before it ("... and that he had called the bill "a priority."").
+  const completedByQuote = embeddedInClause(ctx, q) && endsSentence(tokens, resumeAt, end);
   // "... was so outdated that "...": a clause ending on "that" leads into the quotation.
-  if (tokens[e - 1]?.lower !== 'that' && !isLeadIn(tokens, k, last)) return { first: k, last, resumeAt };
+  if (!completedByQuote && tokens[e - 1]?.lower !== 'that' && !isLeadIn(tokens, k, last)) return { first: k, last, resumeAt };
   const after = tokens[resumeAt];
   if (resumeAt >= 0 && resumeAt < end && isWord(after) && !after.upper && !COORDINATORS.has(after.lower) && after.lower !== 'said') {
     let f = resumeAt;
@@ -636,8 +652,20 @@ function speakerOfAttributionBefore(ctx: SpeakerContext, s: Sentence, comma: num
  */
 function accordingTo(ctx: SpeakerContext, s: Sentence, c: number, start: number, out: Statement[]): number {
   const { tokens, quoteOf } = ctx.layout;
-  const np = nounPhraseStartingAt(tokens, c + 2, s.end - 1);
+  let np = nounPhraseStartingAt(tokens, c + 2, s.end - 1);
   if (!np) return c + 1;
+  // "According to officials of the Assembly secretariat, ...": at the head of the sentence the
+  // source runs to its comma.
+  if (c <= start && tokens[np.last + 1]?.text !== ',') {
+    for (let j = np.last + 1; j <= Math.min(s.end - 1, np.last + 4); j++) {
+      const tok = tokens[j];
+      if (tok?.text === ',') {
+        np = { first: np.first, last: j - 1 };
+        break;
+      }
+      if (!isWord(tok) || tok.upper || AUXILIARIES.has(tok.lower) || cueUse(tok.lower) !== undefined || /ed$/.test(tok.lower)) break;
+    }
+  }
   const cueTok = tokens[c];
   // "according to the state weather agency,[name].": a gap after the comma took the name.
   const npEnd = tokens[np.last + 1]?.text === ',' ? (tokens[np.last + 1]?.end ?? 0) : (tokens[np.last]?.end ?? 0);

@@ -559,4 +559,31 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     expect(named.source.name).toBe('Ravi Kumar');
     expect(attribute('Ravi Kumar spoke.\n\nThe Chief Minister on Monday reviewed the situation.').gaps).toEqual([]);
   });
+
+  it('reports only the quotation when a short quoted phrase completes the reported clause', () => {
+    const a = attribute('Economy Minister Petra Hollmann said the government would present plans for a power price "within weeks".');
+    expect(a.attributions.filter((x) => x.kind === 'indirect')).toEqual([]);
+    expect(find('Economy Minister Petra Hollmann said the government would present plans for a power price "within weeks".', 'within weeks').source.name).toBe('Petra Hollmann');
+    const b = attribute('Analyst Neha Agarwal said the airline\'s debt of nearly Rs 9,000 crore remained "the elephant in the room".');
+    expect(b.attributions.filter((x) => x.kind === 'indirect')).toEqual([]);
+    // A complete first conjunct before the quoted phrase is still reported.
+    const c = 'Pacific Crest said that it was reviewing the complaint and that the safety of its staff was "our highest priority."';
+    expect(find(c, 'it was reviewing the complaint').source.name).toBe('Pacific Crest');
+  });
+
+  it('reads a name of several capitalised words before a group noun as part of the group', () => {
+    const text = 'European Union antitrust regulators on Tuesday opened an investigation into the deal, saying the deal could reduce choice for businesses.';
+    expect(find(text, 'the deal could reduce choice for businesses').source.name).toBe('European Union antitrust regulators');
+  });
+
+  it('takes the whole phrase up to the comma after a sentence-opening "According to"', () => {
+    const text = 'According to officials of the Assembly secretariat, the House transacted business for less than two hours on Thursday.';
+    expect(find(text, 'the House transacted business for less than two hours on Thursday').source.name).toBe('officials of the Assembly secretariat');
+  });
+
+  it('gives the subject, not a stripped name, the verb after a relative clause behind "Meanwhile,"', () => {
+    const text = 'Meanwhile, activist T M Shivanna, who had filed the complaint with the , said he would approach the Governor.\n\n"I have documents for every site," he told PTI.';
+    expect(find(text, 'he would approach the Governor').source.name).toBe('T M Shivanna');
+    expect(find(text, 'I have documents for every site,').source.name).toBe('T M Shivanna');
+  });
 });
