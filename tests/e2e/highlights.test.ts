@@ -229,9 +229,11 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     await page.locator('.note-card.note-inline').waitFor();
     await app.screenshot('margin-notes-narrow');
     await page.setViewportSize({ width: 1360, height: 900 });
-    await page.locator('.margin .note-card').first().waitFor();
+    // The wide margin, not the note opened in place in the narrow one.
+    const card = page.locator('.margin:not(.margin-narrow) .note-card:not(.is-unplaced)').first();
+    await card.waitFor();
+    await expect.poll(() => page.locator('.margin-narrow').count()).toBe(0);
     // A note card takes keyboard focus, which lights its highlight, and Enter edits it.
-    const card = page.locator('.margin .note-card').first();
     await card.focus();
     const id = await card.getAttribute('data-note-id');
     await expect.poll(() => page.locator(`mark[data-hid="${id}"].is-linked`).count()).toBeGreaterThan(0);
