@@ -14,7 +14,9 @@ import type { Token } from './tokens.ts';
  *   needs to", "But for now, is unlikely";
  * - a nationality or title left without its noun: "Turkish said", "Syrian to prevent",
  *   "Turkish and Russian "have ..."", "President said";
- * - a space before a comma, an orphaned "'s".
+ * - a space before a comma, an orphaned "'s", two spaces between words;
+ * - a list of names cut before its verb ("Output from , and is"), a wire credit line with its
+ *   names cut ("Editing by )"), a past verb straight after "before" or "in" ("in killed 25").
  *
  * Each gap is reported at the offset where the missing words would go back in. The rules
  * trade recall for precision: ambiguous spots ("of the program", "backed Assad and supports")
@@ -55,6 +57,10 @@ export function findGaps(layout: Layout): number[] {
       bareRoleRule(t, n, tokens[i - 1], tokens[i - 2], tokens[i - 3], add);
       possessiveBeforeVerbRule(t, n, add);
       doublePrepositionRule(t, n, tokens[i + 2], add);
+      creditLineRule(t, n, tokens[i + 2], add);
+      pastVerbAfterOpenerRule(t, n, tokens[i + 2], add);
+      openerBeforeCoordinatorRule(t, n, tokens[i + 2], add);
+      relativeAfterPersonRule(t, n, tokens[i - 1], add);
       if ((t.lower === 'either' || t.lower === 'both') && n && n.type === 'word' && n.lower === (t.lower === 'either' ? 'or' : 'and')) add(n.start);
       strippedTitleSubjectRule(i, tokens, sentenceFirst, add);
       titleBeforeVerbRule(i, tokens, add);
@@ -79,7 +85,116 @@ export function findGaps(layout: Layout): number[] {
   paragraphStartRule(layout, add);
   orphanModifierRule(tokens, nextOf, skipParagraph, add);
   paragraphEndRule(layout, add);
+  // These two look at what the rules above found, so they run last.
+  cutConjunctRule(tokens, layout.text, found, add);
+  doubleSpaceRule(layout, skipParagraph, found, add);
   return [...found].sort((a, b) => a - b);
+}
+
+/** A lower-case word that reads as a past-tense verb: "lost", "slowed", "killed". */
+function isPastVerb(tok: Token | undefined): boolean {
+  if (!tok || tok.type !== 'word' || tok.upper) return false;
+  return IRREGULAR_PAST.has(tok.lower) || (tok.lower.length > 4 && tok.lower.endsWith('ed') && !NOMINAL_PARTICIPLES.has(tok.lower) && !NOT_PAST_ED.has(tok.lower));
+}
+
+/** Words ending in -ed that are not verbs: "because indeed the", "a hundred". */
+const NOT_PAST_ED = new Set(['indeed', 'hundred', 'speed', 'greed', 'breed', 'creed', 'steed', 'sacred', 'naked', 'wicked', 'rugged', 'ragged', 'beloved', 'learned', 'aged']);
+
+/**
+ * "Reporting by ; Editing by )": the credit line of wire copy with its names cut. A "by"
+ * straight before a semicolon or a closing bracket never ends a phrase in running text.
+ */
+function creditLineRule(t: Token, n: Token | undefined, after: Token | undefined, add: Add): void {
+  if (t.upper || t.lower !== 'by' || !n) return;
+  if (n.type === 'punct' && (n.text === ')' || n.text === ';')) {
+    add(n.start);
+    return;
+  }
+  // "A 2022 report by found that": the author of the report was cut.
+  if (n.type === 'word' && !n.upper && (isPastVerb(n) || n.lower === 'said') && after?.lower === 'that') add(n.start);
+}
+
+/** Words that can open an object after a verb: "lost three wickets", "killed 25 people", "won the". */
+const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'nearly', 'at']);
+/** Prepositions of place whose object may be cut before the verb of the clause: "landslides in killed 25 people". */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'across', 'from']);
+
+/**
+ * "reached 212 for 3 before lost three wickets", "floods and landslides in killed 25 people":
+ * a subordinator or a place preposition followed straight by a past-tense verb with its object
+ * lost the subject (or the place) between them. The object after the verb is required so
+ * that participles used as adjectives ("in sealed containers", "after injured workers") pass.
+ */
+function pastVerbAfterOpenerRule(t: Token, n: Token | undefined, after: Token | undefined, add: Add): void {
+  if (t.upper || !n || n.para !== t.para || !isPastVerb(n) || !after || after.type !== 'word' || after.upper) return;
+  if (!CLAUSE_OPENERS.has(t.lower) && !PLACE_PREPOSITIONS.has(t.lower)) return;
+  if (OBJECT_OPENERS.has(after.lower) || /^\p{N}[\p{N},.]*$/u.test(after.text)) add(n.start);
+}
+
+/**
+ * "unless or , which have mediated": a subordinator straight before "or"/"and" lost the
+ * subject it introduced. "unless and until", "before and after" pair two subordinators.
+ */
+function openerBeforeCoordinatorRule(t: Token, n: Token | undefined, after: Token | undefined, add: Add): void {
+  if (t.upper || !['unless', 'because', 'although', 'whereas', 'though'].includes(t.lower) || !n || (n.lower !== 'or' && n.lower !== 'and') || n.para !== t.para) return;
+  if (after && (CLAUSE_OPENERS.has(after.lower) || PREPOSITIONS.has(after.lower) || after.lower === 'if' || after.lower === 'when')) return;
+  add(n.start);
+}
+
+/** "a competition lawyer at who is not involved": a person's employer was cut before "who". */
+function relativeAfterPersonRule(t: Token, n: Token | undefined, prev: Token | undefined, add: Add): void {
+  if (t.upper || !['at', 'with', 'from'].includes(t.lower) || !n || n.lower !== 'who' || n.upper) return;
+  if (prev && prev.type === 'word' && PERSON_NOUNS.has(prev.lower)) add(n.start);
+}
+
+/**
+ * "Output from , and is also rising", "economies in and slowed": where the left conjunct of
+ * "and"/"or" is already known to be cut, a verb straight after the conjunction shows the right
+ * one was cut too (a list of names before their verb). After a comma left by a cut name
+ * (", and"), the item just before "and" is missing as well.
+ */
+function cutConjunctRule(tokens: readonly Token[], text: string, found: ReadonlySet<number>, add: Add): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || t.type !== 'word' || t.upper || (t.lower !== 'and' && t.lower !== 'or')) continue;
+    const prev = tokens[i - 1];
+    const n = tokens[i + 1];
+    if (!prev || !n || n.para !== t.para) continue;
+    let leftCut = found.has(t.start);
+    // Only a comma with a space before it: "strategy at, and did" is a cut object before a clause break.
+    if (!leftCut && prev.text === ',' && found.has(prev.start) && prev.para === t.para && /\s/.test(text[prev.start - 1] ?? ' ')) {
+      // ", , and" or "from , and": a list whose every name was cut.
+      if (FINITE.has(n.lower) || isPastVerb(n)) {
+        add(t.start);
+        leftCut = true;
+      }
+    }
+    if (leftCut && n.type === 'word' && !n.upper && (FINITE.has(n.lower) || isPastVerb(n))) add(n.start);
+  }
+}
+
+/**
+ * "under rules introduced last year by the  rural municipality": two spaces between words in
+ * body text are where a name was cut; the feed keeps the spaces either side of it. The gap is
+ * reported between the spaces unless a rule above already marked the spot.
+ */
+function doubleSpaceRule(layout: Layout, skip: (t: Token) => boolean, found: ReadonlySet<number>, add: Add): void {
+  const { tokens, text } = layout;
+  const spots: Array<{ from: number; to: number }> = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    const n = tokens[i + 1];
+    if (!t || !n || t.type !== 'word' || n.type !== 'word' || n.para !== t.para || skip(t)) continue;
+    if (n.start - t.end < 2 || !/^ {2,3}$/.test(text.slice(t.end, n.start))) continue;
+    spots.push({ from: t.end, to: n.start });
+  }
+  // Text spaced loosely throughout is formatting, not cuts.
+  if (spots.length > 3) return;
+  for (const { from, to } of spots) {
+    let marked = false;
+    for (let o = from; o <= to; o++) if (found.has(o)) marked = true;
+    if (!marked) add(from + 1);
+  }
 }
 
 type Add = (offset: number) => void;
@@ -236,7 +351,7 @@ function doublePrepositionRule(t: Token, n: Token | undefined, after: Token | un
 }
 
 /** Titles that head a capitalised role before a name: "Chief Executive", "Leader of the Opposition". */
-const TITLE_HEADS = new Set(['president', 'minister', 'secretary', 'chancellor', 'premier', 'governor', 'mayor', 'senator', 'judge', 'prosecutor', 'attorney', 'commissioner', 'director', 'chairman', 'chairwoman', 'chairperson', 'executive', 'officer', 'spokesperson', 'spokesman', 'spokeswoman', 'leader', 'chief', 'ceo', 'cfo', 'manager', 'coach', 'captain', 'inspector', 'superintendent', 'magistrate', 'collector', 'commander', 'ambassador', 'envoy', 'lawmaker', 'mp', 'mla', 'legislator', 'president-elect', 'counsel', 'author', 'head']);
+const TITLE_HEADS = new Set(['president', 'minister', 'secretary', 'chancellor', 'premier', 'governor', 'mayor', 'senator', 'judge', 'prosecutor', 'attorney', 'commissioner', 'director', 'chairman', 'chairwoman', 'chairperson', 'executive', 'officer', 'spokesperson', 'spokesman', 'spokeswoman', 'leader', 'chief', 'ceo', 'cfo', 'manager', 'coach', 'captain', 'inspector', 'superintendent', 'magistrate', 'collector', 'commander', 'ambassador', 'envoy', 'lawmaker', 'mp', 'mla', 'legislator', 'president-elect', 'counsel', 'author', 'head', 'speaker']);
 /** Words after which a new subject may start. */
 const SUBJECT_BOUNDARIES = new Set([',', '(', 'and', 'but', 'where', 'when', 'while', 'as', 'after', 'because', 'whereas', 'although', 'though']);
 /** Words allowed inside a capitalised title's complement: "Leader of the Opposition in the Assembly". */
@@ -454,13 +569,15 @@ function titleBeforeVerbRule(i: number, tokens: readonly Token[], add: Add): voi
   const t = tokens[i];
   const n = tokens[i + 1];
   if (!t || !n || n.type !== 'word' || n.upper || n.para !== t.para) return;
-  const title = t.upper ? TITLE_HEADS.has(t.lower) || OFFICIAL_ABBREVIATIONS.has(t.text) : TITLE_HEADS.has(t.lower) && tokens[i - 1]?.upper === true && tokens[i - 1]?.type === 'word';
+  // "Leader of Opposition hit back": the title's complement ends the role.
+  const ofOpposition = t.upper && t.lower === 'opposition' && tokens[i - 1]?.lower === 'of' && tokens[i - 2]?.lower === 'leader' && tokens[i - 2]?.upper === true;
+  const title = ofOpposition || (t.upper ? TITLE_HEADS.has(t.lower) || OFFICIAL_ABBREVIATIONS.has(t.text) : TITLE_HEADS.has(t.lower) && tokens[i - 1]?.upper === true && tokens[i - 1]?.type === 'word');
   if (!title) return;
-  const verbish = AFTER_TITLE_ADVERBS.has(n.lower) || (n.lower === 'on' && WEEKDAYS.has(tokens[i + 2]?.lower ?? '')) || (n.lower.length > 4 && n.lower.endsWith('ed') && !PARTICIPLE_MODIFIERS.has(n.lower)) || IRREGULAR_PAST.has(n.lower);
+  const verbish = AFTER_TITLE_ADVERBS.has(n.lower) || (n.lower === 'hit' && tokens[i + 2]?.lower === 'back') || (n.lower === 'on' && WEEKDAYS.has(tokens[i + 2]?.lower ?? '')) || (n.lower.length > 4 && n.lower.endsWith('ed') && !PARTICIPLE_MODIFIERS.has(n.lower)) || IRREGULAR_PAST.has(n.lower);
   if (!verbish) return;
   // Back over the run of the role ("Union Home Minister", "state Congress chief") to what precedes it.
-  let k = i - 1;
-  while (k >= 0 && i - k <= 5) {
+  let k = ofOpposition ? i - 3 : i - 1;
+  while (k >= 0 && i - k <= 7) {
     const w = tokens[k];
     if (!w || w.type !== 'word' || w.para !== t.para || DETERMINERS.has(w.lower) || PREPOSITIONS.has(w.lower) || /'s$/.test(w.lower)) break;
     if (!w.upper && !ROLE_MODIFIERS.has(w.lower)) break;

@@ -15,7 +15,7 @@ import { hasGapWithin, noteSentenceSubject, noteStrippedTitles, registerNamedPeo
 import type { Statement } from './statement.ts';
 
 /** Bump whenever a change to the algorithm changes its output, so stored results are recomputed. */
-export const ATTRIBUTION_VERSION = 7;
+export const ATTRIBUTION_VERSION = 8;
 
 /**
  * Finds the statements in `text` and their sources, and the gaps where words were stripped.

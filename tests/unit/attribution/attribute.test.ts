@@ -587,3 +587,72 @@ describe('attribute: wire-copy patterns (articles 35-40)', () => {
     expect(find(text, 'I have documents for every site,').source.name).toBe('T M Shivanna');
   });
 });
+
+describe('gaps: lists, credit lines and clauses cut around their verbs', () => {
+  const offsets = (text: string): number[] => attribute(text).gaps.map((g) => g.offset);
+
+  it('finds both names of a coordinated subject that was cut before its verb', () => {
+    const text = 'Demand has slowed in China. Output from , and is also rising. Growth in and slowed this year.';
+    const found = offsets(text);
+    expect(found).toContain(text.indexOf('and is'));
+    expect(found).toContain(text.indexOf('is also'));
+    expect(found).toContain(text.indexOf('slowed this'));
+  });
+
+  it('leaves a clause break after a cut object and whole coordinated verbs alone', () => {
+    const text = 'Shares rose in early trade and fell later in the day. Prices climbed, and are expected to stay high.';
+    expect(offsets(text)).toEqual([]);
+  });
+
+  it('finds a wire credit line with its names cut', () => {
+    const text = 'The plant will close next year, the company said.\n\n(Reporting by ; Editing by )';
+    const found = offsets(text);
+    expect(found).toContain(text.indexOf(';'));
+    expect(found).toContain(text.indexOf(')'));
+    expect(offsets('The plant will close next year, the company said.\n\n(Reporting by Ana Ruiz; Editing by Sam Holmes)')).toEqual([]);
+  });
+
+  it('finds the author of a report cut before its verb', () => {
+    const text = 'A 2022 report by found that fewer than half of the wells were safe.';
+    expect(offsets(text)).toEqual([text.indexOf('found')]);
+    expect(offsets('A 2022 report by the agency found that fewer than half of the wells were safe.')).toEqual([]);
+  });
+
+  it('finds a subordinator or place preposition followed straight by a past verb and its object', () => {
+    const text = 'The side reached 212 for 3 before lost three wickets in an hour. Floods and landslides in killed 25 people last year.';
+    const found = offsets(text);
+    expect(found).toContain(text.indexOf('lost three'));
+    expect(found).toContain(text.indexOf('killed 25'));
+  });
+
+  it('leaves participles used as adjectives after a preposition alone', () => {
+    const text = 'The water was stored in sealed containers after injured workers were moved, because indeed the roads were shut.';
+    expect(offsets(text)).toEqual([]);
+  });
+
+  it('finds a subordinator straight before "or"', () => {
+    const text = 'The standoff could drag on for weeks unless or , which have mediated before, step in.';
+    expect(offsets(text)).toContain(text.indexOf('or ,'));
+    expect(offsets('The standoff could drag on for weeks unless and until the two sides agree to talk.')).toEqual([]);
+  });
+
+  it('finds an employer cut between a person and "who"', () => {
+    const text = 'Ana Ruiz, a competition lawyer at who is not involved in the case, said the deal was large.';
+    expect(offsets(text)).toContain(text.indexOf('who is'));
+    expect(offsets('Voters will look at who is running before they decide, the analyst said.')).toEqual([]);
+  });
+
+  it('finds a name cut after Speaker or the Leader of Opposition', () => {
+    const text = 'The party walked out of the Assembly after Speaker rejected its demand. Leader of Opposition hit back at the government.';
+    const found = offsets(text);
+    expect(found).toContain(text.indexOf('rejected'));
+    expect(found).toContain(text.indexOf('hit back'));
+    expect(offsets('The party walked out after the Speaker rejected its demand.')).toEqual([]);
+  });
+
+  it('finds a name cut between two spaces, unless the text is loosely spaced throughout', () => {
+    const text = 'Climbers must carry their waste down, under rules introduced last year by the  rural municipality.';
+    expect(offsets(text)).toEqual([text.indexOf('  ') + 1]);
+    expect(offsets('The  council  met  on  Monday  and  voted  to  close the road.')).toEqual([]);
+  });
+});
