@@ -16,7 +16,8 @@ import type { Token } from './tokens.ts';
  *   "Turkish and Russian "have ..."", "President said";
  * - a space before a comma, an orphaned "'s", two spaces between words;
  * - a list of names cut before its verb ("Output from , and is"), a wire credit line with its
- *   names cut ("Editing by )"), a past verb straight after "before" or "in" ("in killed 25").
+ *   names cut ("Editing by )"), a past verb straight after "before" or "in" ("in killed 25"),
+ *   "in"/"by" stranded after a participle ("missing in.", "led by."), "Lembang in district,".
  *
  * Each gap is reported at the offset where the missing words would go back in. The rules
  * trade recall for precision: ambiguous spots ("of the program", "backed Assad and supports")
@@ -61,6 +62,10 @@ export function findGaps(layout: Layout): number[] {
       pastVerbAfterOpenerRule(t, n, tokens[i + 2], add);
       openerBeforeCoordinatorRule(t, n, tokens[i + 2], add);
       relativeAfterPersonRule(t, n, tokens[i - 1], add);
+      strandedAfterParticipleRule(t, n, tokens[i - 1], add);
+      adminNounAfterPlaceRule(t, n, tokens[i - 1], tokens[i + 2], add);
+      if (t.lower === 'beat' && !t.upper && tokens[i - 1]?.upper && n?.lower === 'by' && /^\p{N}/u.test(tokens[i + 2]?.text ?? '')) add(n.start); // "Chennai beat by 42 runs": the beaten side was cut
+      if (t.lower === 'the' && n?.lower === 'ahead' && !n.upper && tokens[i + 2]?.lower === 'of') add(n.start); // "on the ahead of the results": "the" never precedes "ahead"
       if ((t.lower === 'either' || t.lower === 'both') && n && n.type === 'word' && n.lower === (t.lower === 'either' ? 'or' : 'and')) add(n.start);
       strippedTitleSubjectRule(i, tokens, sentenceFirst, add);
       titleBeforeVerbRule(i, tokens, add);
@@ -139,6 +144,33 @@ function openerBeforeCoordinatorRule(t: Token, n: Token | undefined, after: Toke
   if (t.upper || !['unless', 'because', 'although', 'whereas', 'though'].includes(t.lower) || !n || (n.lower !== 'or' && n.lower !== 'and') || n.para !== t.para) return;
   if (after && (CLAUSE_OPENERS.has(after.lower) || PREPOSITIONS.has(after.lower) || after.lower === 'if' || after.lower === 'when')) return;
   add(n.start);
+}
+
+/** Participles of a state that need the place they are "in": "were reported missing in." */
+const STATE_PARTICIPLES = new Set(['missing', 'killed', 'stranded', 'trapped', 'injured', 'detained', 'arrested', 'born', 'based', 'headquartered', 'located', 'stationed', 'deployed', 'buried', 'displaced', 'evacuated']);
+/** Participles that need their agent after "by": "a consortium led by." */
+const AGENT_PARTICIPLES = new Set(['led', 'owned', 'run', 'headed', 'chaired', 'founded', 'backed', 'funded', 'operated', 'controlled', 'sponsored', 'brokered', 'commissioned', 'conducted', 'organised', 'organized', 'filed', 'issued', 'signed', 'authored', 'published']);
+
+/**
+ * "were reported missing in.", "a consortium led by.": a preposition at the end of a clause
+ * after a participle that cannot take it as a particle lost its object.
+ */
+function strandedAfterParticipleRule(t: Token, n: Token | undefined, prev: Token | undefined, add: Add): void {
+  if (t.upper || !n || n.type !== 'punct' || !prev || prev.type !== 'word') return;
+  if (n.text !== '.' && n.text !== ',' && n.text !== ';') return;
+  if ((t.lower === 'in' && STATE_PARTICIPLES.has(prev.lower)) || (t.lower === 'by' && AGENT_PARTICIPLES.has(prev.lower))) add(n.start);
+}
+
+const ADMIN_NOUNS = new Set(['district', 'county', 'province', 'prefecture', 'governorate', 'region']);
+const AFTER_ADMIN_NOUN = new Set(['after', 'where', 'which', 'when', 'on', 'before', 'as']);
+
+/**
+ * "the village of Masara in county after days of rain", "Lembang in district, where":
+ * a place name and "in" followed by a bare "district"/"county" lost that district's name.
+ */
+function adminNounAfterPlaceRule(t: Token, n: Token | undefined, prev: Token | undefined, after: Token | undefined, add: Add): void {
+  if (t.upper || t.lower !== 'in' || !prev || prev.type !== 'word' || !prev.upper || !n || n.upper || !ADMIN_NOUNS.has(n.lower) || n.para !== t.para) return;
+  if (!after || (after.type === 'punct' && (after.text === ',' || after.text === '.')) || AFTER_ADMIN_NOUN.has(after.lower)) add(n.start);
 }
 
 /** "a competition lawyer at who is not involved": a person's employer was cut before "who". */

@@ -656,3 +656,31 @@ describe('gaps: lists, credit lines and clauses cut around their verbs', () => {
     expect(offsets('The  council  met  on  Monday  and  voted  to  close the road.')).toEqual([]);
   });
 });
+
+describe('gaps: stranded prepositions, bare districts, "beat by", "the ahead of"', () => {
+  const offsets = (text: string): number[] => attribute(text).gaps.map((g) => g.offset);
+
+  it('finds "in"/"by" left at a clause end after a participle that needs its object', () => {
+    const text = 'Two fishermen were reported missing in. The contract went to a consortium led by. Investigators said more.';
+    const found = offsets(text);
+    expect(found).toContain(text.indexOf('in.') + 2);
+    expect(found).toContain(text.indexOf('by.') + 2);
+    expect(offsets('The rates were locked in. Protesters stood by, watching the police.')).toEqual([]);
+  });
+
+  it('finds a bare district or county after a place name', () => {
+    const text = 'Rescuers reached the village of Masara in county after days of rain, and the village of Lembang in district, where houses fell.';
+    const found = offsets(text);
+    expect(found).toContain(text.indexOf('county after'));
+    expect(found).toContain(text.indexOf('district,'));
+    expect(offsets('Voters in Kerala turned out in district council polls on Sunday.')).toEqual([]);
+  });
+
+  it('finds the beaten side cut after "beat" and a name cut before "ahead of"', () => {
+    const text = 'Chennai beat by 42 runs on the final day. Shares closed higher on the ahead of the results.';
+    const found = offsets(text);
+    expect(found).toContain(text.indexOf('by 42'));
+    expect(found).toContain(text.indexOf('ahead of'));
+    expect(offsets('Chennai beat Delhi by 42 runs. Shares closed higher ahead of the results.')).toEqual([]);
+  });
+});
