@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { rangeOfOffsets } from './text-offsets.ts';
+import { BlockIndex, rangeOfOffsets } from './text-offsets.ts';
 
 /** More matches than this are not marked one by one; the count still says how many there are. */
 const MAX_MARKED = 2000;
@@ -36,9 +36,10 @@ export function FindBar({ text, body, onClose }: Props) {
     const registry = (CSS as unknown as { highlights?: Map<string, unknown> }).highlights;
     const HighlightClass = (window as unknown as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
     if (!registry || !HighlightClass) return;
-    const ranges = matches.slice(0, MAX_MARKED).map((m) => rangeOfOffsets(body, m, m + query.length)).filter((r): r is Range => !!r);
+    const blocks = new BlockIndex(body);
+    const ranges = matches.slice(0, MAX_MARKED).map((m) => rangeOfOffsets(body, m, m + query.length, blocks)).filter((r): r is Range => !!r);
     registry.set('gloss-find', new HighlightClass(...ranges));
-    const here = matches[current] !== undefined ? rangeOfOffsets(body, matches[current]!, matches[current]! + query.length) : null;
+    const here = matches[current] !== undefined ? rangeOfOffsets(body, matches[current]!, matches[current]! + query.length, blocks) : null;
     if (here) {
       registry.set('gloss-find-current', new HighlightClass(here));
       const rect = here.getBoundingClientRect();

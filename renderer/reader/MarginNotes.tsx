@@ -3,6 +3,7 @@ import type { Highlight } from '../../common/model/highlight.ts';
 import { layoutMargin, type PlacedMarginItem } from '../../common/reader/margin-layout.ts';
 import { NoteEditor } from './NoteEditor.tsx';
 import { renderNote } from './note-markdown.ts';
+import { BlockIndex } from './text-offsets.ts';
 
 /** How far a note may sit below its highlight before a leader line is drawn to it. */
 const LEADER_THRESHOLD = 24;
@@ -53,48 +54,11 @@ function anchorTops(page: HTMLElement, column: HTMLElement, highlights: readonly
       tops.set(h.id, rect.top - origin);
       continue;
     }
-    blocks ??= indexBlocks(page);
-    const rect = firstCharacterRect(blocks, h.position.start);
+    blocks ??= new BlockIndex(page.querySelector('.article-body') ?? page);
+    const rect = blocks.characterRect(h.position.start);
     if (rect) tops.set(h.id, rect.top - origin);
   }
   return tops;
-}
-
-interface BlockIndex {
-  starts: number[];
-  elements: HTMLElement[];
-}
-
-/** The article's blocks in text order, for finding the one that holds an offset by bisection. */
-function indexBlocks(page: HTMLElement): BlockIndex {
-  const elements = [...page.querySelectorAll<HTMLElement>('.article-body [data-block-start]')];
-  return { elements, starts: elements.map((e) => Number(e.dataset.blockStart)) };
-}
-
-/** The box of the character at a text offset, or null when no block holds it. */
-function firstCharacterRect({ starts, elements }: BlockIndex, offset: number): DOMRect | null {
-  let lo = 0;
-  let hi = starts.length - 1;
-  if (hi < 0 || offset < starts[0]!) return null;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  let remaining = offset - starts[lo]!;
-  const walker = document.createTreeWalker(elements[lo]!, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    if (remaining < node.data.length) {
-      const range = document.createRange();
-      range.setStart(node, remaining);
-      range.setEnd(node, remaining + 1);
-      return range.getClientRects()[0] ?? null;
-    }
-    remaining -= node.data.length;
-  }
-  // The offset is past this block's text (a highlight begun between paragraphs): it shows
-  // from the next block's first character.
-  return lo + 1 < starts.length ? firstCharacterRect({ starts, elements }, starts[lo + 1]!) : null;
 }
 
 /**

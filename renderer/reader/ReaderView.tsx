@@ -14,7 +14,7 @@ import { SettingsMenu } from './SettingsMenu.tsx';
 import { exportColorTags, type ReaderSettings } from '../settings.ts';
 import { SelectionToolbar } from './SelectionToolbar.tsx';
 import { SidePanel } from './SidePanel.tsx';
-import { offsetsOfRange } from './text-offsets.ts';
+import { BlockIndex, offsetsOfRange } from './text-offsets.ts';
 import { Tooltip } from './Tooltip.tsx';
 import { UndoHistory } from './undo.ts';
 
@@ -80,7 +80,7 @@ function readingPoint(body: HTMLElement): number {
 async function revealDecoration(body: HTMLElement, selector: string, offset: number): Promise<HTMLElement | null> {
   const found = body.querySelector<HTMLElement>(selector);
   if (found) return found;
-  const block = [...body.querySelectorAll<HTMLElement>('[data-block-start]')].filter((b) => Number(b.dataset.blockStart) <= offset).pop();
+  const block = new BlockIndex(body).blockAt(offset);
   if (!block) return null;
   block.scrollIntoView({ block: 'center' });
   for (let frame = 0; frame < 30; frame++) {
@@ -171,7 +171,7 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
         }
       }
       if (offset > 0) {
-        const block = [...body.querySelectorAll<HTMLElement>('[data-block-start]')].filter((b) => Number(b.dataset.blockStart) <= offset!).pop();
+        const block = new BlockIndex(body).blockAt(offset);
         if (block) window.scrollTo({ top: block.getBoundingClientRect().top + window.scrollY - 72 - (target ? window.innerHeight / 4 : 0) });
       }
     };
