@@ -69,22 +69,28 @@ function refusal(status: number, reason: string): Response {
   return new Response(reason, { status, headers: securityHeaders('text/plain; charset=utf-8') });
 }
 
-/**
- * Maps a request URL to a file under rendererDir, or null when the URL is not ours or would
- * leave the folder. The check is made on the resolved path, after percent-decoding, so that
- * encoded separators and dot segments cannot slip past it.
- */
-export function resolveRendererFile(rendererDir: string, requestUrl: string): string | null {
+/** The path of a URL of the app's own origin (`gloss://app/...`), or null for any other URL. */
+function appPathname(requestUrl: string): string | null {
   let url: URL;
   try {
     url = new URL(requestUrl);
   } catch {
     return null;
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST ? url.pathname : null;
+}
+
+/**
+ * Maps a request URL to a file under rendererDir, or null when the URL is not ours or would
+ * leave the folder. The check is made on the resolved path, after percent-decoding, so that
+ * encoded separators and dot segments cannot slip past it.
+ */
+export function resolveRendererFile(rendererDir: string, requestUrl: string): string | null {
+  const pathname = appPathname(requestUrl);
+  if (pathname === null) return null;
   let relative: string;
   try {
-    relative = decodeURIComponent(url.pathname);
+    relative = decodeURIComponent(pathname);
   } catch {
     return null; // malformed percent-encoding
   }
@@ -106,14 +112,9 @@ const MEDIA_PATH = /^\/media\/([A-Za-z0-9_-]{1,128})\/([A-Za-z0-9_-]{1,100}\.(?:
  * reach beyond one article's images, nor serve anything but a raster image.
  */
 export function resolveMediaFile(mediaDir: string, requestUrl: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(requestUrl);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
-  const m = MEDIA_PATH.exec(url.pathname);
+  const pathname = appPathname(requestUrl);
+  if (pathname === null) return null;
+  const m = MEDIA_PATH.exec(pathname);
   if (!m) return null;
   return path.join(path.resolve(mediaDir), m[1]!, m[2]!);
 }
