@@ -20,6 +20,7 @@ import { parseArticle } from '../../common/ingest/index.ts';
 import type { Article } from '../../common/model/article.ts';
 import type { Highlight } from '../../common/model/highlight.ts';
 import { openLibrary } from '../../electron/services/open-library.ts';
+import { rowFor } from '../../electron/services/store/library-store.ts';
 import { median, newsText, seeded, type BenchResult } from './generate.ts';
 
 const ARTICLES = 2_000;
@@ -149,20 +150,7 @@ async function writeLibrary(dir: string, data: Generated): Promise<void> {
     await writeFile(path.join(dir, 'articles', `${article.id}.json`), JSON.stringify({ schemaVersion: 1, article }));
     const hs = data.highlights.get(article.id) ?? [];
     if (hs.length) await writeFile(path.join(dir, 'highlights', `${article.id}.json`), JSON.stringify({ schemaVersion: 1, highlights: hs }));
-    rows.push({
-      id: article.id,
-      title: article.title,
-      source: article.source,
-      dateline: article.dateline,
-      publisher: article.publisher,
-      published: article.published,
-      syndicated: article.syndicated,
-      words: article.words,
-      highlights: hs.length,
-      notes: hs.length,
-      addedAt: article.addedAt,
-      contentHash: article.contentHash,
-    });
+    rows.push(rowFor(article, hs.length, hs.length));
   }
   await writeFile(path.join(dir, 'library.json'), JSON.stringify({ schemaVersion: 1, seeded: true, articles: rows }, null, 2));
 }

@@ -59,7 +59,8 @@ function userStateOf(row: IndexRow | undefined): UserState {
   return state;
 }
 
-function rowFor(article: Article, highlights: number, notes: number, user: UserState = {}): IndexRow {
+/** The library index's row for an article (exported for tools that write a library directly). */
+export function rowFor(article: Article, highlights: number, notes: number, user: UserState = {}): IndexRow {
   const row: IndexRow = {
     id: article.id,
     title: article.title,
