@@ -135,7 +135,7 @@ function renderRuns(text: string, segments: Segment[], gaps: number[], byId: Map
  * and the rest as they come near: the browser then styles and lays out thousands of
  * highlights only where someone can see them. Shorter articles are decorated whole.
  */
-export const WINDOWED_DECORATION_CHARS = 100_000;
+const WINDOWED_DECORATION_CHARS = 100_000;
 
 /** How far beyond the view, in view heights, paragraphs are decorated ahead of scrolling. */
 const DECORATE_AHEAD = '200%';
