@@ -99,7 +99,9 @@ export const apiTable = {
   },
   updateHighlight: {
     channel: 'gloss:highlights:update',
-    input: z.object({ articleId, id: highlightId, color: color.optional(), note: note.optional() }).strict(),
+    input: z
+      .object({ articleId, id: highlightId, color: color.optional(), note: note.optional() })
+      .strict(),
   },
   deleteHighlight: {
     channel: 'gloss:highlights:delete',
@@ -125,7 +127,12 @@ export const apiTable = {
     input: z.object({ colorTags: z.boolean().optional() }).strict(),
   },
   /** Full-text search over every article's text and every note. */
-  search: { channel: 'gloss:library:search', input: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() }).strict() },
+  search: {
+    channel: 'gloss:library:search',
+    input: z
+      .object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() })
+      .strict(),
+  },
   /** Imports files the user dropped on the window (paths from the preload's webUtils). */
   // Only article files: a renderer that went wrong must not be able to read, say, ~/.ssh/config
   // into the library and back out through getArticle.
@@ -134,7 +141,13 @@ export const apiTable = {
     input: z
       .object({
         paths: z
-          .array(z.string().min(1).max(4096).refine(hasImportableExtension, { message: 'not a .txt, .md or .html file' }))
+          .array(
+            z
+              .string()
+              .min(1)
+              .max(4096)
+              .refine(hasImportableExtension, { message: 'not a .txt, .md or .html file' }),
+          )
           .min(1)
           .max(1000),
       })
@@ -156,7 +169,10 @@ export const apiTable = {
   },
   /** Moves an article and its highlights to the trash (kept 30 days). */
   trashArticle: { channel: 'gloss:articles:trash', input: z.object({ id: articleId }).strict() },
-  restoreArticle: { channel: 'gloss:articles:restore', input: z.object({ id: articleId }).strict() },
+  restoreArticle: {
+    channel: 'gloss:articles:restore',
+    input: z.object({ id: articleId }).strict(),
+  },
   listTrash: { channel: 'gloss:articles:trash-list', input: noArgument },
 } as const;
 
@@ -215,7 +231,9 @@ export function describeInvalid(name: string, error: z.ZodError): string {
  * Builds `window.gloss` from the table over any transport that carries a channel and an
  * argument and answers with an envelope (Electron's ipcRenderer.invoke, or a test binding).
  */
-export function createBridge(invoke: (channel: string, arg: unknown) => Promise<Envelope<unknown>>): GlossApi {
+export function createBridge(
+  invoke: (channel: string, arg: unknown) => Promise<Envelope<unknown>>,
+): GlossApi {
   const bridge: Record<string, (arg?: unknown) => Promise<unknown>> = {};
   for (const name of apiNames) {
     const { channel } = apiTable[name];
@@ -233,7 +251,9 @@ export function createBridge(invoke: (channel: string, arg: unknown) => Promise<
  * the table and turns every outcome into an envelope. Main registers these with ipcMain; the
  * end-to-end tests bind the very same functions into the page.
  */
-export function createChannelHandlers(impl: ApiImplementation): Map<string, (arg: unknown) => Promise<Envelope<unknown>>> {
+export function createChannelHandlers(
+  impl: ApiImplementation,
+): Map<string, (arg: unknown) => Promise<Envelope<unknown>>> {
   const handlers = new Map<string, (arg: unknown) => Promise<Envelope<unknown>>>();
   for (const name of apiNames) {
     const entry = apiTable[name];

@@ -21,8 +21,16 @@ const common = {
 };
 
 if (only !== 'renderer') {
-  await esbuild({ ...common, entryPoints: [path.join(root, 'electron/main/index.ts')], outfile: path.join(root, 'dist/main/main.cjs') });
-  await esbuild({ ...common, entryPoints: [path.join(root, 'electron/preload/index.ts')], outfile: path.join(root, 'dist/preload/preload.cjs') });
+  await esbuild({
+    ...common,
+    entryPoints: [path.join(root, 'electron/main/index.ts')],
+    outfile: path.join(root, 'dist/main/main.cjs'),
+  });
+  await esbuild({
+    ...common,
+    entryPoints: [path.join(root, 'electron/preload/index.ts')],
+    outfile: path.join(root, 'dist/preload/preload.cjs'),
+  });
 }
 await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
 console.log(`Built ${only ?? 'main, preload and renderer'} into dist/`);

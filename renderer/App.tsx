@@ -5,7 +5,13 @@ import { gloss, onMenuCommand } from './api.ts';
 import { ImportStatus, type ImportProgress } from './library/ImportStatus.tsx';
 import { LibraryView } from './library/LibraryView.tsx';
 import { ReaderView, type ReaderTarget } from './reader/ReaderView.tsx';
-import { applySettings, exportColorTags, loadSettings, saveSettings, type ReaderSettings } from './settings.ts';
+import {
+  applySettings,
+  exportColorTags,
+  loadSettings,
+  saveSettings,
+  type ReaderSettings,
+} from './settings.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 
 type Route = { view: 'library' } | { view: 'reader'; id: string; target?: ReaderTarget };
@@ -44,14 +50,22 @@ export function App() {
     for (let i = 0; i < paths.length; i++) {
       setImporting({ done: i, total: paths.length, current: names[i] ?? paths[i]!, summary: null });
       if (!hasImportableExtension(paths[i]!)) {
-        summary.results.push({ file: paths[i]!, status: 'failed', error: 'not an article Gloss can read (.txt, .md or .html)' });
+        summary.results.push({
+          file: paths[i]!,
+          status: 'failed',
+          error: 'not an article Gloss can read (.txt, .md or .html)',
+        });
         continue;
       }
       try {
         const { results } = await gloss.importFiles({ paths: [paths[i]!] });
         summary.results.push(...results);
       } catch (error) {
-        summary.results.push({ file: paths[i]!, status: 'failed', error: error instanceof Error ? error.message : String(error) });
+        summary.results.push({
+          file: paths[i]!,
+          status: 'failed',
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     }
     setImporting({ done: paths.length, total: paths.length, current: null, summary });
@@ -61,9 +75,18 @@ export function App() {
   const importWithDialog = useCallback(async () => {
     try {
       const { paths } = await gloss.chooseImportFiles();
-      if (paths.length) await importPaths(paths, paths.map((p) => p.split(/[\\/]/).pop() ?? p));
+      if (paths.length)
+        await importPaths(
+          paths,
+          paths.map((p) => p.split(/[\\/]/).pop() ?? p),
+        );
     } catch (error) {
-      setImporting({ done: 0, total: 0, current: null, summary: { results: [{ file: '', status: 'failed', error: (error as Error).message }] } });
+      setImporting({
+        done: 0,
+        total: 0,
+        current: null,
+        summary: { results: [{ file: '', status: 'failed', error: (error as Error).message }] },
+      });
     }
   }, [importPaths]);
 
@@ -71,7 +94,10 @@ export function App() {
   const exportAll = useCallback(async () => {
     try {
       const { folder, files } = await gloss.exportAllWithDialog({ colorTags: exportColorTags() });
-      if (folder) setExported(`Exported ${files.length} article${files.length === 1 ? '' : 's'} to ${folder}`);
+      if (folder)
+        setExported(
+          `Exported ${files.length} article${files.length === 1 ? '' : 's'} to ${folder}`,
+        );
     } catch (error) {
       setExported(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -89,7 +115,13 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement;
-      if (e.key === '?' && route.view === 'library' && el.tagName !== 'INPUT' && el.tagName !== 'TEXTAREA') setShortcuts(true);
+      if (
+        e.key === '?' &&
+        route.view === 'library' &&
+        el.tagName !== 'INPUT' &&
+        el.tagName !== 'TEXTAREA'
+      )
+        setShortcuts(true);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -123,7 +155,11 @@ export function App() {
         const files = [...e.dataTransfer.files];
         const paths = files.map(pathOfDroppedFile);
         const usable = files.filter((_, i) => paths[i]);
-        if (usable.length) void importPaths(paths.filter((p): p is string => !!p), usable.map((f) => f.name));
+        if (usable.length)
+          void importPaths(
+            paths.filter((p): p is string => !!p),
+            usable.map((f) => f.name),
+          );
       }}
     >
       {notices.length > 0 && (
@@ -169,7 +205,12 @@ export function App() {
       {exported && (
         <div className="undo-toast" role="status">
           {exported}
-          <button type="button" className="tool-plain" aria-label="Dismiss" onClick={() => setExported(null)}>
+          <button
+            type="button"
+            className="tool-plain"
+            aria-label="Dismiss"
+            onClick={() => setExported(null)}
+          >
             ×
           </button>
         </div>

@@ -23,7 +23,20 @@ export function sourceDateTime(iso: string | null, zone: string | null): string 
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
   if (!m) return null;
   const [, y, mo, d, h, mi] = m;
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const months = [
+    'Jan',
+    'Feb',
+    'Mar',
+    'Apr',
+    'May',
+    'Jun',
+    'Jul',
+    'Aug',
+    'Sep',
+    'Oct',
+    'Nov',
+    'Dec',
+  ];
   return `${months[Number(mo) - 1]} ${Number(d)}, ${y}, ${h}:${mi}${zone ? ` ${zone}` : ''}`;
 }
 

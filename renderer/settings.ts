@@ -6,7 +6,12 @@ export interface ReaderSettings {
   width: 'narrow' | 'normal' | 'wide';
 }
 
-export const DEFAULT_SETTINGS: ReaderSettings = { theme: 'system', font: 'serif', size: 'medium', width: 'normal' };
+export const DEFAULT_SETTINGS: ReaderSettings = {
+  theme: 'system',
+  font: 'serif',
+  size: 'medium',
+  width: 'normal',
+};
 
 const KEY = 'gloss.reader-settings';
 
@@ -17,7 +22,9 @@ const CHOICES: { [K in keyof ReaderSettings]: readonly ReaderSettings[K][] } = {
   width: ['narrow', 'normal', 'wide'],
 };
 
-export function settingChoices<K extends keyof ReaderSettings>(key: K): readonly ReaderSettings[K][] {
+export function settingChoices<K extends keyof ReaderSettings>(
+  key: K,
+): readonly ReaderSettings[K][] {
   return CHOICES[key];
 }
 
@@ -30,7 +37,9 @@ export function loadSettings(): ReaderSettings {
     stored = {};
   }
   const pick = <K extends keyof ReaderSettings>(key: K): ReaderSettings[K] =>
-    (CHOICES[key] as readonly unknown[]).includes(stored[key]) ? (stored[key] as ReaderSettings[K]) : DEFAULT_SETTINGS[key];
+    (CHOICES[key] as readonly unknown[]).includes(stored[key])
+      ? (stored[key] as ReaderSettings[K])
+      : DEFAULT_SETTINGS[key];
   return { theme: pick('theme'), font: pick('font'), size: pick('size'), width: pick('width') };
 }
 

@@ -12,7 +12,12 @@ export function isLowSurrogate(code: number): boolean {
 
 /** True when offset `at` falls between the two halves of a surrogate pair. */
 export function splitsSurrogatePair(text: string, at: number): boolean {
-  return at > 0 && at < text.length && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1));
+  return (
+    at > 0 &&
+    at < text.length &&
+    isLowSurrogate(text.charCodeAt(at)) &&
+    isHighSurrogate(text.charCodeAt(at - 1))
+  );
 }
 
 /**
@@ -21,7 +26,11 @@ export function splitsSurrogatePair(text: string, at: number): boolean {
  * and character diffs work on code units and can produce such cuts, e.g. when an edit swapped
  * one emoji for another that shares its high surrogate.
  */
-export function widenToCodePoints(text: string, start: number, end: number): { start: number; end: number } {
+export function widenToCodePoints(
+  text: string,
+  start: number,
+  end: number,
+): { start: number; end: number } {
   return {
     start: splitsSurrogatePair(text, start) ? start - 1 : start,
     end: splitsSurrogatePair(text, end) ? end + 1 : end,

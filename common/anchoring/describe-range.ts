@@ -20,8 +20,16 @@ export interface RangeDescription {
  * @throws RangeError when start/end are not integers with 0 <= start <= end <= text.length.
  */
 export function describeRange(text: string, start: number, end: number): RangeDescription {
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > text.length) {
-    throw new RangeError(`describeRange: [${start}, ${end}) is not a range of a text of length ${text.length}`);
+  if (
+    !Number.isInteger(start) ||
+    !Number.isInteger(end) ||
+    start < 0 ||
+    end < start ||
+    end > text.length
+  ) {
+    throw new RangeError(
+      `describeRange: [${start}, ${end}) is not a range of a text of length ${text.length}`,
+    );
   }
 
   let prefixStart = Math.max(0, start - CONTEXT_LENGTH);

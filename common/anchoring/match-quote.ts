@@ -91,7 +91,12 @@ interface ScoredCandidate extends Candidate {
   bestSideSimilarity: number | null;
 }
 
-function scoreCandidate(text: string, candidate: Candidate, quote: TextQuoteSelector, hint: number | null): ScoredCandidate {
+function scoreCandidate(
+  text: string,
+  candidate: Candidate,
+  quote: TextQuoteSelector,
+  hint: number | null,
+): ScoredCandidate {
   const quoteSimilarity = 1 - candidate.errors / Math.max(1, quote.exact.length);
   const prefix = prefixSimilarity(text, candidate.start, quote.prefix);
   const suffix = suffixSimilarity(text, candidate.end, quote.suffix);
@@ -138,12 +143,18 @@ function best(candidates: ScoredCandidate[]): ScoredCandidate | null {
 
 function exactIsConvincing(candidate: ScoredCandidate, quoteLength: number): boolean {
   if (quoteLength >= SELF_EVIDENT_LENGTH || candidate.contextSimilarity === null) return true;
-  return candidate.contextSimilarity >= MIN_MEAN_CONTEXT_FOR_EXACT || (candidate.bestSideSimilarity ?? 0) >= MIN_ONE_SIDE_CONTEXT_FOR_EXACT;
+  return (
+    candidate.contextSimilarity >= MIN_MEAN_CONTEXT_FOR_EXACT ||
+    (candidate.bestSideSimilarity ?? 0) >= MIN_ONE_SIDE_CONTEXT_FOR_EXACT
+  );
 }
 
 function fuzzyIsConvincing(candidate: ScoredCandidate, quoteLength: number): boolean {
   if (candidate.score >= MIN_FUZZY_SCORE) return true;
-  return quoteLength >= SELF_EVIDENT_FUZZY_LENGTH && candidate.quoteSimilarity >= SELF_EVIDENT_FUZZY_SIMILARITY;
+  return (
+    quoteLength >= SELF_EVIDENT_FUZZY_LENGTH &&
+    candidate.quoteSimilarity >= SELF_EVIDENT_FUZZY_SIMILARITY
+  );
 }
 
 function exactOccurrences(text: string, exact: string): Candidate[] {
@@ -158,14 +169,27 @@ function exactOccurrences(text: string, exact: string): Candidate[] {
 function verbatimContext(text: string, candidate: Candidate, quote: TextQuoteSelector): number {
   let agreed = 0;
   const { prefix, suffix } = quote;
-  while (agreed < prefix.length && text.charCodeAt(candidate.start - 1 - agreed) === prefix.charCodeAt(prefix.length - 1 - agreed)) agreed++;
+  while (
+    agreed < prefix.length &&
+    text.charCodeAt(candidate.start - 1 - agreed) === prefix.charCodeAt(prefix.length - 1 - agreed)
+  )
+    agreed++;
   let after = 0;
-  while (after < suffix.length && text.charCodeAt(candidate.end + after) === suffix.charCodeAt(after)) after++;
+  while (
+    after < suffix.length &&
+    text.charCodeAt(candidate.end + after) === suffix.charCodeAt(after)
+  )
+    after++;
   return agreed + after;
 }
 
 /** The occurrences worth scoring in full: all of them, or the most promising when there are many. */
-function shortlist(text: string, occurrences: Candidate[], quote: TextQuoteSelector, hint: number | null): Candidate[] {
+function shortlist(
+  text: string,
+  occurrences: Candidate[],
+  quote: TextQuoteSelector,
+  hint: number | null,
+): Candidate[] {
   if (occurrences.length <= MAX_FULLY_SCORED_OCCURRENCES) return occurrences;
   const ranked = occurrences.map((candidate) => ({
     candidate,
@@ -208,7 +232,9 @@ function fuzzyMatches(text: string, exact: string, ranges: readonly TextRange[])
       length += seam.length;
     }
     offsets.push(length);
-    pieces.push(range.start === 0 && range.end === text.length ? text : text.slice(range.start, range.end));
+    pieces.push(
+      range.start === 0 && range.end === text.length ? text : text.slice(range.start, range.end),
+    );
     length += range.end - range.start;
   }
   const searched = pieces.length === 1 ? (pieces[0] ?? '') : pieces.join('');
@@ -235,8 +261,17 @@ function fuzzyMatches(text: string, exact: string, ranges: readonly TextRange[])
   return found;
 }
 
-function bestFuzzy(text: string, ranges: readonly TextRange[], quote: TextQuoteSelector, hint: number | null): ScoredCandidate | null {
-  const top = best(fuzzyMatches(text, quote.exact, ranges).map((candidate) => scoreCandidate(text, candidate, quote, hint)));
+function bestFuzzy(
+  text: string,
+  ranges: readonly TextRange[],
+  quote: TextQuoteSelector,
+  hint: number | null,
+): ScoredCandidate | null {
+  const top = best(
+    fuzzyMatches(text, quote.exact, ranges).map((candidate) =>
+      scoreCandidate(text, candidate, quote, hint),
+    ),
+  );
   return top !== null && fuzzyIsConvincing(top, quote.exact.length) ? top : null;
 }
 
@@ -252,7 +287,11 @@ function bestFuzzy(text: string, ranges: readonly TextRange[], quote: TextQuoteS
  *    and position together. A candidate must score well enough to be used: returning null is
  *    better than placing a highlight on the wrong words.
  */
-export function anchor(text: string, selectors: AnchorSelectors, options: AnchorOptions = {}): Anchor | null {
+export function anchor(
+  text: string,
+  selectors: AnchorSelectors,
+  options: AnchorOptions = {},
+): Anchor | null {
   const { quote } = selectors;
   const exact = quote.exact;
   if (exact.length === 0) return null;
@@ -264,7 +303,9 @@ export function anchor(text: string, selectors: AnchorSelectors, options: Anchor
   const hint = position !== null ? Math.min(Math.max(0, position.start), text.length) : null;
 
   const occurrences = exactOccurrences(text, exact);
-  const topExact = best(shortlist(text, occurrences, quote, hint).map((c) => scoreCandidate(text, c, quote, hint)));
+  const topExact = best(
+    shortlist(text, occurrences, quote, hint).map((c) => scoreCandidate(text, c, quote, hint)),
+  );
   if (topExact !== null && exactIsConvincing(topExact, exact.length)) {
     return { start: topExact.start, end: topExact.end, method: 'exact' };
   }
@@ -275,12 +316,20 @@ export function anchor(text: string, selectors: AnchorSelectors, options: Anchor
     const from = Math.max(0, hint - LOCAL_WINDOW - exact.length);
     const to = Math.min(text.length, hint + LOCAL_WINDOW + 2 * exact.length);
     const local = bestFuzzy(text, [{ start: from, end: to }], quote, hint);
-    if (local !== null) return { ...widenToCodePoints(text, local.start, local.end), method: 'fuzzy' };
+    if (local !== null)
+      return { ...widenToCodePoints(text, local.start, local.end), method: 'fuzzy' };
   }
 
   // approx-string-match reports only the lowest-cost matches, so when verbatim occurrences
   // exist a whole-text search would just return them again (already judged unconvincing).
   if (occurrences.length > 0) return null;
-  const global = bestFuzzy(text, options.fuzzyScope ?? [{ start: 0, end: text.length }], quote, hint);
-  return global !== null ? { ...widenToCodePoints(text, global.start, global.end), method: 'fuzzy' } : null;
+  const global = bestFuzzy(
+    text,
+    options.fuzzyScope ?? [{ start: 0, end: text.length }],
+    quote,
+    hint,
+  );
+  return global !== null
+    ? { ...widenToCodePoints(text, global.start, global.end), method: 'fuzzy' }
+    : null;
 }

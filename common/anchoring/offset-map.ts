@@ -78,7 +78,8 @@ export class OffsetMap {
     const run = this.runAtOrBefore(at);
     if (run !== -1) {
       const oldStart = this.oldStarts[run] ?? 0;
-      if (at < oldStart + (this.lengths[run] ?? 0)) return (this.newStarts[run] ?? 0) + (at - oldStart);
+      if (at < oldStart + (this.lengths[run] ?? 0))
+        return (this.newStarts[run] ?? 0) + (at - oldStart);
     }
     const next = run + 1;
     return next < this.newStarts.length ? (this.newStarts[next] ?? this.newLength) : this.newLength;

@@ -16,7 +16,8 @@ export interface ReanchorItem {
  * Where a highlight ended up in the new text. 'kept': same offsets and same text. 'moved':
  * other offsets, or the same offsets around edited text. 'orphan': no convincing place.
  */
-export type Placement = { start: number; end: number; status: 'kept' | 'moved' } | { status: 'orphan' };
+export type Placement =
+  { start: number; end: number; status: 'kept' | 'moved' } | { status: 'orphan' };
 
 /** Placements by highlight id, with counts of each status. */
 export interface ReanchorResult {
@@ -41,7 +42,13 @@ const MAPPED_EDIT_FRACTION = 0.25;
 
 function isRangeOf(text: string, position: TextPositionSelector, exact: string): boolean {
   const { start, end } = position;
-  return Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= text.length && text.slice(start, end) === exact;
+  return (
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    start >= 0 &&
+    end <= text.length &&
+    text.slice(start, end) === exact
+  );
 }
 
 /**
@@ -74,7 +81,11 @@ export function reanchorAll(
     let hint: TextPositionSelector | null = null;
 
     if (exact.length > 0 && isRangeOf(oldText, position, exact)) {
-      const mapped = widenToCodePoints(newText, map.mapStart(position.start), map.mapEnd(position.end));
+      const mapped = widenToCodePoints(
+        newText,
+        map.mapStart(position.start),
+        map.mapEnd(position.end),
+      );
       const start = mapped.start;
       const end = Math.max(start, mapped.end);
       hint = { type: 'TextPositionSelector', start, end };
@@ -95,7 +106,11 @@ export function reanchorAll(
       const errors = fuzzyErrorBudget(exact.length);
       const found =
         hint !== null
-          ? anchor(newText, { position: hint, quote }, { fuzzyScope: map.insertedScope(exact.length - 2 * errors, errors) })
+          ? anchor(
+              newText,
+              { position: hint, quote },
+              { fuzzyScope: map.insertedScope(exact.length - 2 * errors, errors) },
+            )
           : anchor(newText, { position, quote });
       if (found !== null) placed = { start: found.start, end: found.end };
     }
@@ -104,8 +119,15 @@ export function reanchorAll(
       placements.set(item.id, { status: 'orphan' });
       orphaned += 1;
     } else {
-      const unchanged = placed.start === position.start && placed.end === position.end && newText.slice(placed.start, placed.end) === exact;
-      placements.set(item.id, { start: placed.start, end: placed.end, status: unchanged ? 'kept' : 'moved' });
+      const unchanged =
+        placed.start === position.start &&
+        placed.end === position.end &&
+        newText.slice(placed.start, placed.end) === exact;
+      placements.set(item.id, {
+        start: placed.start,
+        end: placed.end,
+        status: unchanged ? 'kept' : 'moved',
+      });
       if (unchanged) kept += 1;
       else moved += 1;
     }

@@ -20,7 +20,11 @@ export function boundedEditDistance(a: string, b: string, maxErrors: number): nu
   const shorter = Math.min(a.length, b.length);
   while (head < shorter && a.charCodeAt(head) === b.charCodeAt(head)) head++;
   let tail = 0;
-  while (tail < shorter - head && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
+  while (
+    tail < shorter - head &&
+    a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)
+  )
+    tail++;
   a = a.slice(head, a.length - tail);
   b = b.slice(head, b.length - tail);
 

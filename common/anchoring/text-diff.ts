@@ -129,7 +129,12 @@ function longestIncreasingRun(values: readonly number[]): number[] {
  * patience diff; this costs O(n log n) where Myers would cost O(n × edits). The short gaps
  * between anchors are then diffed by diff-match-patch.
  */
-function diffEncoded(oldEncoded: string, newEncoded: string, dmp: DiffMatchPatch, deadline: number): DiffStep[] {
+function diffEncoded(
+  oldEncoded: string,
+  newEncoded: string,
+  dmp: DiffMatchPatch,
+  deadline: number,
+): DiffStep[] {
   const codeCount = 0x10000;
   const oldCount = new Uint8Array(codeCount);
   const newCount = new Uint8Array(codeCount);
@@ -160,7 +165,12 @@ function diffEncoded(oldEncoded: string, newEncoded: string, dmp: DiffMatchPatch
   let newAt = 0;
   const diffGap = (oldEnd: number, newEnd: number): void => {
     if (oldEnd > oldAt || newEnd > newAt) {
-      for (const [op, text] of dmp.diff_main(oldEncoded.slice(oldAt, oldEnd), newEncoded.slice(newAt, newEnd), false, deadline)) {
+      for (const [op, text] of dmp.diff_main(
+        oldEncoded.slice(oldAt, oldEnd),
+        newEncoded.slice(newAt, newEnd),
+        false,
+        deadline,
+      )) {
         steps.push([op as -1 | 0 | 1, text]);
       }
     }

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import type { HighlightColor, TextPositionSelector, TextQuoteSelector } from '../model/highlight.ts';
+import type {
+  HighlightColor,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from '../model/highlight.ts';
 import {
   HighlightColorSchema,
   HypothesisAnnotationSchema,
@@ -48,7 +52,8 @@ function isObject(value: unknown): value is Json {
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'string') return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+  if (typeof value === 'string')
+    return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
   if (!isObject(value)) return `${typeof value === 'undefined' ? 'nothing' : `a ${typeof value}`}`;
   if (typeof value.type === 'string') return `an object of type "${value.type}"`;
   const keys = Object.keys(value);
@@ -60,7 +65,11 @@ function describeValue(value: unknown): string {
 function formatIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
-      const path = issue.path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
+      const path = issue.path
+        .map((key, i) =>
+          typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`,
+        )
+        .join('');
       return path.length > 0 ? `${path}: ${issue.message}` : issue.message;
     })
     .join('; ');
@@ -68,7 +77,11 @@ function formatIssues(error: z.ZodError): string {
 
 /** A Hypothesis annotation has no `type`, a list of targets, and some of its own fields. */
 function looksLikeHypothesis(value: Json): boolean {
-  return value.type === undefined && Array.isArray(value.target) && ('uri' in value || 'user' in value || 'text' in value || 'document' in value);
+  return (
+    value.type === undefined &&
+    Array.isArray(value.target) &&
+    ('uri' in value || 'user' in value || 'text' in value || 'document' in value)
+  );
 }
 
 interface Batch {
@@ -83,24 +96,36 @@ function unwrap(json: unknown): Batch {
   if (!isObject(json)) throw new Error(`${EXPECTED}; got ${describeValue(json)}`);
 
   if ('rows' in json) {
-    if (!Array.isArray(json.rows)) throw new Error(`${EXPECTED}; got Hypothesis search results whose "rows" is ${describeValue(json.rows)}`);
+    if (!Array.isArray(json.rows))
+      throw new Error(
+        `${EXPECTED}; got Hypothesis search results whose "rows" is ${describeValue(json.rows)}`,
+      );
     return { items: json.rows };
   }
   if (hasType(json.type, 'AnnotationCollection')) {
     const label = typeof json.label === 'string' ? json.label : undefined;
-    const withLabel = (items: unknown[]): Batch => (label === undefined ? { items } : { items, sourceTitle: label });
+    const withLabel = (items: unknown[]): Batch =>
+      label === undefined ? { items } : { items, sourceTitle: label };
     if (isObject(json.first)) {
-      if (!Array.isArray(json.first.items)) throw new Error(`${EXPECTED}; got an AnnotationCollection whose first page has no "items" list`);
+      if (!Array.isArray(json.first.items))
+        throw new Error(
+          `${EXPECTED}; got an AnnotationCollection whose first page has no "items" list`,
+        );
       return withLabel(json.first.items);
     }
     if (typeof json.first === 'string') {
-      throw new Error(`${EXPECTED}; got an AnnotationCollection whose first page is only a link (${json.first}), not embedded`);
+      throw new Error(
+        `${EXPECTED}; got an AnnotationCollection whose first page is only a link (${json.first}), not embedded`,
+      );
     }
     if (Array.isArray(json.items)) return withLabel(json.items);
-    throw new Error(`${EXPECTED}; got an AnnotationCollection with neither an embedded "first" page nor "items"`);
+    throw new Error(
+      `${EXPECTED}; got an AnnotationCollection with neither an embedded "first" page nor "items"`,
+    );
   }
   if (hasType(json.type, 'AnnotationPage')) {
-    if (!Array.isArray(json.items)) throw new Error(`${EXPECTED}; got an AnnotationPage without an "items" list`);
+    if (!Array.isArray(json.items))
+      throw new Error(`${EXPECTED}; got an AnnotationPage without an "items" list`);
     return { items: json.items };
   }
   if (hasType(json.type, 'Annotation') || looksLikeHypothesis(json)) return { items: [json] };
@@ -123,18 +148,30 @@ function readSelectors(list: readonly Json[]): Selectors | string {
   for (const [index, selector] of list.entries()) {
     if (selector.type === 'TextQuoteSelector' && found.quote === undefined) {
       const parsed = TextQuoteSelectorSchema.safeParse(selector);
-      if (!parsed.success) return `selector[${index}] (TextQuoteSelector): ${formatIssues(parsed.error)}`;
-      found.quote = { type: 'TextQuoteSelector', exact: parsed.data.exact, prefix: parsed.data.prefix ?? '', suffix: parsed.data.suffix ?? '' };
+      if (!parsed.success)
+        return `selector[${index}] (TextQuoteSelector): ${formatIssues(parsed.error)}`;
+      found.quote = {
+        type: 'TextQuoteSelector',
+        exact: parsed.data.exact,
+        prefix: parsed.data.prefix ?? '',
+        suffix: parsed.data.suffix ?? '',
+      };
     } else if (selector.type === 'TextPositionSelector' && found.position === undefined) {
       const parsed = TextPositionSelectorSchema.safeParse(selector);
-      if (!parsed.success) return `selector[${index}] (TextPositionSelector): ${formatIssues(parsed.error)}`;
-      found.position = { type: 'TextPositionSelector', start: parsed.data.start, end: parsed.data.end };
+      if (!parsed.success)
+        return `selector[${index}] (TextPositionSelector): ${formatIssues(parsed.error)}`;
+      found.position = {
+        type: 'TextPositionSelector',
+        start: parsed.data.start,
+        end: parsed.data.end,
+      };
     }
   }
   return found;
 }
 
-const NO_SELECTOR = 'no TextQuoteSelector or TextPositionSelector in its target, so there is nothing to place it by';
+const NO_SELECTOR =
+  'no TextQuoteSelector or TextPositionSelector in its target, so there is nothing to place it by';
 
 function cleanTags(tags: readonly string[]): string[] {
   const clean: string[] = [];
@@ -217,7 +254,9 @@ function fromHypothesis(input: HypothesisAnnotationInput): ImportedAnnotation | 
     }
   }
   if (selectors.quote === undefined && selectors.position === undefined) {
-    return input.target.every((target) => (target.selector ?? []).length === 0) ? `a page note with ${NO_SELECTOR}` : NO_SELECTOR;
+    return input.target.every((target) => (target.selector ?? []).length === 0)
+      ? `a page note with ${NO_SELECTOR}`
+      : NO_SELECTOR;
   }
   const title = asList(input.document?.title).find((t) => t.trim().length > 0);
   const sourceUrl = input.uri ?? input.target.find((target) => target.source !== undefined)?.source;
@@ -236,13 +275,18 @@ function fromHypothesis(input: HypothesisAnnotationInput): ImportedAnnotation | 
 function readItem(item: unknown, batch: Batch): ImportedAnnotation | string {
   if (!isObject(item)) return `expected an annotation object, got ${describeValue(item)}`;
   if (hasType(item.type, 'Annotation')) {
-    if (item.target === undefined) return 'a W3C annotation without a target, so nothing says what it annotates';
+    if (item.target === undefined)
+      return 'a W3C annotation without a target, so nothing says what it annotates';
     const parsed = W3CAnnotationSchema.safeParse(item);
-    return parsed.success ? fromW3C(parsed.data, batch) : `not a valid W3C annotation: ${formatIssues(parsed.error)}`;
+    return parsed.success
+      ? fromW3C(parsed.data, batch)
+      : `not a valid W3C annotation: ${formatIssues(parsed.error)}`;
   }
   if (item.type === undefined && 'target' in item) {
     const parsed = HypothesisAnnotationSchema.safeParse(item);
-    return parsed.success ? fromHypothesis(parsed.data) : `not a valid Hypothesis annotation: ${formatIssues(parsed.error)}`;
+    return parsed.success
+      ? fromHypothesis(parsed.data)
+      : `not a valid Hypothesis annotation: ${formatIssues(parsed.error)}`;
   }
   return `not a W3C or Hypothesis annotation (got ${describeValue(item)})`;
 }

@@ -28,14 +28,19 @@ export const TextPositionSelectorSchema = z
     start: z.number().int().nonnegative(),
     end: z.number().int().nonnegative(),
   })
-  .refine((selector) => selector.end >= selector.start, { message: 'end is before start', path: ['end'] });
+  .refine((selector) => selector.end >= selector.start, {
+    message: 'end is before start',
+    path: ['end'],
+  });
 
 /** Any selector: only its type is checked here; the two Gloss can use are checked in full. */
 export const AnySelectorSchema = z.looseObject({ type: z.string() });
 
 export const SelectorListSchema = z.union([AnySelectorSchema, z.array(AnySelectorSchema)]);
 
-const Timestamp = z.string().refine((value) => !Number.isNaN(Date.parse(value)), { message: 'not a date and time' });
+const Timestamp = z
+  .string()
+  .refine((value) => !Number.isNaN(Date.parse(value)), { message: 'not a date and time' });
 
 export const HighlightColorSchema = z.enum(HIGHLIGHT_COLORS);
 
@@ -84,7 +89,9 @@ export const HypothesisAnnotationSchema = z.looseObject({
       selector: z.array(AnySelectorSchema).optional(),
     }),
   ),
-  document: z.looseObject({ title: z.union([z.string(), z.array(z.string())]).optional() }).optional(),
+  document: z
+    .looseObject({ title: z.union([z.string(), z.array(z.string())]).optional() })
+    .optional(),
 });
 
 export type W3CAnnotationInput = z.infer<typeof W3CAnnotationSchema>;

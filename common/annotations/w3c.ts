@@ -1,5 +1,16 @@
-import type { Highlight, HighlightColor, TextPositionSelector, TextQuoteSelector } from '../model/highlight.ts';
-import { ANNOTATION_CONTEXT, GLOSS_VOCABULARY, annotationsUrn, articleUrn, highlightUrn } from './vocabulary.ts';
+import type {
+  Highlight,
+  HighlightColor,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from '../model/highlight.ts';
+import {
+  ANNOTATION_CONTEXT,
+  GLOSS_VOCABULARY,
+  annotationsUrn,
+  articleUrn,
+  highlightUrn,
+} from './vocabulary.ts';
 
 /**
  * A W3C TextualBody. Gloss writes three kinds, told apart by `purpose`:
@@ -64,9 +75,15 @@ function colorBody(color: HighlightColor): W3CTextualBody {
 export function highlightToW3C(articleId: string, highlight: Highlight): W3CAnnotation {
   const body: W3CTextualBody[] = [];
   if (highlight.note.length > 0) {
-    body.push({ type: 'TextualBody', value: highlight.note, format: 'text/markdown', purpose: 'commenting' });
+    body.push({
+      type: 'TextualBody',
+      value: highlight.note,
+      format: 'text/markdown',
+      purpose: 'commenting',
+    });
   }
-  for (const tag of highlight.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
+  for (const tag of highlight.tags)
+    body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
   body.push(colorBody(highlight.color));
 
   const { start, end } = highlight.position;
@@ -94,7 +111,10 @@ export function highlightToW3C(articleId: string, highlight: Highlight): W3CAnno
  * every annotation, in the order given. Notes become Markdown commenting bodies, tags tagging
  * bodies, and the colour a highlighting body (see {@link W3CTextualBody}).
  */
-export function toW3C(article: ExportedArticle, highlights: readonly Highlight[]): W3CAnnotationCollection {
+export function toW3C(
+  article: ExportedArticle,
+  highlights: readonly Highlight[],
+): W3CAnnotationCollection {
   return {
     '@context': [ANNOTATION_CONTEXT, { gloss: GLOSS_VOCABULARY }],
     id: annotationsUrn(article.id),

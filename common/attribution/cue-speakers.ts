@@ -1,6 +1,23 @@
 import type { Source } from '../model/attribution.ts';
-import { ARTICLES, COORDINATORS, GROUP_NOUNS, IRREGULAR_PAST, ORGANIZATION_NAME_WORDS, ORGANIZATION_NOUNS, PERSON_NOUNS, PREPOSITIONS } from './lexicon.ts';
-import { headForm, headSpan, nounPhraseEndingAt, nounPhraseStartingAt, preferNamedAppositive, roleAfter, subjectBefore } from './noun-phrases.ts';
+import {
+  ARTICLES,
+  COORDINATORS,
+  GROUP_NOUNS,
+  IRREGULAR_PAST,
+  ORGANIZATION_NAME_WORDS,
+  ORGANIZATION_NOUNS,
+  PERSON_NOUNS,
+  PREPOSITIONS,
+} from './lexicon.ts';
+import {
+  headForm,
+  headSpan,
+  nounPhraseEndingAt,
+  nounPhraseStartingAt,
+  preferNamedAppositive,
+  roleAfter,
+  subjectBefore,
+} from './noun-phrases.ts';
 import { afterDateline, type Sentence } from './sentences.ts';
 import type { Token } from './tokens.ts';
 import { hasGapWithin, resolveSpeaker, unknownSource, type SpeakerContext } from './speakers.ts';
@@ -34,13 +51,27 @@ function nameHasGap(ctx: SpeakerContext, first: number, last: number, cueStart: 
   const core = headSpan(tokens, { first, last });
   const coreHead = tokens[core.last];
   // A plural group noun is capitalised only because it opens the sentence ("Analysts at [name] said").
-  const commonHead = coreHead !== undefined && (!coreHead.upper || (core.first === core.last && GROUP_NOUNS.has(coreHead.lower)));
-  if (core.last < last && coreHead && commonHead && coreHead.type === 'word' && isSpeakerHead(coreHead)) {
+  const commonHead =
+    coreHead !== undefined &&
+    (!coreHead.upper || (core.first === core.last && GROUP_NOUNS.has(coreHead.lower)));
+  if (
+    core.last < last &&
+    coreHead &&
+    commonHead &&
+    coreHead.type === 'word' &&
+    isSpeakerHead(coreHead)
+  ) {
     return hasGapWithin(ctx.gaps, a.start + 1, coreHead.end);
   }
   let from = a.start + 1;
   const prev = tokens[first - 1];
-  if (prev && prev.type === 'word' && !prev.upper && (PREPOSITIONS.has(prev.lower) || ARTICLES.has(prev.lower)) && prev.para === a.para) {
+  if (
+    prev &&
+    prev.type === 'word' &&
+    !prev.upper &&
+    (PREPOSITIONS.has(prev.lower) || ARTICLES.has(prev.lower)) &&
+    prev.para === a.para
+  ) {
     const before = tokens[first - 2];
     if (before && before.type === 'word' && ARTICLES.has(before.lower)) from = prev.start;
   }
@@ -53,16 +84,40 @@ function nameHasGap(ctx: SpeakerContext, first: number, last: number, cueStart: 
  * said", "Turkish said"), the name was stripped and the speaker is unknown.
  */
 /** Adverbs that open a sentence before its subject: "Meanwhile, ...". */
-const SENTENCE_ADVERBS = new Set(['meanwhile', 'separately', 'however', 'earlier', 'later', 'also', 'still', 'now', 'elsewhere', 'besides', 'moreover', 'instead', 'today', 'yesterday']);
+const SENTENCE_ADVERBS = new Set([
+  'meanwhile',
+  'separately',
+  'however',
+  'earlier',
+  'later',
+  'also',
+  'still',
+  'now',
+  'elsewhere',
+  'besides',
+  'moreover',
+  'instead',
+  'today',
+  'yesterday',
+]);
 
-export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number, lenient: boolean): CueSpeaker | null {
+export function speakerBeforeCue(
+  ctx: SpeakerContext,
+  cue: number,
+  floor: number,
+  lenient: boolean,
+): CueSpeaker | null {
   const tokens = ctx.layout.tokens;
   const cueTok = tokens[cue];
   if (!cueTok) return null;
   const subject = subjectBefore(tokens, cue, floor);
   const closing = tokens[cue - 1];
   const inner = tokens[cue - 2];
-  if (closing?.text === ',' && hasGapWithin(ctx.gaps, closing.start - 3, cueTok.start) && tokens[cue - 2]?.type === 'word') {
+  if (
+    closing?.text === ',' &&
+    hasGapWithin(ctx.gaps, closing.start - 3, cueTok.start) &&
+    tokens[cue - 2]?.type === 'word'
+  ) {
     // "The jury, led by the Kenyan-born actor [name], praised ...": the cut name ended a phrase
     // set off after the subject; the subject before the first comma speaks.
     let start = floor;
@@ -71,13 +126,28 @@ export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number
       // "Meanwhile, activist T M Shivanna, who had filed a complaint with the [name], said":
       // a sentence adverb before the subject is set off by a comma of its own.
       const lead = tokens[start];
-      if (f === start + 1 && lead && lead.type === 'word' && lead.upper && (SENTENCE_ADVERBS.has(lead.lower) || lead.lower.endsWith('ly'))) {
+      if (
+        f === start + 1 &&
+        lead &&
+        lead.type === 'word' &&
+        lead.upper &&
+        (SENTENCE_ADVERBS.has(lead.lower) || lead.lower.endsWith('ly'))
+      ) {
         start = f + 1;
         continue;
       }
       // Only a participle or relative phrase ("led by", "which is owned by"), not an appositive role.
       const opener = tokens[f + 1];
-      if (!opener || opener.upper || !(/(?:ed|en)$/.test(opener.lower) || IRREGULAR_PAST.has(opener.lower) || ['who', 'which', 'whose', 'including'].includes(opener.lower))) break;
+      if (
+        !opener ||
+        opener.upper ||
+        !(
+          /(?:ed|en)$/.test(opener.lower) ||
+          IRREGULAR_PAST.has(opener.lower) ||
+          ['who', 'which', 'whose', 'including'].includes(opener.lower)
+        )
+      )
+        break;
       const np = nounPhraseEndingAt(tokens, f - 1, start);
       if (!np || np.first !== start) break;
       const source = resolveSpeaker(ctx, np, null, true);
@@ -86,7 +156,13 @@ export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number
     }
   }
   // "His lawyer, senior advocate [name], argued": the name closing the appositive was cut.
-  if (subject && subject.role && closing?.text === ',' && inner && hasGapWithin(ctx.gaps, inner.end, closing.start)) {
+  if (
+    subject &&
+    subject.role &&
+    closing?.text === ',' &&
+    inner &&
+    hasGapWithin(ctx.gaps, inner.end, closing.start)
+  ) {
     const role = ctx.layout.text.slice(tokens[subject.first]?.start ?? 0, inner.end);
     // "the lawyer said" later still points at them.
     ctx.registry.notePerson(ctx.registry.strippedPerson(role));
@@ -95,7 +171,8 @@ export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number
   if (subject) {
     // A gap between the name and what follows it ("The provincial governor, General , said")
     // means the name itself was cut.
-    const nameEnd = subject.role === null ? cueTok.start : (tokens[subject.np.last + 1]?.start ?? -1);
+    const nameEnd =
+      subject.role === null ? cueTok.start : (tokens[subject.np.last + 1]?.start ?? -1);
     if (nameHasGap(ctx, subject.np.first, subject.np.last, nameEnd)) {
       // "Railways Minister [name] said ... He said ...": the pronoun still points at them.
       const head = tokens[subject.np.last];
@@ -103,20 +180,44 @@ export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number
       let titled = -1;
       for (let j = subject.first; j < subject.np.last && titled < 0; j++) {
         const t = tokens[j];
-        if (t && t.upper && t.type === 'word' && PERSON_NOUNS.has(headForm(t)) && tokens[j + 1]?.lower === 'of') titled = j;
+        if (
+          t &&
+          t.upper &&
+          t.type === 'word' &&
+          PERSON_NOUNS.has(headForm(t)) &&
+          tokens[j + 1]?.lower === 'of'
+        )
+          titled = j;
       }
-      if (titled >= 0 && head && (ORGANIZATION_NOUNS.has(head.lower) || GROUP_NOUNS.has(head.lower))) {
-        ctx.registry.notePerson(ctx.registry.strippedPerson(ctx.layout.text.slice(tokens[subject.first]?.start ?? 0, head.end)));
-      } else if (head && !ORGANIZATION_NOUNS.has(head.lower) && !ORGANIZATION_NAME_WORDS.has(head.lower) && !GROUP_NOUNS.has(head.lower)) {
+      if (
+        titled >= 0 &&
+        head &&
+        (ORGANIZATION_NOUNS.has(head.lower) || GROUP_NOUNS.has(head.lower))
+      ) {
+        ctx.registry.notePerson(
+          ctx.registry.strippedPerson(
+            ctx.layout.text.slice(tokens[subject.first]?.start ?? 0, head.end),
+          ),
+        );
+      } else if (
+        head &&
+        !ORGANIZATION_NOUNS.has(head.lower) &&
+        !ORGANIZATION_NAME_WORDS.has(head.lower) &&
+        !GROUP_NOUNS.has(head.lower)
+      ) {
         // The title left behind is their role, so "the minister said" later points at them.
         const titled = head.upper && PERSON_NOUNS.has(headForm(head));
-        const role = titled ? ctx.layout.text.slice(tokens[subject.np.first]?.start ?? 0, head.end) : null;
+        const role = titled
+          ? ctx.layout.text.slice(tokens[subject.np.first]?.start ?? 0, head.end)
+          : null;
         ctx.registry.notePerson(ctx.registry.strippedPerson(role));
       }
       return { source: unknownSource(), first: subject.first, last: cue - 1 };
     }
     const source = resolveSpeaker(ctx, subject.np, subject.role, lenient);
-    return source ? { source, first: subject.first, last: Math.max(subject.np.last, subject.role?.last ?? -1) } : null;
+    return source
+      ? { source, first: subject.first, last: Math.max(subject.np.last, subject.role?.last ?? -1) }
+      : null;
   }
   if (hasGapWithin(ctx.gaps, cueTok.start - 1, cueTok.start)) {
     // "Analysts at [name] said": only the object of the preposition was cut; the group speaks.
@@ -136,17 +237,33 @@ export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number
   if (comma?.text === ',' && hasGapWithin(ctx.gaps, comma.start - 3, cueTok.start)) {
     // "Harlow's attorney, , said ... the attorney said": the description is their role.
     const described = subjectBefore(tokens, cue - 2, floor);
-    const role = described ? ctx.layout.text.slice(tokens[described.first]?.start ?? 0, tokens[described.np.last]?.end ?? 0) : null;
+    const role = described
+      ? ctx.layout.text.slice(
+          tokens[described.first]?.start ?? 0,
+          tokens[described.np.last]?.end ?? 0,
+        )
+      : null;
     ctx.registry.notePerson(ctx.registry.strippedPerson(role));
     return { source: unknownSource(), first: cue - 1, last: cue };
   }
   // "[Name], a Sudan analyst at ..., said": the sentence opens on the appositive; the name was cut.
   // "The [name], a digital rights group, said": only the article was left of the subject.
   const lone = tokens[floor];
-  const open = lone && lone.type === 'word' && ARTICLES.has(lone.lower) && tokens[floor + 1]?.text === ',' ? floor + 1 : floor;
+  const open =
+    lone && lone.type === 'word' && ARTICLES.has(lone.lower) && tokens[floor + 1]?.text === ','
+      ? floor + 1
+      : floor;
   const opener = tokens[open];
-  if (comma?.text === ',' && opener?.text === ',' && cue - 1 > open && hasGapWithin(ctx.gaps, opener.start, opener.start)) {
-    const role = cue - 2 > open ? ctx.layout.text.slice(tokens[open + 1]?.start ?? 0, tokens[cue - 2]?.end ?? 0).trim() : null;
+  if (
+    comma?.text === ',' &&
+    opener?.text === ',' &&
+    cue - 1 > open &&
+    hasGapWithin(ctx.gaps, opener.start, opener.start)
+  ) {
+    const role =
+      cue - 2 > open
+        ? ctx.layout.text.slice(tokens[open + 1]?.start ?? 0, tokens[cue - 2]?.end ?? 0).trim()
+        : null;
     const person = ctx.registry.strippedPerson(role);
     ctx.registry.notePerson(person);
     return { source: unknownSource(role), first: open, last: cue - 1 };
@@ -155,21 +272,37 @@ export function speakerBeforeCue(ctx: SpeakerContext, cue: number, floor: number
 }
 
 /** The speaker named after the speech verb at `cue` ("," says Aaron Stein, the director of ..."). */
-export function speakerAfterCue(ctx: SpeakerContext, cue: number, ceiling: number): CueSpeaker | null {
+export function speakerAfterCue(
+  ctx: SpeakerContext,
+  cue: number,
+  ceiling: number,
+): CueSpeaker | null {
   const tokens = ctx.layout.tokens;
   const cueTok = tokens[cue];
   const np = nounPhraseStartingAt(tokens, cue + 1, ceiling);
   if (!cueTok || !np) {
-    if (cueTok && hasGapWithin(ctx.gaps, cueTok.end, cueTok.end + 1)) return { source: unknownSource(), first: cue, last: cue };
+    if (cueTok && hasGapWithin(ctx.gaps, cueTok.end, cueTok.end + 1))
+      return { source: unknownSource(), first: cue, last: cue };
     return null;
   }
   const role = roleAfter(tokens, np.last, ceiling);
   // "said lead author [name], a professor ...": a bare role (no article) whose name, after it, was cut.
   const headTok = tokens[np.last];
-  const bareRole = headTok !== undefined && !headTok.upper && !ARTICLES.has(tokens[np.first]?.lower ?? '') && PERSON_NOUNS.has(headTok.lower);
+  const bareRole =
+    headTok !== undefined &&
+    !headTok.upper &&
+    !ARTICLES.has(tokens[np.first]?.lower ?? '') &&
+    PERSON_NOUNS.has(headTok.lower);
   const npEnd = (bareRole ? tokens[np.last + 1]?.start : undefined) ?? headTok?.end ?? cueTok.end;
   if (hasGapWithin(ctx.gaps, cueTok.end, npEnd)) {
-    if (bareRole) ctx.registry.notePerson(ctx.registry.strippedPerson(role ? ctx.layout.text.slice(tokens[role.first]?.start ?? 0, tokens[role.last]?.end ?? 0) : null));
+    if (bareRole)
+      ctx.registry.notePerson(
+        ctx.registry.strippedPerson(
+          role
+            ? ctx.layout.text.slice(tokens[role.first]?.start ?? 0, tokens[role.last]?.end ?? 0)
+            : null,
+        ),
+      );
     return { source: unknownSource(), first: cue + 1, last: role?.last ?? np.last };
   }
   const source = resolveSpeaker(ctx, np, role, true);
@@ -181,15 +314,27 @@ export function speakerAfterCue(ctx: SpeakerContext, cue: number, ceiling: numbe
  * Carver said ..."): the speaker of a participle (", saying ...") or of a second verb that
  * shares the subject ("Rahman acknowledged the slowdown but said ...").
  */
-export function sentenceSubject(ctx: SpeakerContext, sentence: Sentence, before: number): CueSpeaker | null {
+export function sentenceSubject(
+  ctx: SpeakerContext,
+  sentence: Sentence,
+  before: number,
+): CueSpeaker | null {
   const tokens = ctx.layout.tokens;
   let k = afterDateline(tokens, sentence.first, sentence.end);
   if (COORDINATORS.has(tokens[k]?.lower ?? '')) k++;
   const lead = tokens[k];
   // Introductory phrases end at their comma: "In an interview,", "Speaking to reporters here,",
   // "Asked about reports linking him with a move,".
-  const participial = lead !== undefined && lead.upper && lead.lower.length > 4 && /(?:ing|ed)$/.test(lead.lower);
-  if (lead && lead.type === 'word' && (PREPOSITIONS.has(lead.lower) || (lead.lower.endsWith('ly') && !lead.upper) || participial || tokens[k + 1]?.text === ',')) {
+  const participial =
+    lead !== undefined && lead.upper && lead.lower.length > 4 && /(?:ing|ed)$/.test(lead.lower);
+  if (
+    lead &&
+    lead.type === 'word' &&
+    (PREPOSITIONS.has(lead.lower) ||
+      (lead.lower.endsWith('ly') && !lead.upper) ||
+      participial ||
+      tokens[k + 1]?.text === ',')
+  ) {
     for (let j = k; j < Math.min(before, k + 10); j++) {
       if (tokens[j]?.text === ',') {
         k = j + 1;
@@ -201,7 +346,8 @@ export function sentenceSubject(ctx: SpeakerContext, sentence: Sentence, before:
   if (!np) return null;
   // "state BJP president [name] termed it ... and said": a gap before the verb took the name.
   const verbAfter = tokens[np.last + 1];
-  if (nameHasGap(ctx, np.first, np.last, verbAfter?.type === 'word' ? verbAfter.start : -1)) return { source: unknownSource(), first: np.first, last: np.last };
+  if (nameHasGap(ctx, np.first, np.last, verbAfter?.type === 'word' ? verbAfter.start : -1))
+    return { source: unknownSource(), first: np.first, last: np.last };
   const after = tokens[np.last + 1]?.text === ',' ? roleAfter(tokens, np.last, before - 1) : null;
   const closed = after && tokens[after.last + 1]?.text === ',' ? after : null;
   const named = preferNamedAppositive(tokens, np, closed);
@@ -213,7 +359,11 @@ export function sentenceSubject(ctx: SpeakerContext, sentence: Sentence, before:
  * The speaker of a participle after "with": "..., with its state chief Prakash Shetty saying
  * ...", "..., with leader describing the move as "..."" (a bare singular role: its name was cut).
  */
-export function speakerOfWithParticiple(ctx: SpeakerContext, c: number, floor: number): CueSpeaker | null {
+export function speakerOfWithParticiple(
+  ctx: SpeakerContext,
+  c: number,
+  floor: number,
+): CueSpeaker | null {
   const tokens = ctx.layout.tokens;
   const tok = tokens[c];
   if (!tok) return null;
@@ -226,7 +376,10 @@ export function speakerOfWithParticiple(ctx: SpeakerContext, c: number, floor: n
     const named = tokens[w + 1];
     if (!named) return null;
     const bare = np.first === np.last && !named.upper && PERSON_NOUNS.has(named.lower);
-    const source = bare || hasGapWithin(ctx.gaps, named.start, tok.start) ? unknownSource() : resolveSpeaker(ctx, np, null, false);
+    const source =
+      bare || hasGapWithin(ctx.gaps, named.start, tok.start)
+        ? unknownSource()
+        : resolveSpeaker(ctx, np, null, false);
     return source ? { source, first: np.first, last: np.last } : null;
   }
   return null;
@@ -239,9 +392,13 @@ export function speakerOfWithParticiple(ctx: SpeakerContext, c: number, floor: n
 export function quotedAsSaying(ctx: SpeakerContext, c: number, floor: number): CueSpeaker | null {
   const tokens = ctx.layout.tokens;
   if (tokens[c]?.lower !== 'saying' || tokens[c - 1]?.lower !== 'as') return null;
-  if (tokens[c - 2]?.lower === 'quoted' && ['was', 'were', 'is', 'been'].includes(tokens[c - 3]?.lower ?? '')) {
+  if (
+    tokens[c - 2]?.lower === 'quoted' &&
+    ['was', 'were', 'is', 'been'].includes(tokens[c - 3]?.lower ?? '')
+  ) {
     let v = c - 3;
-    if (tokens[v]?.lower === 'been' && ['has', 'have', 'had'].includes(tokens[v - 1]?.lower ?? '')) v--;
+    if (tokens[v]?.lower === 'been' && ['has', 'have', 'had'].includes(tokens[v - 1]?.lower ?? ''))
+      v--;
     return speakerBeforeCue(ctx, v, floor, true);
   }
   // "Reuters quoted Kumar as saying": the object of "quoted".

@@ -1,5 +1,12 @@
 import { cueUse, LABEL_CUES, TITLE_NOUNS } from './cues.ts';
-import { quotedAsSaying, sentenceSubject, speakerAfterCue, speakerBeforeCue, speakerOfWithParticiple, type CueSpeaker } from './cue-speakers.ts';
+import {
+  quotedAsSaying,
+  sentenceSubject,
+  speakerAfterCue,
+  speakerBeforeCue,
+  speakerOfWithParticiple,
+  type CueSpeaker,
+} from './cue-speakers.ts';
 import { AUXILIARIES, COORDINATORS, DETERMINERS, PREPOSITIONS } from './lexicon.ts';
 import { quotationWordCount, type Quotation } from './quotes.ts';
 import type { Sentence } from './sentences.ts';
@@ -19,20 +26,48 @@ interface Found {
 /** Short quotations need a speaker and a speech verb close by; otherwise they are scare quotes. */
 const SHORT_QUOTE_WORDS = 3;
 /** Words that name a title or nickname in quotation marks rather than introduce speech. */
-const NAMING_WORDS = new Set(['titled', 'entitled', 'named', 'nicknamed', 'headlined', 'renamed', 'so-called', 'marked', 'stamped', 'reading', 'labelled', 'labeled', 'hashtag']);
+const NAMING_WORDS = new Set([
+  'titled',
+  'entitled',
+  'named',
+  'nicknamed',
+  'headlined',
+  'renamed',
+  'so-called',
+  'marked',
+  'stamped',
+  'reading',
+  'labelled',
+  'labeled',
+  'hashtag',
+]);
 const ENDERS = new Set(['.', '!', '?']);
 
 function isWord(tok: Token | undefined): tok is Token {
   return tok !== undefined && tok.type === 'word';
 }
 
-
 /** "Blue Harbor", "Operation Clean Sweep": capitalised words, no closing punctuation. */
 function looksLikeTitle(content: string): boolean {
   if (/[,.!?;:]$/.test(content)) return false;
   const words = content.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (words.length === 0 || words.length > 8) return false;
-  const small = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'at', 'by', 'with', 'from', 'or']);
+  const small = new Set([
+    'of',
+    'the',
+    'and',
+    'a',
+    'an',
+    'in',
+    'on',
+    'for',
+    'to',
+    'at',
+    'by',
+    'with',
+    'from',
+    'or',
+  ]);
   let capitals = 0;
   for (const [i, w] of words.entries()) {
     if (/^\p{Lu}/u.test(w)) capitals++;
@@ -51,12 +86,31 @@ function isQuotedModifier(tokens: readonly Token[], q: Quotation): boolean {
   const after = tokens[q.closeToken + 1];
   const lastInner = tokens[q.lastInnerToken];
   if (!isWord(before) || !isWord(after) || !isWord(lastInner) || after.upper) return false;
-  const modifierSlot = DETERMINERS.has(before.lower) || /^\p{N}/u.test(before.text) || NUMBER_WORDS.has(before.lower);
-  const nounAfter = !PREPOSITIONS.has(after.lower) && !COORDINATORS.has(after.lower) && cueUse(after.lower) === undefined && !AUXILIARIES.has(after.lower);
+  const modifierSlot =
+    DETERMINERS.has(before.lower) || /^\p{N}/u.test(before.text) || NUMBER_WORDS.has(before.lower);
+  const nounAfter =
+    !PREPOSITIONS.has(after.lower) &&
+    !COORDINATORS.has(after.lower) &&
+    cueUse(after.lower) === undefined &&
+    !AUXILIARIES.has(after.lower);
   return modifierSlot && nounAfter;
 }
 
-const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'many', 'few', 'both']);
+const NUMBER_WORDS = new Set([
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'several',
+  'many',
+  'few',
+  'both',
+]);
 
 /** A title or a scare quote: "a film called "Blue Harbor"", "a so-called "peace dividend"". */
 function isNamingContext(tokens: readonly Token[], q: Quotation): boolean {
@@ -65,7 +119,12 @@ function isNamingContext(tokens: readonly Token[], q: Quotation): boolean {
   if (isQuotedModifier(tokens, q)) return true;
   if (NAMING_WORDS.has(before.lower) || TITLE_NOUNS.has(before.lower)) return true;
   const twoBack = tokens[q.openToken - 2];
-  if ((before.lower === 'called' || before.lower === 'dubbed' || before.lower === 'as') && isWord(twoBack) && TITLE_NOUNS.has(twoBack.lower)) return true;
+  if (
+    (before.lower === 'called' || before.lower === 'dubbed' || before.lower === 'as') &&
+    isWord(twoBack) &&
+    TITLE_NOUNS.has(twoBack.lower)
+  )
+    return true;
   return false;
 }
 
@@ -80,14 +139,23 @@ function attributeAfter(ctx: SpeakerContext, lo: number, hi: number): Found | nu
   // '"...," , a senior official at the ministry, told AFP': a second comma after the quotation's
   // own means the name before the appositive was cut.
   const close = tokens[lo - 1];
-  const nameCut = tokens[k]?.text === ',' && close?.type === 'quote' && tokens[lo - 2]?.text === ',' && tokens[lo - 2]?.end === close.start;
+  const nameCut =
+    tokens[k]?.text === ',' &&
+    close?.type === 'quote' &&
+    tokens[lo - 2]?.text === ',' &&
+    tokens[lo - 2]?.end === close.start;
   if (tokens[k]?.text === ',') k++;
   const t = tokens[k];
   if (k > hi || !isWord(t)) return null;
   const use = t.upper ? undefined : cueUse(t.lower);
   // '"...," told PTI': the listener follows "told", never the speaker; the speaker was cut.
   if ((t.lower === 'told' || t.lower === 'tells') && hasGapWithin(ctx.gaps, t.start - 1, t.start)) {
-    return { speaker: { source: unknownSource(), first: k, last: k }, cue: t.text, cueToken: k, label: false };
+    return {
+      speaker: { source: unknownSource(), first: k, last: k },
+      cue: t.text,
+      cueToken: k,
+      label: false,
+    };
   }
   if (use !== undefined && use !== 'participle') {
     const speaker = speakerAfterCue(ctx, k, hi);
@@ -110,9 +178,15 @@ function attributeAfter(ctx: SpeakerContext, lo: number, hi: number): Found | nu
     if (nameCut && tokens[c - 1]?.text === ',' && c - 2 >= k) {
       const role = ctx.layout.text.slice(t.start, tokens[c - 2]?.end ?? t.end);
       ctx.registry.notePerson(ctx.registry.strippedPerson(role));
-      return { speaker: { source: unknownSource(role), first: k, last: c - 1 }, cue: tok.text, cueToken: c, label: false };
+      return {
+        speaker: { source: unknownSource(role), first: k, last: c - 1 },
+        cue: tok.text,
+        cueToken: c,
+        label: false,
+      };
     }
-    if (speaker && speaker.first === k) return { speaker, cue: tok.text, cueToken: c, label: LABEL_CUES.has(tok.lower) };
+    if (speaker && speaker.first === k)
+      return { speaker, cue: tok.text, cueToken: c, label: LABEL_CUES.has(tok.lower) };
     return null;
   }
   return null;
@@ -126,7 +200,12 @@ function notASpeechVerb(tokens: readonly Token[], c: number): boolean {
   if (!tok) return true;
   if (isWord(prev) && (DETERMINERS.has(prev.lower) || prev.lower.endsWith("'s"))) return true;
   if (isBaseFormBeforeName(tokens, c)) return true;
-  if (LABEL_CUES.has(tok.lower) && isWord(next) && ['for', 'on', 'off', 'up', 'in', 'out'].includes(next.lower)) return true;
+  if (
+    LABEL_CUES.has(tok.lower) &&
+    isWord(next) &&
+    ['for', 'on', 'off', 'up', 'in', 'out'].includes(next.lower)
+  )
+    return true;
   return false;
 }
 
@@ -136,7 +215,12 @@ function notASpeechVerb(tokens: readonly Token[], c: number): boolean {
  * "...""; "Putin said he would not rule out ... but "...""), "according to X, "..."", or a
  * participle whose subject is the sentence's subject (", saying "..."").
  */
-function attributeBefore(ctx: SpeakerContext, lo: number, hi: number, sentence: Sentence): Found | null {
+function attributeBefore(
+  ctx: SpeakerContext,
+  lo: number,
+  hi: number,
+  sentence: Sentence,
+): Found | null {
   const tokens = ctx.layout.tokens;
   let tries = 0;
   for (let c = hi; c >= lo; c--) {
@@ -160,10 +244,15 @@ function attributeBefore(ctx: SpeakerContext, lo: number, hi: number, sentence: 
     } else {
       speaker = speakerBeforeCue(ctx, c, Math.min(lo, sentence.first), false);
       // "... and warned that firms were "running out of patience."": the verb shares the subject.
-      if (!speaker && COORDINATORS.has(tokens[c - 1]?.lower ?? '')) speaker = sentenceSubject(ctx, sentence, c - 1);
+      if (!speaker && COORDINATORS.has(tokens[c - 1]?.lower ?? ''))
+        speaker = sentenceSubject(ctx, sentence, c - 1);
       // "Brandt Motoren declined to comment on what it called "market speculation"": the
       // pronoun of a "what" clause is the sentence's subject, not yet noted as an antecedent.
-      if (!speaker && tokens[c - 2]?.lower === 'what' && ['it', 'they'].includes(tokens[c - 1]?.lower ?? '')) {
+      if (
+        !speaker &&
+        tokens[c - 2]?.lower === 'what' &&
+        ['it', 'they'].includes(tokens[c - 1]?.lower ?? '')
+      ) {
         const subject = sentenceSubject(ctx, sentence, c - 2);
         if (subject && subject.last < c - 2 && tokens[subject.first]?.upper) speaker = subject;
       }
@@ -184,14 +273,24 @@ function enclosingReport(history: readonly Statement[], q: Quotation): Statement
 }
 
 /** The statement that a quotation without its own attribution continues, if any. */
-function continuedTurn(ctx: SpeakerContext, q: Quotation, words: number, history: readonly Statement[]): Statement | undefined {
+function continuedTurn(
+  ctx: SpeakerContext,
+  q: Quotation,
+  words: number,
+  history: readonly Statement[],
+): Statement | undefined {
   const tokens = ctx.layout.tokens;
   const opener = tokens[q.openToken];
   const last = history[history.length - 1];
   if (!opener || !last) return undefined;
   if (last.paragraph === opener.para) return last;
   const para = ctx.layout.paragraphs[opener.para];
-  if (last.paragraph === opener.para - 1 && para?.firstToken === q.openToken && words > SHORT_QUOTE_WORDS) return last;
+  if (
+    last.paragraph === opener.para - 1 &&
+    para?.firstToken === q.openToken &&
+    words > SHORT_QUOTE_WORDS
+  )
+    return last;
   return undefined;
 }
 
@@ -199,7 +298,11 @@ function continuedTurn(ctx: SpeakerContext, q: Quotation, words: number, history
  * Attributes the quotation with index `qi`, or returns null for scare quotes, titles and
  * nicknames. `history` holds the statements found so far, in reading order.
  */
-export function attributeQuotation(ctx: SpeakerContext, qi: number, history: readonly Statement[]): Statement | null {
+export function attributeQuotation(
+  ctx: SpeakerContext,
+  qi: number,
+  history: readonly Statement[],
+): Statement | null {
   const { tokens, sentences, sentenceOf, quotations, text } = ctx.layout;
   const q = quotations[qi];
   if (!q) return null;
@@ -209,7 +312,10 @@ export function attributeQuotation(ctx: SpeakerContext, qi: number, history: rea
   if (!sOpen || !sClose) return null;
   const prevQ = quotations[qi - 1];
   const nextQ = quotations[qi + 1];
-  const beforeLo = Math.max(sOpen.first, prevQ ? (prevQ.closeToken ?? prevQ.lastInnerToken) + 1 : 0);
+  const beforeLo = Math.max(
+    sOpen.first,
+    prevQ ? (prevQ.closeToken ?? prevQ.lastInnerToken) + 1 : 0,
+  );
   const afterHi = Math.min(sClose.end - 1, nextQ ? nextQ.openToken - 1 : Number.MAX_SAFE_INTEGER);
   const words = quotationWordCount(tokens, q);
   const content = text.slice(q.start, q.end);
@@ -226,10 +332,18 @@ export function attributeQuotation(ctx: SpeakerContext, qi: number, history: rea
     // inside the clause labels it ("said what executives called "premiumization" was risky").
     const host = enclosingReport(history, q);
     const labelled = before !== null && cueUse(tokens[before.cueToken]?.lower ?? '') === 'quote';
-    if (host && !labelled) return { ...base, cue: host.cue, source: host.source, extentStart: host.extentStart, extentEnd: host.extentEnd };
+    if (host && !labelled)
+      return {
+        ...base,
+        cue: host.cue,
+        source: host.source,
+        extentStart: host.extentStart,
+        extentEnd: host.extentEnd,
+      };
     if (before) found = before;
     // 'An official, who did not wish to be named, was more blunt: "..."', 'He said: "..."'.
-    else if (tokens[q.openToken - 1]?.text === ':' && words > SHORT_QUOTE_WORDS) found = colonLead(ctx, sOpen, q.openToken - 1);
+    else if (tokens[q.openToken - 1]?.text === ':' && words > SHORT_QUOTE_WORDS)
+      found = colonLead(ctx, sOpen, q.openToken - 1);
   }
   const title = looksLikeTitle(content);
   if (found && title && found.label) return null;
@@ -237,7 +351,8 @@ export function attributeQuotation(ctx: SpeakerContext, qi: number, history: rea
   if (found) {
     const cueTok = tokens[found.cueToken];
     const first = tokens[Math.min(found.speaker.first, found.cueToken)];
-    const last = tokens[Math.max(found.speaker.last, found.cueToken + (found.cue === 'according to' ? 1 : 0))];
+    const last =
+      tokens[Math.max(found.speaker.last, found.cueToken + (found.cue === 'according to' ? 1 : 0))];
     return {
       ...base,
       cue: found.cue,
@@ -248,19 +363,37 @@ export function attributeQuotation(ctx: SpeakerContext, qi: number, history: rea
   }
   // '"It was terrifying," Lopez said. "We lost everything."': a short but whole sentence quoted
   // on its own continues the turn of the speaker just quoted in the same paragraph.
-  const wholeSentence = /^\p{Lu}/u.test(content) && /[.!?]$/.test(content) && sOpen.first === q.openToken;
+  const wholeSentence =
+    /^\p{Lu}/u.test(content) && /[.!?]$/.test(content) && sOpen.first === q.openToken;
   if (words <= SHORT_QUOTE_WORDS && wholeSentence && !title) {
     const last = history[history.length - 1];
-    if (last && last.kind === 'direct' && last.paragraph === opener.para) return { ...base, cue: last.cue, source: last.source, extentStart: q.start, extentEnd: q.end };
+    if (last && last.kind === 'direct' && last.paragraph === opener.para)
+      return {
+        ...base,
+        cue: last.cue,
+        source: last.source,
+        extentStart: q.start,
+        extentEnd: q.end,
+      };
   }
   if (words <= SHORT_QUOTE_WORDS || title) return null;
   const next = q.closeToken !== null ? attributeNextSentence(ctx, q) : null;
-  if (next) return { ...base, cue: next.cue, source: next.speaker.source, extentStart: q.start, extentEnd: q.end };
+  if (next)
+    return {
+      ...base,
+      cue: next.cue,
+      source: next.speaker.source,
+      extentStart: q.start,
+      extentEnd: q.end,
+    };
   const turn = continuedTurn(ctx, q, words, history);
-  if (turn) return { ...base, cue: turn.cue, source: turn.source, extentStart: q.start, extentEnd: q.end };
+  if (turn)
+    return { ...base, cue: turn.cue, source: turn.source, extentStart: q.start, extentEnd: q.end };
   // Someone is said to speak but cannot be named from the text: an unknown speaker. With no
   // speech verb at all (a sign's slogan, a quoted phrase), there is no statement to report.
-  const cue = speechVerbIn(tokens, beforeLo, q.openToken - 1) ?? (q.closeToken !== null ? speechVerbIn(tokens, closeIdx + 1, afterHi) : null);
+  const cue =
+    speechVerbIn(tokens, beforeLo, q.openToken - 1) ??
+    (q.closeToken !== null ? speechVerbIn(tokens, closeIdx + 1, afterHi) : null);
   if (cue === null) return null;
   return { ...base, cue, source: unknownSource(), extentStart: q.start, extentEnd: q.end };
 }
@@ -279,7 +412,8 @@ function attributeNextSentence(ctx: SpeakerContext, q: Quotation): Found | null 
   const si = sentenceOf[close] ?? -1;
   const here = sentences[si];
   const next = sentences[si + 1];
-  if (!here || !next || here.end - 1 !== close || tokens[next.first]?.para !== opener.para) return null;
+  if (!here || !next || here.end - 1 !== close || tokens[next.first]?.para !== opener.para)
+    return null;
   for (let c = next.first + 1; c < next.end && c <= next.first + 25; c++) {
     const tok = tokens[c];
     if (!tok || tok.type === 'quote') return null;
@@ -287,7 +421,9 @@ function attributeNextSentence(ctx: SpeakerContext, q: Quotation): Found | null 
     const cu = cueUse(tok.lower);
     if (cu === undefined || cu === 'participle' || notASpeechVerb(tokens, c)) continue;
     const speaker = speakerBeforeCue(ctx, c, next.first, true);
-    return speaker && speaker.first === next.first ? { speaker, cue: tok.text, cueToken: c, label: false } : null;
+    return speaker && speaker.first === next.first
+      ? { speaker, cue: tok.text, cueToken: c, label: false }
+      : null;
   }
   return null;
 }
@@ -316,9 +452,11 @@ function colonLead(ctx: SpeakerContext, sentence: Sentence, colon: number): Foun
   if (!speaker || speaker.last >= colon - 1) return null;
   const head = tokens[speaker.first];
   const firstWord = speaker.source.name?.split(/\s+/)[0] ?? '';
-  if (!head || (!head.upper && PREPOSITIONS.has(head.lower)) || PREPOSITIONS.has(firstWord)) return null;
+  if (!head || (!head.upper && PREPOSITIONS.has(head.lower)) || PREPOSITIONS.has(firstWord))
+    return null;
   const kind = speaker.source.kind;
-  if (kind !== 'person' && kind !== 'group' && kind !== 'organization' && kind !== 'unknown') return null;
+  if (kind !== 'person' && kind !== 'group' && kind !== 'organization' && kind !== 'unknown')
+    return null;
   return { speaker, cue: tokens[speaker.last + 1]?.text ?? ':', cueToken: colon, label: false };
 }
 
@@ -326,7 +464,8 @@ function colonLead(ctx: SpeakerContext, sentence: Sentence, colon: number): Foun
 function speechVerbIn(tokens: readonly Token[], lo: number, hi: number): string | null {
   for (let k = lo; k <= hi; k++) {
     const tok = tokens[k];
-    if (isWord(tok) && !tok.upper && cueUse(tok.lower) !== undefined && !notASpeechVerb(tokens, k)) return tok.text;
+    if (isWord(tok) && !tok.upper && cueUse(tok.lower) !== undefined && !notASpeechVerb(tokens, k))
+      return tok.text;
   }
   return null;
 }

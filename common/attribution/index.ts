@@ -11,7 +11,13 @@ import { findGaps } from './gaps.ts';
 import { buildLayout } from './layout.ts';
 import { reportedStatements } from './reported-speech.ts';
 import { SpeakerRegistry } from './speaker-registry.ts';
-import { hasGapWithin, noteSentenceSubject, noteStrippedTitles, registerNamedPeople, type SpeakerContext } from './speakers.ts';
+import {
+  hasGapWithin,
+  noteSentenceSubject,
+  noteStrippedTitles,
+  registerNamedPeople,
+  type SpeakerContext,
+} from './speakers.ts';
 import type { Statement } from './statement.ts';
 
 /** Bump whenever a change to the algorithm changes its output, so stored results are recomputed. */
@@ -64,7 +70,11 @@ export function attribute(text: string): AttributionResult {
       kind: st.kind,
       cue: st.cue,
       source: { ...st.source },
-      nearGap: hasGapWithin(gaps, Math.min(st.start, st.extentStart) - 1, Math.max(st.end, st.extentEnd) + 1),
+      nearGap: hasGapWithin(
+        gaps,
+        Math.min(st.start, st.extentStart) - 1,
+        Math.max(st.end, st.extentEnd) + 1,
+      ),
     }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
 

@@ -38,15 +38,46 @@ export interface Subject {
 }
 
 /** Adjectives that qualify an anonymous source: "people familiar with the matter". */
-const QUALIFYING_ADJECTIVES = new Set(['familiar', 'close', 'briefed', 'knowledgeable', 'involved', 'speaking', 'opposed', 'loyal', 'allied']);
+const QUALIFYING_ADJECTIVES = new Set([
+  'familiar',
+  'close',
+  'briefed',
+  'knowledgeable',
+  'involved',
+  'speaking',
+  'opposed',
+  'loyal',
+  'allied',
+]);
 
 const WH_WORDS = new Set(['what', 'whatever', 'how', 'why', 'where', 'whoever', 'whichever']);
 
 /** Lower-case connectors allowed inside a capitalised name: "Observatory for Human Rights". */
-const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'de', 'on', '&', 'al', 'bin', 'van', 'von', 'der', 'da', 'del', 'la', 'le']);
+const NAME_CONNECTORS = new Set([
+  'of',
+  'for',
+  'and',
+  'de',
+  'on',
+  '&',
+  'al',
+  'bin',
+  'van',
+  'von',
+  'der',
+  'da',
+  'del',
+  'la',
+  'le',
+]);
 
 function isSpeakerNoun(lw: string): boolean {
-  return PERSON_NOUNS.has(lw) || DOCUMENT_NOUNS.has(lw) || GROUP_NOUNS.has(lw) || ORGANIZATION_NOUNS.has(lw);
+  return (
+    PERSON_NOUNS.has(lw) ||
+    DOCUMENT_NOUNS.has(lw) ||
+    GROUP_NOUNS.has(lw) ||
+    ORGANIZATION_NOUNS.has(lw)
+  );
 }
 
 /**
@@ -55,7 +86,8 @@ function isSpeakerNoun(lw: string): boolean {
  * not extended by "in" or "at", which after it start an adjunct ("the ministry in a statement").
  */
 function extendsWith(head: string, preposition: string): boolean {
-  if (PERSON_NOUNS.has(head)) return ['of', 'for', 'at', 'with', 'from', 'in'].includes(preposition);
+  if (PERSON_NOUNS.has(head))
+    return ['of', 'for', 'at', 'with', 'from', 'in'].includes(preposition);
   if (GROUP_NOUNS.has(head)) return ['of', 'with', 'from', 'at', 'for'].includes(preposition);
   if (DOCUMENT_NOUNS.has(head)) return ['from', 'by', 'of'].includes(preposition);
   if (ORGANIZATION_NOUNS.has(head)) return ['of', 'for'].includes(preposition);
@@ -85,7 +117,9 @@ function breaksNounPhrase(tok: Token): boolean {
     NEGATIONS.has(lw) ||
     SUBJECT_PRONOUNS.has(lw) ||
     (cueUse(lw) !== undefined && !isSpeakerNoun(lw)) ||
-    (lw.endsWith('ly') && lw.length > 4 && !['family', 'ally', 'italy', 'assembly', 'supply'].includes(lw))
+    (lw.endsWith('ly') &&
+      lw.length > 4 &&
+      !['family', 'ally', 'italy', 'assembly', 'supply'].includes(lw))
   );
 }
 
@@ -98,12 +132,32 @@ function looksLikeVerbAfter(tok: Token, prev: Token, next: Token | undefined): b
   const lw = tok.lower;
   if (IRREGULAR_PAST.has(lw)) return true;
   if (!/ed$/.test(lw) || lw.length < 4) return false;
-  const nextIsFunction = next !== undefined && next.type === 'word' && (DETERMINERS.has(next.lower) || SUBJECT_PRONOUNS.has(next.lower) || PREPOSITIONS.has(next.lower) || /^\p{N}/u.test(next.text));
+  const nextIsFunction =
+    next !== undefined &&
+    next.type === 'word' &&
+    (DETERMINERS.has(next.lower) ||
+      SUBJECT_PRONOUNS.has(next.lower) ||
+      PREPOSITIONS.has(next.lower) ||
+      /^\p{N}/u.test(next.text));
   return nextIsFunction || isSpeakerNoun(headForm(prev)) || prev.upper;
 }
 
 /** Where a post is published: "wrote Marta Villar on Instagram" names her, not the platform. */
-const PLATFORMS = new Set(['instagram', 'x', 'twitter', 'facebook', 'linkedin', 'youtube', 'tiktok', 'telegram', 'threads', 'weibo', 'whatsapp', 'bluesky', 'truth']);
+const PLATFORMS = new Set([
+  'instagram',
+  'x',
+  'twitter',
+  'facebook',
+  'linkedin',
+  'youtube',
+  'tiktok',
+  'telegram',
+  'threads',
+  'weibo',
+  'whatsapp',
+  'bluesky',
+  'truth',
+]);
 
 function isConnectorBetweenNames(tokens: readonly Token[], k: number): boolean {
   const tok = tokens[k];
@@ -128,14 +182,27 @@ function isConnectorBetweenNames(tokens: readonly Token[], k: number): boolean {
  * lower-case descriptive words, then a name of two or more capitalised words. Looks ahead a
  * bounded number of tokens.
  */
-function descriptorBeforeName(tokens: readonly Token[], title: number, k: number, ceiling: number): boolean {
+function descriptorBeforeName(
+  tokens: readonly Token[],
+  title: number,
+  k: number,
+  ceiling: number,
+): boolean {
   const titleTok = tokens[title];
-  if (!titleTok || !(TITLE_WORDS.has(titleTok.lower) || NATIONALITIES.has(titleTok.lower))) return false;
+  if (!titleTok || !(TITLE_WORDS.has(titleTok.lower) || NATIONALITIES.has(titleTok.lower)))
+    return false;
   for (let j = k; j <= Math.min(ceiling, k + 5); j++) {
     const tok = tokens[j];
     if (!isWord(tok)) return false;
-    if (tok.upper) return j > k && isWord(tokens[j + 1]) && (tokens[j + 1] as Token).upper && j + 1 <= ceiling;
-    if (breaksNounPhrase(tok) || DETERMINERS.has(tok.lower) || IRREGULAR_PAST.has(tok.lower) || /ed$/.test(tok.lower)) return false;
+    if (tok.upper)
+      return j > k && isWord(tokens[j + 1]) && (tokens[j + 1] as Token).upper && j + 1 <= ceiling;
+    if (
+      breaksNounPhrase(tok) ||
+      DETERMINERS.has(tok.lower) ||
+      IRREGULAR_PAST.has(tok.lower) ||
+      /ed$/.test(tok.lower)
+    )
+      return false;
   }
   return false;
 }
@@ -145,15 +212,35 @@ function descriptorBeforeName(tokens: readonly Token[], title: number, k: number
  * of two or more capitalised words that end, within three words, in a plural group noun or an
  * organisation noun; the name modifies them.
  */
-function groupAfterName(tokens: readonly Token[], first: number, last: number, k: number, ceiling: number): boolean {
+function groupAfterName(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  k: number,
+  ceiling: number,
+): boolean {
   if (last <= first) return false;
-  for (let j = first; j <= last; j++) if (!tokens[j]?.upper && !DETERMINERS.has(tokens[j]?.lower ?? '')) return false;
+  for (let j = first; j <= last; j++)
+    if (!tokens[j]?.upper && !DETERMINERS.has(tokens[j]?.lower ?? '')) return false;
   if (!tokens[last - 1]?.upper) return false;
   for (let j = k; j <= Math.min(ceiling, k + 2); j++) {
     const tok = tokens[j];
     if (!isWord(tok) || tok.upper) return false;
-    if (breaksNounPhrase(tok) || DETERMINERS.has(tok.lower) || AUXILIARIES.has(tok.lower) || IRREGULAR_PAST.has(tok.lower) || /ed$/.test(tok.lower)) return false;
-    if (GROUP_NOUNS.has(tok.lower) || ORGANIZATION_NOUNS.has(tok.lower)) return !isWord(tokens[j + 1]) || (tokens[j + 1] as Token).upper || j + 1 > ceiling || !GROUP_NOUNS.has((tokens[j + 1] as Token).lower);
+    if (
+      breaksNounPhrase(tok) ||
+      DETERMINERS.has(tok.lower) ||
+      AUXILIARIES.has(tok.lower) ||
+      IRREGULAR_PAST.has(tok.lower) ||
+      /ed$/.test(tok.lower)
+    )
+      return false;
+    if (GROUP_NOUNS.has(tok.lower) || ORGANIZATION_NOUNS.has(tok.lower))
+      return (
+        !isWord(tokens[j + 1]) ||
+        (tokens[j + 1] as Token).upper ||
+        j + 1 > ceiling ||
+        !GROUP_NOUNS.has((tokens[j + 1] as Token).lower)
+      );
   }
   return false;
 }
@@ -163,10 +250,15 @@ function groupAfterName(tokens: readonly Token[], first: number, last: number, k
  * It stops after a determiner ("the ministry"), before a preposition, conjunction, verb or
  * punctuation, and keeps connectors inside capitalised names.
  */
-export function nounPhraseEndingAt(tokens: readonly Token[], last: number, floor: number): Span | null {
+export function nounPhraseEndingAt(
+  tokens: readonly Token[],
+  last: number,
+  floor: number,
+): Span | null {
   const tail = tokens[last];
   if (!isWord(tail) || last < floor) return null;
-  if (SUBJECT_PRONOUNS.has(tail.lower) || tail.lower === 'who' || tail.lower === 'which') return { first: last, last };
+  if (SUBJECT_PRONOUNS.has(tail.lower) || tail.lower === 'who' || tail.lower === 'which')
+    return { first: last, last };
   if (breaksNounPhrase(tail) || DETERMINERS.has(tail.lower)) return null;
   let first = last;
   let size = 1;
@@ -194,7 +286,11 @@ export function nounPhraseEndingAt(tokens: readonly Token[], last: number, floor
  * The noun phrase that starts at token `first`, reading forwards to at most `ceiling`
  * ("says Aaron Stein, the director ...", "according to the U.N., with ...").
  */
-export function nounPhraseStartingAt(tokens: readonly Token[], first: number, ceiling: number): Span | null {
+export function nounPhraseStartingAt(
+  tokens: readonly Token[],
+  first: number,
+  ceiling: number,
+): Span | null {
   const head = tokens[first];
   if (!isWord(head) || first > ceiling) return null;
   if (SUBJECT_PRONOUNS.has(head.lower)) return { first, last: first };
@@ -223,9 +319,27 @@ export function nounPhraseStartingAt(tokens: readonly Token[], first: number, ce
     if (last >= 0 && (WEEKDAYS.has(tok.lower) || (MONTHS.has(tok.lower) && tok.upper))) break;
     // "said Smith Tuesday", "Smith told" end the phrase; "Former captain Sunil Gavaskar" does not.
     // A role noun after a capitalised modifier goes on: "state BJP president", "Congress spokesperson".
-    if (last >= 0 && !tok.upper && lastTok?.upper && !lastTok.lower.endsWith("'s") && !PERSON_NOUNS.has(tok.lower) && !((last === first || (last === first + 1 && DETERMINERS.has(tokens[first]?.lower ?? ''))) && descriptorBeforeName(tokens, last, k, ceiling)) && !groupAfterName(tokens, first, last, k, ceiling)) break;
+    if (
+      last >= 0 &&
+      !tok.upper &&
+      lastTok?.upper &&
+      !lastTok.lower.endsWith("'s") &&
+      !PERSON_NOUNS.has(tok.lower) &&
+      !(
+        (last === first || (last === first + 1 && DETERMINERS.has(tokens[first]?.lower ?? ''))) &&
+        descriptorBeforeName(tokens, last, k, ceiling)
+      ) &&
+      !groupAfterName(tokens, first, last, k, ceiling)
+    )
+      break;
     // "two diplomats familiar with the talks", "sources close to the ministry"
-    if (lastTok && !lastTok.upper && (GROUP_NOUNS.has(lastTok.lower) || PERSON_NOUNS.has(lastTok.lower)) && QUALIFYING_ADJECTIVES.has(tok.lower) && PREPOSITIONS.has(tokens[k + 1]?.lower ?? '')) {
+    if (
+      lastTok &&
+      !lastTok.upper &&
+      (GROUP_NOUNS.has(lastTok.lower) || PERSON_NOUNS.has(lastTok.lower)) &&
+      QUALIFYING_ADJECTIVES.has(tok.lower) &&
+      PREPOSITIONS.has(tokens[k + 1]?.lower ?? '')
+    ) {
       k += 2;
       if (DETERMINERS.has(tokens[k]?.lower ?? '')) k++;
       continue;
@@ -252,7 +366,13 @@ function skipPreCueWords(tokens: readonly Token[], k: number, floor: number): nu
       if (tokens[k]?.lower === 'on') k--;
       continue;
     }
-    if (!tok.upper && ['week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'weekend'].includes(lw) && ['last', 'this', 'earlier', 'later'].includes(tokens[k - 1]?.lower ?? '')) {
+    if (
+      !tok.upper &&
+      ['week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'weekend'].includes(
+        lw,
+      ) &&
+      ['last', 'this', 'earlier', 'later'].includes(tokens[k - 1]?.lower ?? '')
+    ) {
       k -= 2;
       if (['earlier', 'later'].includes(tokens[k]?.lower ?? '')) k--;
       continue;
@@ -270,7 +390,9 @@ function canHeadSubject(tokens: readonly Token[], np: Span): boolean {
   if (!last) return false;
   if (last.upper || SUBJECT_PRONOUNS.has(last.lower)) return true;
   const h = headForm(last);
-  return PERSON_NOUNS.has(h) || GROUP_NOUNS.has(h) || ORGANIZATION_NOUNS.has(h) || DOCUMENT_NOUNS.has(h);
+  return (
+    PERSON_NOUNS.has(h) || GROUP_NOUNS.has(h) || ORGANIZATION_NOUNS.has(h) || DOCUMENT_NOUNS.has(h)
+  );
 }
 
 function isNameSpan(tokens: readonly Token[], span: Span): boolean {
@@ -283,10 +405,48 @@ function isNameSpan(tokens: readonly Token[], span: Span): boolean {
 }
 
 /** Words naming part of a group before "of": "one of the sources", "many of them". */
-const PART_QUANTIFIERS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'some', 'many', 'most', 'several', 'all', 'both', 'none', 'each', 'few', 'half', 'either', 'neither', 'any', 'another']);
+const PART_QUANTIFIERS = new Set([
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'some',
+  'many',
+  'most',
+  'several',
+  'all',
+  'both',
+  'none',
+  'each',
+  'few',
+  'half',
+  'either',
+  'neither',
+  'any',
+  'another',
+]);
 
 /** Adverbs set off by commas between a subject and its verb. */
-const PARENTHETICAL_ADVERBS = new Set(['however', 'though', 'too', 'meanwhile', 'instead', 'also', 'nevertheless', 'nonetheless', 'moreover', 'furthermore', 'likewise', 'similarly', 'separately', 'meantime', 'therefore', 'indeed']);
+const PARENTHETICAL_ADVERBS = new Set([
+  'however',
+  'though',
+  'too',
+  'meanwhile',
+  'instead',
+  'also',
+  'nevertheless',
+  'nonetheless',
+  'moreover',
+  'furthermore',
+  'likewise',
+  'similarly',
+  'separately',
+  'meantime',
+  'therefore',
+  'indeed',
+]);
 
 const ROLE_STOPPERS = new Set(['who', 'which', 'where', 'when', 'whose', 'whom']);
 
@@ -295,12 +455,27 @@ const ROLE_STOPPERS = new Set(['who', 'which', 'where', 'when', 'whose', 'whom']
  * optionally followed by an appositive between commas ("Akar, Turkey's defense minister,
  * said"), or a relative "who" whose antecedent precedes it ("Smith, who ..., said").
  */
-export function subjectBefore(tokens: readonly Token[], cue: number, floor: number): Subject | null {
+export function subjectBefore(
+  tokens: readonly Token[],
+  cue: number,
+  floor: number,
+): Subject | null {
   let k = skipPreCueWords(tokens, cue - 1, floor);
   // "Ashoka, however, said": a sentence adverb set off by commas is not an appositive.
-  if (tokens[k]?.text === ',' && tokens[k - 2]?.text === ',' && PARENTHETICAL_ADVERBS.has(tokens[k - 1]?.lower ?? '')) k = skipPreCueWords(tokens, k - 3, floor);
+  if (
+    tokens[k]?.text === ',' &&
+    tokens[k - 2]?.text === ',' &&
+    PARENTHETICAL_ADVERBS.has(tokens[k - 1]?.lower ?? '')
+  )
+    k = skipPreCueWords(tokens, k - 3, floor);
   // "Kumar (45) said": an age in brackets after the name.
-  if (tokens[k]?.text === ')' && tokens[k - 2]?.text === '(' && /^\d{1,3}$/.test(tokens[k - 1]?.text ?? '') && k - 3 >= floor) k -= 3;
+  if (
+    tokens[k]?.text === ')' &&
+    tokens[k - 2]?.text === '(' &&
+    /^\d{1,3}$/.test(tokens[k - 1]?.text ?? '') &&
+    k - 3 >= floor
+  )
+    k -= 3;
   if (k < floor) return null;
   const tok = tokens[k];
   if (!tok) return null;
@@ -308,20 +483,35 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   let np = nounPhraseEndingAt(tokens, k, floor);
   if (!np) return null;
   // "..., the 45-year-old said": an age used as a noun refers back to the person just named.
-  if (np.last === np.first + 1 && tokens[np.first]?.lower === 'the' && AGE_NOUN.test(tokens[np.last]?.lower ?? '')) return { np, role: null, first: np.first };
+  if (
+    np.last === np.first + 1 &&
+    tokens[np.first]?.lower === 'the' &&
+    AGE_NOUN.test(tokens[np.last]?.lower ?? '')
+  )
+    return { np, role: null, first: np.first };
   // "one of the sources said", "two of the people said", "one of them added": a part of a
   // group speaks; the group names the speaker, and the subject starts at the quantifier.
-  if (tokens[np.first - 1]?.lower === 'of' && PART_QUANTIFIERS.has(tokens[np.first - 2]?.lower ?? '') && np.first - 2 >= floor) {
+  if (
+    tokens[np.first - 1]?.lower === 'of' &&
+    PART_QUANTIFIERS.has(tokens[np.first - 2]?.lower ?? '') &&
+    np.first - 2 >= floor
+  ) {
     // "them" refers back past the sentence only where the part opens a clause ("..., one of
     // them added"); inside one ("what one of them called") it is a group in the same sentence.
-    const opensClause = np.first - 2 === floor || [',', '.'].includes(tokens[np.first - 3]?.text ?? '') || tokens[np.first - 3]?.para !== tokens[np.first - 2]?.para;
-    if ((tokens[np.last]?.lower === 'them' && opensClause) || canHeadSubject(tokens, np)) return { np, role: null, first: np.first - 2 };
+    const opensClause =
+      np.first - 2 === floor ||
+      [',', '.'].includes(tokens[np.first - 3]?.text ?? '') ||
+      tokens[np.first - 3]?.para !== tokens[np.first - 2]?.para;
+    if ((tokens[np.last]?.lower === 'them' && opensClause) || canHeadSubject(tokens, np))
+      return { np, role: null, first: np.first - 2 };
   }
   const headTok = tokens[np.last];
   if (headTok?.lower === 'who' || headTok?.lower === 'which') {
     if (tokens[np.first - 1]?.text !== ',') return null;
     const antecedent = nounPhraseEndingAt(tokens, np.first - 2, floor);
-    return antecedent && canHeadSubject(tokens, antecedent) ? { np: antecedent, role: null, first: antecedent.first } : null;
+    return antecedent && canHeadSubject(tokens, antecedent)
+      ? { np: antecedent, role: null, first: antecedent.first }
+      : null;
   }
   np = extendOverPrepositions(tokens, np, floor);
   // "Diplomats following the negotiations": the head before the attached phrase decides.
@@ -334,7 +524,13 @@ export const AGE_NOUN = /^\d{1,3}-year-old$/;
 
 /** "following" in "Diplomats following the negotiations": a participle that attaches a phrase to a noun. */
 function isAttachingParticiple(tok: Token): boolean {
-  return tok.type === 'word' && !tok.upper && tok.lower.length > 5 && tok.lower.endsWith('ing') && cueUse(tok.lower) === undefined;
+  return (
+    tok.type === 'word' &&
+    !tok.upper &&
+    tok.lower.length > 5 &&
+    tok.lower.endsWith('ing') &&
+    cueUse(tok.lower) === undefined
+  );
 }
 
 /** Prepositions that attach a phrase to the subject's head: "Residents of the township in Lusaka". */
@@ -354,26 +550,48 @@ function extendOverPrepositions(tokens: readonly Token[], np: Span, floor: numbe
     const participle = prep !== undefined && isAttachingParticiple(prep);
     if (!prep || prep.type !== 'word' || prep.upper || current.first - 2 < floor) break;
     // "sources close to the ministry": a qualifying adjective and its preposition.
-    const qualifier = PREPOSITIONS.has(prep.lower) && QUALIFYING_ADJECTIVES.has(tokens[current.first - 2]?.lower ?? '');
+    const qualifier =
+      PREPOSITIONS.has(prep.lower) &&
+      QUALIFYING_ADJECTIVES.has(tokens[current.first - 2]?.lower ?? '');
     if (!(ATTACHING_PREPOSITIONS.has(prep.lower) || participle || qualifier)) break;
     let head = nounPhraseEndingAt(tokens, current.first - (qualifier ? 3 : 2), floor);
     // "Researchers from [name] in Shanghai": a preposition left without its object.
     const stranded = tokens[current.first - 2];
-    if (!head && !qualifier && isWord(stranded) && !stranded.upper && ATTACHING_PREPOSITIONS.has(stranded.lower) && current.first - 3 >= floor) {
+    if (
+      !head &&
+      !qualifier &&
+      isWord(stranded) &&
+      !stranded.upper &&
+      ATTACHING_PREPOSITIONS.has(stranded.lower) &&
+      current.first - 3 >= floor
+    ) {
       const before = nounPhraseEndingAt(tokens, current.first - 3, floor);
-      if (before && canHeadSubject(tokens, before) && GROUP_NOUNS.has(tokens[before.last]?.lower ?? '')) head = before;
+      if (
+        before &&
+        canHeadSubject(tokens, before) &&
+        GROUP_NOUNS.has(tokens[before.last]?.lower ?? '')
+      )
+        head = before;
     }
     if (!head) break;
     const extended: Span = { first: head.first, last: np.last };
     const headTok = tokens[head.last];
     if (!headTok || SUBJECT_PRONOUNS.has(headTok.lower)) break;
     current = extended;
-    if (canHeadSubject(tokens, head) && !tokens[head.first - 1]?.lower.match(/^(of|in|for|at|from|with|on)$/)) return extended;
+    if (
+      canHeadSubject(tokens, head) &&
+      !tokens[head.first - 1]?.lower.match(/^(of|in|for|at|from|with|on)$/)
+    )
+      return extended;
   }
   return np;
 }
 
-function appositiveSubject(tokens: readonly Token[], closingComma: number, floor: number): Subject | null {
+function appositiveSubject(
+  tokens: readonly Token[],
+  closingComma: number,
+  floor: number,
+): Subject | null {
   for (let j = closingComma - 1; j >= floor && closingComma - j < 30; j--) {
     const tok = tokens[j];
     if (!tok) break;
@@ -381,15 +599,22 @@ function appositiveSubject(tokens: readonly Token[], closingComma: number, floor
     if (tok.text !== ',') continue;
     const inner: Span = { first: j + 1, last: closingComma - 1 };
     if (inner.last < inner.first) return null;
-    if (!ROLE_STOPPERS.has(tokens[inner.first]?.lower ?? '') && hasFiniteVerb(tokens, inner)) return null;
+    if (!ROLE_STOPPERS.has(tokens[inner.first]?.lower ?? '') && hasFiniteVerb(tokens, inner))
+      return null;
     // "A senior official of the Cyber Crime Centre (I4C), which ..., said": the bracketed
     // abbreviation belongs to the phrase before it.
     let nameEnd = j - 1;
-    if (tokens[nameEnd]?.text === ')' && tokens[nameEnd - 2]?.text === '(' && nameEnd - 3 >= floor) nameEnd -= 3;
+    if (tokens[nameEnd]?.text === ')' && tokens[nameEnd - 2]?.text === '(' && nameEnd - 3 >= floor)
+      nameEnd -= 3;
     let bare = nounPhraseEndingAt(tokens, nameEnd, floor);
     // "A senior official at the [name], who asked not to be named, said": the object was cut.
     const dangling = tokens[j - 1];
-    if (!bare && dangling && DETERMINERS.has(dangling.lower) && PREPOSITIONS.has(tokens[j - 2]?.lower ?? '')) {
+    if (
+      !bare &&
+      dangling &&
+      DETERMINERS.has(dangling.lower) &&
+      PREPOSITIONS.has(tokens[j - 2]?.lower ?? '')
+    ) {
       const before = nounPhraseEndingAt(tokens, j - 3, floor);
       if (before && canHeadSubject(tokens, before)) bare = { first: before.first, last: j - 1 };
     }
@@ -404,8 +629,17 @@ function appositiveSubject(tokens: readonly Token[], closingComma: number, floor
       const governor = tokens[head.first - 1];
       if (isWord(governor) && !governor.upper && PREPOSITIONS.has(governor.lower)) {
         const opening = nounPhraseStartingAt(tokens, floor, j - 1);
-        if (opening && tokens[opening.last + 1]?.text === ',' && tokens[opening.last]?.upper && canHeadSubject(tokens, opening)) {
-          return { np: opening, role: { first: opening.last + 2, last: j - 1 }, first: opening.first };
+        if (
+          opening &&
+          tokens[opening.last + 1]?.text === ',' &&
+          tokens[opening.last]?.upper &&
+          canHeadSubject(tokens, opening)
+        ) {
+          return {
+            np: opening,
+            role: { first: opening.last + 2, last: j - 1 },
+            first: opening.first,
+          };
         }
       }
       // "Smith, who ..., said": no role, the head is the subject.
@@ -414,8 +648,14 @@ function appositiveSubject(tokens: readonly Token[], closingComma: number, floor
     const described = describesPerson(tokens, head);
     // "The committee's top Republican, Sen. Doug Pemberton of Kansas, said": a description
     // opened by a determiner or possessive, then the name.
-    const descriptive = described || (tokens[head.first] !== undefined && (DETERMINERS.has(tokens[head.first]?.lower ?? '') || /['\u2019]s$/.test(tokens[head.first]?.lower ?? '')) && !isNameSpan(tokens, head));
-    if (descriptive && isPersonName(tokens, inner)) return { np: inner, role: head, first: head.first };
+    const descriptive =
+      described ||
+      (tokens[head.first] !== undefined &&
+        (DETERMINERS.has(tokens[head.first]?.lower ?? '') ||
+          /['\u2019]s$/.test(tokens[head.first]?.lower ?? '')) &&
+        !isNameSpan(tokens, head));
+    if (descriptive && isPersonName(tokens, inner))
+      return { np: inner, role: head, first: head.first };
     // "A spokeswoman for the UN refugee agency, UNHCR, said": the appositive names the
     // organisation; the speaker is the person described.
     if (described && isNameSpan(tokens, inner)) return { np: head, role: null, first: head.first };
@@ -441,12 +681,18 @@ function describesPerson(tokens: readonly Token[], span: Span): boolean {
 
 /** Two to four capitalised words with no organisation word: "Lucien Bahati", "José Luís Gaspar". */
 function isPersonName(tokens: readonly Token[], span: Span): boolean {
-  if (span.last <= span.first || span.last - span.first > 5 || !isNameSpan(tokens, span)) return false;
+  if (span.last <= span.first || span.last - span.first > 5 || !isNameSpan(tokens, span))
+    return false;
   for (let k = span.first; k <= span.last; k++) {
     const tok = tokens[k];
     if (!tok) return false;
     if (!tok.upper) continue; // "Indika de Silva"
-    if (ORGANIZATION_NAME_WORDS.has(headForm(tok)) || ORGANIZATION_NOUNS.has(tok.lower) || GROUP_NOUNS.has(tok.lower)) return false;
+    if (
+      ORGANIZATION_NAME_WORDS.has(headForm(tok)) ||
+      ORGANIZATION_NOUNS.has(tok.lower) ||
+      GROUP_NOUNS.has(tok.lower)
+    )
+      return false;
   }
   return true;
 }
@@ -455,8 +701,13 @@ function isPersonName(tokens: readonly Token[], span: Span): boolean {
  * "Amarante's mayor, José Luís Gaspar, ...": when a description of a person is followed by a
  * name in apposition, the name is the speaker and the description their role.
  */
-export function preferNamedAppositive(tokens: readonly Token[], np: Span, role: Span | null): { np: Span; role: Span | null } {
-  if (role && describesPerson(tokens, np) && isPersonName(tokens, role)) return { np: role, role: np };
+export function preferNamedAppositive(
+  tokens: readonly Token[],
+  np: Span,
+  role: Span | null,
+): { np: Span; role: Span | null } {
+  if (role && describesPerson(tokens, np) && isPersonName(tokens, role))
+    return { np: role, role: np };
   return { np, role };
 }
 
@@ -471,7 +722,19 @@ function hasFiniteVerb(tokens: readonly Token[], span: Span): boolean {
   return false;
 }
 
-const ROLE_END_WORDS = new Set(['who', 'which', 'where', 'when', 'and', 'but', 'adding', 'saying', 'according', 'while', 'as']);
+const ROLE_END_WORDS = new Set([
+  'who',
+  'which',
+  'where',
+  'when',
+  'and',
+  'but',
+  'adding',
+  'saying',
+  'according',
+  'while',
+  'as',
+]);
 
 /**
  * The role given after a name: ", the director of the program ..." up to the end of the
@@ -481,19 +744,44 @@ export function roleAfter(tokens: readonly Token[], npLast: number, ceiling: num
   if (tokens[npLast + 1]?.text !== ',') return null;
   const first = npLast + 2;
   const opener = tokens[first];
-  if (!isWord(opener) || ROLE_STOPPERS.has(opener.lower) || (cueUse(opener.lower) !== undefined && !opener.upper) || opener.lower === 'according') return null;
+  if (
+    !isWord(opener) ||
+    ROLE_STOPPERS.has(opener.lower) ||
+    (cueUse(opener.lower) !== undefined && !opener.upper) ||
+    opener.lower === 'according'
+  )
+    return null;
   let last = first - 1;
   for (let k = first; k <= ceiling; k++) {
     const tok = tokens[k];
     if (!tok) break;
-    if (tok.type === 'quote' || tok.text === ';' || tok.text === '.' || tok.text === '!' || tok.text === '?' || tok.text === '(') break;
+    if (
+      tok.type === 'quote' ||
+      tok.text === ';' ||
+      tok.text === '.' ||
+      tok.text === '!' ||
+      tok.text === '?' ||
+      tok.text === '('
+    )
+      break;
     if (k > first && tok.type === 'word' && ROLE_STOPPERS.has(tok.lower)) break; // "a bus driver who was sheltering ..."
     if (k > first && tok.type === 'word' && !tok.upper && cueUse(tok.lower) === 'participle') break;
     if (tok.text === ',') {
       const next = tokens[k + 1];
-      if (!next || ROLE_END_WORDS.has(next.lower) || (cueUse(next.lower) !== undefined && !next.upper)) break;
+      if (
+        !next ||
+        ROLE_END_WORDS.has(next.lower) ||
+        (cueUse(next.lower) !== undefined && !next.upper)
+      )
+        break;
     }
-    if (tok.type === 'word' && !tok.upper && cueUse(tok.lower) !== undefined && AUXILIARIES.has(tokens[k - 1]?.lower ?? '')) break;
+    if (
+      tok.type === 'word' &&
+      !tok.upper &&
+      cueUse(tok.lower) !== undefined &&
+      AUXILIARIES.has(tokens[k - 1]?.lower ?? '')
+    )
+      break;
     last = k;
   }
   while (last >= first && tokens[last]?.type !== 'word') last--;
@@ -513,7 +801,12 @@ export function headSpan(tokens: readonly Token[], np: Span): Span {
     const tok = tokens[k];
     if (!tok || tok.type !== 'word' || tok.upper) continue;
     if (isConnectorBetweenNames(tokens, k)) continue;
-    if (PREPOSITIONS.has(tok.lower) || QUALIFYING_ADJECTIVES.has(tok.lower) || isAttachingParticiple(tok)) return { first: np.first, last: k - 1 };
+    if (
+      PREPOSITIONS.has(tok.lower) ||
+      QUALIFYING_ADJECTIVES.has(tok.lower) ||
+      isAttachingParticiple(tok)
+    )
+      return { first: np.first, last: k - 1 };
   }
   return np;
 }

@@ -24,7 +24,11 @@ const TERMINAL = new Set(['.', '!', '?', ':', ')', ']', '\u2026', '"', '\u201d',
 const MIN_BODY_WORDS = 12;
 
 /** Annotates paragraph spans with token ranges, heading and continuation flags. */
-export function describeParagraphs(spans: readonly ParagraphSpan[], tokens: readonly Token[], text: string): Paragraph[] {
+export function describeParagraphs(
+  spans: readonly ParagraphSpan[],
+  tokens: readonly Token[],
+  text: string,
+): Paragraph[] {
   const result: Paragraph[] = [];
   let t = 0;
   spans.forEach((span, index) => {
@@ -34,11 +38,26 @@ export function describeParagraphs(spans: readonly ParagraphSpan[], tokens: read
     for (let k = first; k < t; k++) if (tokens[k]?.type === 'word') wordCount++;
     const last = tokens[t - 1];
     // "around 11 a.m." ends a sentence: the abbreviation's period is the full stop.
-    const unterminated = t > first && last !== undefined && !TERMINAL.has(last.text) && !(last.type === 'word' && last.text.endsWith('.'));
+    const unterminated =
+      t > first &&
+      last !== undefined &&
+      !TERMINAL.has(last.text) &&
+      !(last.type === 'word' && last.text.endsWith('.'));
     const body = text.slice(span.start, span.end);
     // The first paragraph, when unpunctuated, is the headline however long it runs.
-    const heading = body.includes('|') || (unterminated && (wordCount < MIN_BODY_WORDS || index === 0)) || wordCount === 0;
-    result.push({ ...span, firstToken: first, endToken: t, wordCount, heading, unterminated, continuesPrevious: false });
+    const heading =
+      body.includes('|') ||
+      (unterminated && (wordCount < MIN_BODY_WORDS || index === 0)) ||
+      wordCount === 0;
+    result.push({
+      ...span,
+      firstToken: first,
+      endToken: t,
+      wordCount,
+      heading,
+      unterminated,
+      continuesPrevious: false,
+    });
   });
   // The feed prints the title twice (once with its commas escaped) above an "AP  |  City"
   // byline; however long, everything above the byline is title, not body text.
@@ -50,7 +69,8 @@ export function describeParagraphs(spans: readonly ParagraphSpan[], tokens: read
   for (let p = 1; p < result.length; p++) {
     const prev = result[p - 1];
     const cur = result[p];
-    if (prev && cur && continuesSentence(prev, cur, tokens)) result[p] = { ...cur, continuesPrevious: true };
+    if (prev && cur && continuesSentence(prev, cur, tokens))
+      result[p] = { ...cur, continuesPrevious: true };
   }
   return result;
 }
@@ -65,7 +85,13 @@ export function describeParagraphs(spans: readonly ParagraphSpan[], tokens: read
 function continuesSentence(prev: Paragraph, cur: Paragraph, tokens: readonly Token[]): boolean {
   if (prev.heading || !prev.unterminated || cur.heading) return false;
   const last = tokens[prev.endToken - 1];
-  if (!last || last.type !== 'word' || DANGLING_ENDINGS.has(last.lower) || NATIONALITIES.has(last.lower)) return false;
+  if (
+    !last ||
+    last.type !== 'word' ||
+    DANGLING_ENDINGS.has(last.lower) ||
+    NATIONALITIES.has(last.lower)
+  )
+    return false;
   if (last.upper) return false; // a paragraph ending on a name is more likely cut after it
   const first = tokens[cur.firstToken];
   if (!first || first.type !== 'word') return false;
@@ -73,7 +99,8 @@ function continuesSentence(prev: Paragraph, cur: Paragraph, tokens: readonly Tok
   for (let k = cur.firstToken; k < cur.endToken; k++) {
     const tok = tokens[k];
     if (!tok) break;
-    if (tok.text === '.' || tok.text === '!' || tok.text === '?' || tok.type === 'quote') return false;
+    if (tok.text === '.' || tok.text === '!' || tok.text === '?' || tok.type === 'quote')
+      return false;
     if (tok.text === ',') {
       const after = tokens[k + 1];
       return after !== undefined && AUXILIARIES.has(after.lower);

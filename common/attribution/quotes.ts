@@ -27,7 +27,11 @@ const CLOSERS = new Set(['\u201d', '\u00bb']);
  * paragraphs), or when the feed split one sentence over two paragraphs; otherwise it ends
  * with its paragraph.
  */
-export function findQuotations(tokens: readonly Token[], paragraphs: readonly Paragraph[], text: string): Quotation[] {
+export function findQuotations(
+  tokens: readonly Token[],
+  paragraphs: readonly Paragraph[],
+  text: string,
+): Quotation[] {
   const quotes: Quotation[] = [];
   let open: { token: number; reopen: number[] } | null = null;
 
@@ -41,7 +45,14 @@ export function findQuotations(tokens: readonly Token[], paragraphs: readonly Pa
       while (start < end && /\s/.test(text[start] ?? '')) start++;
       while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
       if (end > start) {
-        quotes.push({ openToken: open.token, closeToken, lastInnerToken: lastInner, start, end, reopenTokens: open.reopen });
+        quotes.push({
+          openToken: open.token,
+          closeToken,
+          lastInnerToken: lastInner,
+          start,
+          end,
+          reopenTokens: open.reopen,
+        });
       }
     }
     open = null;
@@ -78,7 +89,10 @@ export function findQuotations(tokens: readonly Token[], paragraphs: readonly Pa
 }
 
 /** Maps each token to the index of the quotation whose inside (marks included) it lies in, or -1. */
-export function mapTokensToQuotations(tokenCount: number, quotes: readonly Quotation[]): Int32Array {
+export function mapTokensToQuotations(
+  tokenCount: number,
+  quotes: readonly Quotation[],
+): Int32Array {
   const map = new Int32Array(tokenCount).fill(-1);
   quotes.forEach((q, index) => {
     const last = q.closeToken ?? q.lastInnerToken;

@@ -1,5 +1,12 @@
 import { cueUse, OBJECT_CUES, SAY_FORMS, takesClause } from './cues.ts';
-import { quotedAsSaying, sentenceSubject, speakerAfterCue, speakerBeforeCue, speakerOfWithParticiple, type CueSpeaker } from './cue-speakers.ts';
+import {
+  quotedAsSaying,
+  sentenceSubject,
+  speakerAfterCue,
+  speakerBeforeCue,
+  speakerOfWithParticiple,
+  type CueSpeaker,
+} from './cue-speakers.ts';
 import {
   ADJUNCT_NOUNS,
   AUXILIARIES,
@@ -25,18 +32,159 @@ function isWord(tok: Token | undefined): tok is Token {
   return tok !== undefined && tok.type === 'word';
 }
 
-const INTRO_WORDS = new Set(['already', 'still', 'however', 'meanwhile', 'instead', 'separately', 'overall', 'now', 'yet', 'also', 'again', 'moreover', 'indeed', 'nevertheless', 'nonetheless', 'previously', 'earlier', 'later', 'today', 'yesterday', 'finally', 'first', 'second']);
-const TIME_NOUNS = new Set(['week', 'month', 'year', 'weekend', 'night', 'morning', 'afternoon', 'evening', 'day', 'summer', 'winter', 'spring', 'fall', 'autumn', 'season', 'quarter', 'weeks', 'months', 'years', 'days', 'decades', 'decade', 'hours']);
-const ADJUNCT_PREPOSITIONS = new Set(['in', 'at', 'during', 'on', 'to', 'through', 'via', 'after', 'before', 'while', 'from', 'over', 'for']);
+const INTRO_WORDS = new Set([
+  'already',
+  'still',
+  'however',
+  'meanwhile',
+  'instead',
+  'separately',
+  'overall',
+  'now',
+  'yet',
+  'also',
+  'again',
+  'moreover',
+  'indeed',
+  'nevertheless',
+  'nonetheless',
+  'previously',
+  'earlier',
+  'later',
+  'today',
+  'yesterday',
+  'finally',
+  'first',
+  'second',
+]);
+const TIME_NOUNS = new Set([
+  'week',
+  'month',
+  'year',
+  'weekend',
+  'night',
+  'morning',
+  'afternoon',
+  'evening',
+  'day',
+  'summer',
+  'winter',
+  'spring',
+  'fall',
+  'autumn',
+  'season',
+  'quarter',
+  'weeks',
+  'months',
+  'years',
+  'days',
+  'decades',
+  'decade',
+  'hours',
+]);
+const ADJUNCT_PREPOSITIONS = new Set([
+  'in',
+  'at',
+  'during',
+  'on',
+  'to',
+  'through',
+  'via',
+  'after',
+  'before',
+  'while',
+  'from',
+  'over',
+  'for',
+]);
 const TRAILING_JUNK = new Set([',', ':', ';', '\u2014', '\u2013', '-', '.', '!', '?', '(', ')']);
 /** A subject after these words is hypothetical: "until officials said it was safe". */
-const HYPOTHETICAL = new Set(['until', 'unless', 'if', 'whether', 'before', 'once', 'when', 'whenever']);
+const HYPOTHETICAL = new Set([
+  'until',
+  'unless',
+  'if',
+  'whether',
+  'before',
+  'once',
+  'when',
+  'whenever',
+]);
 /** Participles that report a clause: "..., saying the plan had failed." */
-const REPORTING_PARTICIPLES = new Set(['saying', 'adding', 'noting', 'warning', 'arguing', 'insisting', 'claiming', 'explaining', 'stressing', 'declaring', 'acknowledging', 'complaining', 'alleging']);
+const REPORTING_PARTICIPLES = new Set([
+  'saying',
+  'adding',
+  'noting',
+  'warning',
+  'arguing',
+  'insisting',
+  'claiming',
+  'explaining',
+  'stressing',
+  'declaring',
+  'acknowledging',
+  'complaining',
+  'alleging',
+]);
 /** Verbs of belief that take a bare clause as readily as "say" does. */
-const CLAUSE_WITHOUT_THAT = new Set(['believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'add', 'adds', 'added', 'estimate', 'estimates', 'estimated', 'predict', 'predicts', 'predicted', 'warn', 'warns', 'warned', 'insist', 'insists', 'insisted', 'claim', 'claims', 'claimed', 'argue', 'argues', 'argued', 'write', 'writes', 'wrote']);
+const CLAUSE_WITHOUT_THAT = new Set([
+  'believe',
+  'believes',
+  'believed',
+  'think',
+  'thinks',
+  'thought',
+  'add',
+  'adds',
+  'added',
+  'estimate',
+  'estimates',
+  'estimated',
+  'predict',
+  'predicts',
+  'predicted',
+  'warn',
+  'warns',
+  'warned',
+  'insist',
+  'insists',
+  'insisted',
+  'claim',
+  'claims',
+  'claimed',
+  'argue',
+  'argues',
+  'argued',
+  'write',
+  'writes',
+  'wrote',
+]);
 /** Verbs that need a complement like "be" does: "the debt remained "the elephant in the room"". */
-const LINKING_VERBS = new Set(['remain', 'remains', 'remained', 'become', 'becomes', 'became', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'look', 'looks', 'looked', 'feel', 'feels', 'felt', 'sound', 'sounds', 'sounded', 'stay', 'stays', 'stayed']);
+const LINKING_VERBS = new Set([
+  'remain',
+  'remains',
+  'remained',
+  'become',
+  'becomes',
+  'became',
+  'seem',
+  'seems',
+  'seemed',
+  'appear',
+  'appears',
+  'appeared',
+  'look',
+  'looks',
+  'looked',
+  'feel',
+  'feels',
+  'felt',
+  'sound',
+  'sounds',
+  'sounded',
+  'stay',
+  'stays',
+  'stayed',
+]);
 /** Quotations this short inside a reported clause are part of it ("kept "the heart" intact"). */
 const EMBEDDED_QUOTE_WORDS = 3;
 /** Longer quoted phrases are too, when they end without punctuation of their own ("watching it "with a high sense of urgency" and would act"). */
@@ -48,7 +196,11 @@ function embeddedInClause(ctx: SpeakerContext, q: Quotation): boolean {
   const content = ctx.layout.text.slice(q.start, q.end);
   // A phrase in the speaker's own first or second person ("the cuts we refused") is quoted
   // speech, not a phrase borrowed into the reporter's clause.
-  return words <= EMBEDDED_PHRASE_WORDS && !/[,.!?;:]$/.test(content) && !/\b(?:I|we|us|our|my|me|you|your)\b/i.test(content);
+  return (
+    words <= EMBEDDED_PHRASE_WORDS &&
+    !/[,.!?;:]$/.test(content) &&
+    !/\b(?:I|we|us|our|my|me|you|your)\b/i.test(content)
+  );
 }
 
 /** Where the statement of a sentence begins: after "But", "Already," and the like. */
@@ -56,7 +208,12 @@ export function bodyStart(tokens: readonly Token[], s: Sentence): number {
   let k = afterDateline(tokens, s.first, s.end);
   if (isWord(tokens[k]) && COORDINATORS.has(tokens[k]?.lower ?? '')) k++;
   const tok = tokens[k];
-  if (isWord(tok) && tokens[k + 1]?.text === ',' && (INTRO_WORDS.has(tok.lower) || (tok.lower.endsWith('ly') && tok.lower.length > 4))) k += 2;
+  if (
+    isWord(tok) &&
+    tokens[k + 1]?.text === ',' &&
+    (INTRO_WORDS.has(tok.lower) || (tok.lower.endsWith('ly') && tok.lower.length > 4))
+  )
+    k += 2;
   return k;
 }
 
@@ -67,7 +224,25 @@ function skipAdjuncts(tokens: readonly Token[], k: number, end: number): number 
     if (!isWord(tok)) break;
     const lw = tok.lower;
     const next = tokens[k + 1];
-    if (WEEKDAYS.has(lw) || ['yesterday', 'today', 'tonight', 'recently', 'previously', 'again', 'repeatedly', 'publicly', 'privately', 'separately', 'earlier', 'later', 'also', 'late'].includes(lw)) {
+    if (
+      WEEKDAYS.has(lw) ||
+      [
+        'yesterday',
+        'today',
+        'tonight',
+        'recently',
+        'previously',
+        'again',
+        'repeatedly',
+        'publicly',
+        'privately',
+        'separately',
+        'earlier',
+        'later',
+        'also',
+        'late',
+      ].includes(lw)
+    ) {
       k++;
       if (next && TIME_NOUNS.has(next.lower)) k++;
       continue;
@@ -81,8 +256,18 @@ function skipAdjuncts(tokens: readonly Token[], k: number, end: number): number 
       for (let j = k + 1; j < Math.min(end, k + 8); j++) {
         const w = tokens[j];
         if (!isWord(w)) break;
-        if (AUXILIARIES.has(w.lower) || (cueUse(w.lower) === 'clause' && !ADJUNCT_NOUNS.has(w.lower))) break;
-        if (ADJUNCT_NOUNS.has(w.lower) || WEEKDAYS.has(w.lower) || (MONTHS.has(w.lower) && w.upper) || TIME_NOUNS.has(w.lower)) found = j;
+        if (
+          AUXILIARIES.has(w.lower) ||
+          (cueUse(w.lower) === 'clause' && !ADJUNCT_NOUNS.has(w.lower))
+        )
+          break;
+        if (
+          ADJUNCT_NOUNS.has(w.lower) ||
+          WEEKDAYS.has(w.lower) ||
+          (MONTHS.has(w.lower) && w.upper) ||
+          TIME_NOUNS.has(w.lower)
+        )
+          found = j;
         else if (found >= 0) break;
       }
       if (found < 0) break;
@@ -120,7 +305,15 @@ function afterToldObject(tokens: readonly Token[], c: number, end: number): numb
   const from = j;
   while (j < end && j < from + 4) {
     const w = tokens[j];
-    if (!isWord(w) || (!w.upper && (PREPOSITIONS.has(w.lower) || AUXILIARIES.has(w.lower) || COORDINATORS.has(w.lower) || cueUse(w.lower) !== undefined))) break;
+    if (
+      !isWord(w) ||
+      (!w.upper &&
+        (PREPOSITIONS.has(w.lower) ||
+          AUXILIARIES.has(w.lower) ||
+          COORDINATORS.has(w.lower) ||
+          cueUse(w.lower) !== undefined))
+    )
+      break;
     j++;
   }
   return j > from ? j : c + 1;
@@ -135,7 +328,18 @@ function afterToldObject(tokens: readonly Token[], c: number, end: number): numb
 function skipToThat(tokens: readonly Token[], k: number, end: number): number {
   const lead = tokens[k];
   // Not "to": "agreed to drop a provision that ..." is an infinitive with a relative clause.
-  if (!lead || !(lead.text === ',' || (isWord(lead) && !lead.upper && PREPOSITIONS.has(lead.lower) && lead.lower !== 'that' && lead.lower !== 'to'))) return k;
+  if (
+    !lead ||
+    !(
+      lead.text === ',' ||
+      (isWord(lead) &&
+        !lead.upper &&
+        PREPOSITIONS.has(lead.lower) &&
+        lead.lower !== 'that' &&
+        lead.lower !== 'to')
+    )
+  )
+    return k;
   for (let j = k + 1; j < Math.min(end, k + 8); j++) {
     const tok = tokens[j];
     if (!tok || tok.type === 'quote' || (tok.type === 'punct' && tok.text !== ',')) return k;
@@ -143,18 +347,65 @@ function skipToThat(tokens: readonly Token[], k: number, end: number): number {
       const after = tokens[j + 1];
       return isWord(after) && !AUXILIARIES.has(after.lower) ? j : k;
     }
-    if (isWord(tok) && !tok.upper && (AUXILIARIES.has(tok.lower) || cueUse(tok.lower) !== undefined)) return k;
+    if (
+      isWord(tok) &&
+      !tok.upper &&
+      (AUXILIARIES.has(tok.lower) || cueUse(tok.lower) !== undefined)
+    )
+      return k;
   }
   return k;
 }
 
 /** Participles that, after a comma, describe what the speaker did rather than continue what was said. */
-const SUBJECT_PARTICIPLES = new Set(['adding', 'saying', 'blaming', 'citing', 'pointing', 'referring', 'noting', 'arguing', 'insisting', 'accusing', 'urging', 'calling', 'describing', 'dismissing']);
+const SUBJECT_PARTICIPLES = new Set([
+  'adding',
+  'saying',
+  'blaming',
+  'citing',
+  'pointing',
+  'referring',
+  'noting',
+  'arguing',
+  'insisting',
+  'accusing',
+  'urging',
+  'calling',
+  'describing',
+  'dismissing',
+]);
 
 /** "about a fifth of its sales", "nearly a third": a quantity opening a reported clause. */
-const FRACTION_WORDS = new Set(['third', 'quarter', 'fifth', 'tenth', 'half', 'dozen', 'hundred', 'thousand', 'million', 'billion', 'lakh', 'crore']);
+const FRACTION_WORDS = new Set([
+  'third',
+  'quarter',
+  'fifth',
+  'tenth',
+  'half',
+  'dozen',
+  'hundred',
+  'thousand',
+  'million',
+  'billion',
+  'lakh',
+  'crore',
+]);
 /** Common nouns after a medium's name: "the Frankfurter Allgemeine newspaper", "the Lusa news agency". */
-const MEDIA_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'magazine', 'news', 'agency', 'channel', 'broadcaster', 'television', 'radio', 'website', 'network', 'paper']);
+const MEDIA_NOUNS = new Set([
+  'newspaper',
+  'daily',
+  'weekly',
+  'magazine',
+  'news',
+  'agency',
+  'channel',
+  'broadcaster',
+  'television',
+  'radio',
+  'website',
+  'network',
+  'paper',
+]);
 
 /**
  * Where the reported clause after the speech verb at `c` starts, or -1 when the verb reports
@@ -173,7 +424,14 @@ function clauseStart(ctx: SpeakerContext, c: number, end: number, needsThat: boo
       const np = nounPhraseStartingAt(tokens, k, end - 1);
       if (np) objEnd = np.last;
       // "told the Frankfurter Allgemeine newspaper the workforce ...": the medium's common noun ends the name.
-      for (let n = 0; objEnd >= 0 && n < 3 && tokens[objEnd]?.upper && MEDIA_NOUNS.has(tokens[objEnd + 1]?.lower ?? ''); n++) {
+      for (
+        let n = 0;
+        objEnd >= 0 &&
+        n < 3 &&
+        tokens[objEnd]?.upper &&
+        MEDIA_NOUNS.has(tokens[objEnd + 1]?.lower ?? '');
+        n++
+      ) {
         objEnd++;
         if (!MEDIA_NOUNS.has(tokens[objEnd + 1]?.lower ?? '')) break;
       }
@@ -206,14 +464,29 @@ function clauseStart(ctx: SpeakerContext, c: number, end: number, needsThat: boo
   const second = tokens[k + 1];
   // "about 31,000 runners", "over 11 lakh complaints", "at least 14 workers", "up to 500 people" open clauses with a number.
   const third = tokens[k + 2]?.lower ?? '';
-  const fraction = second?.lower === 'half' || (['a', 'an', 'one'].includes(second?.lower ?? '') && FRACTION_WORDS.has(third));
-  const quantity = (['about', 'over', 'under', 'around', 'above', 'below', 'nearly', 'almost'].includes(first.lower) && (/^\p{N}/u.test(second?.text ?? '') || fraction)) || (first.lower === 'at' && ['least', 'most'].includes(second?.lower ?? '')) || (first.lower === 'up' && second?.lower === 'to');
-  if (!quantity && (first.lower === 'to' || first.lower === 'of' || first.lower === 'about')) return -1;
+  const fraction =
+    second?.lower === 'half' ||
+    (['a', 'an', 'one'].includes(second?.lower ?? '') && FRACTION_WORDS.has(third));
+  const quantity =
+    (['about', 'over', 'under', 'around', 'above', 'below', 'nearly', 'almost'].includes(
+      first.lower,
+    ) &&
+      (/^\p{N}/u.test(second?.text ?? '') || fraction)) ||
+    (first.lower === 'at' && ['least', 'most'].includes(second?.lower ?? '')) ||
+    (first.lower === 'up' && second?.lower === 'to');
+  if (!quantity && (first.lower === 'to' || first.lower === 'of' || first.lower === 'about'))
+    return -1;
   if (!quantity && !hasThat && !first.upper && PREPOSITIONS.has(first.lower)) return -1;
-  if (!first.upper && (AUXILIARIES.has(first.lower) || cueUse(first.lower) === 'clause') && !hasGapWithin(ctx.gaps, first.start, first.start)) return -1;
+  if (
+    !first.upper &&
+    (AUXILIARIES.has(first.lower) || cueUse(first.lower) === 'clause') &&
+    !hasGapWithin(ctx.gaps, first.start, first.start)
+  )
+    return -1;
   // "said making a change ...": a participle, unless it is a gerund subject with its verb
   // ("said reaching Wembley was the proudest moment").
-  if (!first.upper && first.lower.endsWith('ing') && !hasThat && !gerundSubject(tokens, k, end)) return -1;
+  if (!first.upper && first.lower.endsWith('ing') && !hasThat && !gerundSubject(tokens, k, end))
+    return -1;
   return k;
 }
 
@@ -223,7 +496,8 @@ function gerundSubject(tokens: readonly Token[], k: number, end: number): boolea
     const tok = tokens[j];
     if (!isWord(tok)) return false;
     // "said fogging would be carried out": a single gerund before a modal is a subject too.
-    if (['is', 'was', 'are', 'were', 'would', 'will', 'could', 'has', 'had'].includes(tok.lower)) return j > k + 1 || ['would', 'will', 'could'].includes(tok.lower);
+    if (['is', 'was', 'are', 'were', 'would', 'will', 'could', 'has', 'had'].includes(tok.lower))
+      return j > k + 1 || ['would', 'will', 'could'].includes(tok.lower);
   }
   return false;
 }
@@ -245,10 +519,21 @@ function isLeadIn(tokens: readonly Token[], first: number, last: number): boolea
   const before = tokens[last - 1];
   if (!tail) return true;
   const tl = tail.lower;
-  if (AUXILIARIES.has(tl) || LINKING_VERBS.has(tl) || DETERMINERS.has(tl) || PREPOSITIONS.has(tl) || ['that', 'as', 'to', 'be', 'than', 'so'].includes(tl)) return true;
+  if (
+    AUXILIARIES.has(tl) ||
+    LINKING_VERBS.has(tl) ||
+    DETERMINERS.has(tl) ||
+    PREPOSITIONS.has(tl) ||
+    ['that', 'as', 'to', 'be', 'than', 'so'].includes(tl)
+  )
+    return true;
   if (before && !tail.upper) {
     const bl = before.lower;
-    if (['have', 'has', 'had'].includes(bl) && (tl.endsWith('ed') || tl.endsWith('en') || IRREGULAR_PARTICIPLES.has(tl))) return true; // "had tabled"
+    if (
+      ['have', 'has', 'had'].includes(bl) &&
+      (tl.endsWith('ed') || tl.endsWith('en') || IRREGULAR_PARTICIPLES.has(tl))
+    )
+      return true; // "had tabled"
     if (MODALS.has(bl) || NEGATIONS.has(bl)) return true; // "would not sign"
   }
   for (let k = Math.max(first, last - 2); k <= last; k++) {
@@ -263,7 +548,11 @@ function trimEnd(tokens: readonly Token[], first: number, last: number): number 
   while (last >= first) {
     const tok = tokens[last];
     if (!tok) break;
-    if (TRAILING_JUNK.has(tok.text) || (tok.type === 'word' && (COORDINATORS.has(tok.lower) || tok.lower === 'that'))) last--;
+    if (
+      TRAILING_JUNK.has(tok.text) ||
+      (tok.type === 'word' && (COORDINATORS.has(tok.lower) || tok.lower === 'that'))
+    )
+      last--;
     else break;
   }
   return last;
@@ -287,7 +576,8 @@ function continuesClause(tokens: readonly Token[], k: number, end: number): bool
   const tok = tokens[k];
   if (k >= end || !tok) return false;
   // "... "clinging to power" and called for a new vote": a new verb phrase of the speaker's.
-  if (isWord(tok) && COORDINATORS.has(tok.lower)) return AUXILIARIES.has(tokens[k + 1]?.lower ?? '');
+  if (isWord(tok) && COORDINATORS.has(tok.lower))
+    return AUXILIARIES.has(tokens[k + 1]?.lower ?? '');
   if (tok.type === 'word') return true;
   const next = tokens[k + 1];
   return tok.text === ',' && isWord(next) && k + 1 < end && !COORDINATORS.has(next.lower);
@@ -302,7 +592,8 @@ function startsAttributedClause(tokens: readonly Token[], k: number, end: number
     const tok = tokens[j];
     if (!tok || tok.type !== 'word') return false;
     if (!tok.upper && cueUse(tok.lower) === 'clause' && j > k + 1) return true;
-    if (!tok.upper && (AUXILIARIES.has(tok.lower) || PREPOSITIONS.has(tok.lower) && j === k + 1)) return false;
+    if (!tok.upper && (AUXILIARIES.has(tok.lower) || (PREPOSITIONS.has(tok.lower) && j === k + 1)))
+      return false;
   }
   return false;
 }
@@ -324,7 +615,8 @@ function isAppendedComment(tokens: readonly Token[], k: number, end: number): bo
   if (!isWord(det) || (det.lower !== 'a' && det.lower !== 'an')) return false;
   for (let j = k + 1; j < Math.min(end, k + 4); j++) {
     const tok = tokens[j];
-    if (!isWord(tok) || tok.upper || PREPOSITIONS.has(tok.lower) || AUXILIARIES.has(tok.lower)) return false;
+    if (!isWord(tok) || tok.upper || PREPOSITIONS.has(tok.lower) || AUXILIARIES.has(tok.lower))
+      return false;
     if (tok.lower === 'that' || tok.lower === 'which') return j > k + 1;
   }
   return false;
@@ -337,11 +629,16 @@ function hasVerb(tokens: readonly Token[], first: number, last: number): boolean
     if (!isWord(tok) || tok.upper) continue;
     // ", compared with a profit": a participle after a comma modifies; it is not the verb.
     if (tokens[k - 1]?.text === ',' && !AUXILIARIES.has(tok.lower)) continue;
-    if (AUXILIARIES.has(tok.lower) || /(?:ed|es)$/.test(tok.lower) || IRREGULAR_PARTICIPLES.has(tok.lower) || IRREGULAR_PAST.has(tok.lower)) return true;
+    if (
+      AUXILIARIES.has(tok.lower) ||
+      /(?:ed|es)$/.test(tok.lower) ||
+      IRREGULAR_PARTICIPLES.has(tok.lower) ||
+      IRREGULAR_PAST.has(tok.lower)
+    )
+      return true;
   }
   return false;
 }
-
 
 /** Whether only closing punctuation is left of the sentence from `k`. */
 function endsSentence(tokens: readonly Token[], k: number, end: number): boolean {
@@ -379,7 +676,12 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
       const q = quotations[qi];
       // A short quotation inside the clause is part of it ("what executives called
       // "premiumization" was risky"); one that ends the clause completes it like any other.
-      if (q && embeddedInClause(ctx, q) && q.closeToken !== null && continuesClause(tokens, q.closeToken + 1, end)) {
+      if (
+        q &&
+        embeddedInClause(ctx, q) &&
+        q.closeToken !== null &&
+        continuesClause(tokens, q.closeToken + 1, end)
+      ) {
         e = q.closeToken + 1;
         continue;
       }
@@ -391,7 +693,11 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
     if (t.text === ',' && e > k && isAppendedComment(tokens, e + 1, end)) break;
     // "said it would close two plants, blaming weak demand": the subject's own participle, not what was said.
     if (t.text === ',' && e > k && SUBJECT_PARTICIPLES.has(tokens[e + 1]?.lower ?? '')) break;
-    if (t.text === ',' && (startsCoordinatedReport(tokens, e + 1) || startsAttributedClause(tokens, e + 1, end))) break;
+    if (
+      t.text === ',' &&
+      (startsCoordinatedReport(tokens, e + 1) || startsAttributedClause(tokens, e + 1, end))
+    )
+      break;
     e++;
   }
   let last = trimEnd(tokens, k, e - 1);
@@ -404,15 +710,29 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
   // reported, or a complete first conjunct before it ("... and that he had called the bill "a priority."").
   const completedByQuote = embeddedInClause(ctx, q) && endsSentence(tokens, resumeAt, end);
   // "... was so outdated that "...": a clause ending on "that" leads into the quotation.
-  if (!completedByQuote && tokens[e - 1]?.lower !== 'that' && !isLeadIn(tokens, k, last)) return { first: k, last, resumeAt };
+  if (!completedByQuote && tokens[e - 1]?.lower !== 'that' && !isLeadIn(tokens, k, last))
+    return { first: k, last, resumeAt };
   const after = tokens[resumeAt];
-  if (resumeAt >= 0 && resumeAt < end && isWord(after) && !after.upper && !COORDINATORS.has(after.lower) && after.lower !== 'said') {
+  if (
+    resumeAt >= 0 &&
+    resumeAt < end &&
+    isWord(after) &&
+    !after.upper &&
+    !COORDINATORS.has(after.lower) &&
+    after.lower !== 'said'
+  ) {
     let f = resumeAt;
     while (f < end && tokens[f]?.text !== ';' && !startsCoordinatedReport(tokens, f)) f++;
     last = trimEnd(tokens, k, f - 1);
     return { first: k, last, resumeAt: -1 };
   }
-  if (resumeAt >= 0 && resumeAt < end && isWord(after) && COORDINATORS.has(after.lower) && AUXILIARIES.has(tokens[resumeAt + 1]?.lower ?? '')) {
+  if (
+    resumeAt >= 0 &&
+    resumeAt < end &&
+    isWord(after) &&
+    COORDINATORS.has(after.lower) &&
+    AUXILIARIES.has(tokens[resumeAt + 1]?.lower ?? '')
+  ) {
     // "the group would "remain cautious" and was ready to act ..."
     let f = resumeAt;
     while (f < end && tokens[f]?.text !== ';' && (quoteOf[f] ?? -1) < 0) f++;
@@ -424,30 +744,44 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
     // "... if no new law is passed, a scenario critics call the "...": the appended comment leads in.
     if (t?.text === ',' && ['a', 'an'].includes(tokens[j + 1]?.lower ?? '')) {
       const firstPart = trimEnd(tokens, k, j - 1);
-      if (firstPart >= k && !isLeadIn(tokens, k, firstPart)) return { first: k, last: firstPart, resumeAt };
+      if (firstPart >= k && !isLeadIn(tokens, k, firstPart))
+        return { first: k, last: firstPart, resumeAt };
       continue;
     }
     // "... a new school library in her hometown, which she called "...": the relative clause leads in.
     if (isWord(t) && ['which', 'who', 'where'].includes(t.lower) && tokens[j - 1]?.text === ',') {
       const firstPart = trimEnd(tokens, k, j - 2);
-      if (firstPart >= k && !isLeadIn(tokens, k, firstPart)) return { first: k, last: firstPart, resumeAt };
+      if (firstPart >= k && !isLeadIn(tokens, k, firstPart))
+        return { first: k, last: firstPart, resumeAt };
       continue;
     }
     if (!isWord(t) || !COORDINATORS.has(t.lower)) continue;
     const next = tokens[j + 1];
     // "... but the resolution was "a political drama"": a second clause with its own subject
     // leads in; the first conjunct is the report.
-    const newSubject = isWord(next) && DETERMINERS.has(next.lower) && next.lower !== 'that' && hasVerb(tokens, j + 1, last);
-    if (!isWord(next) || !(AUXILIARIES.has(next.lower) || next.lower === 'that' || newSubject)) continue;
+    const newSubject =
+      isWord(next) &&
+      DETERMINERS.has(next.lower) &&
+      next.lower !== 'that' &&
+      hasVerb(tokens, j + 1, last);
+    if (!isWord(next) || !(AUXILIARIES.has(next.lower) || next.lower === 'that' || newSubject))
+      continue;
     const firstPart = trimEnd(tokens, k, j - 1);
-    if (firstPart >= k && !isLeadIn(tokens, k, firstPart)) return { first: k, last: firstPart, resumeAt };
+    if (firstPart >= k && !isLeadIn(tokens, k, firstPart))
+      return { first: k, last: firstPart, resumeAt };
   }
   return { first: k, last: -1, resumeAt };
 }
 
 /** The token before `k` skipping adverbs between a subject and its verb ("which also says"). */
 function skipBack(tokens: readonly Token[], k: number): number {
-  while (k > 0 && ['also', 'now', 'still', 'often', 'repeatedly', 'has', 'have', 'had'].includes(tokens[k]?.lower ?? '')) k--;
+  while (
+    k > 0 &&
+    ['also', 'now', 'still', 'often', 'repeatedly', 'has', 'have', 'had'].includes(
+      tokens[k]?.lower ?? '',
+    )
+  )
+    k--;
   return k;
 }
 
@@ -471,12 +805,25 @@ function notAReport(tokens: readonly Token[], c: number): boolean {
   if (!isWord(prev)) return false;
   const pl = prev.lower;
   if (DETERMINERS.has(pl) || pl.endsWith("'s")) return true;
-  if (pl === 'to' || MODALS.has(pl) || BE_FORMS.has(pl) || NEGATIONS.has(pl) || pl.endsWith("n't")) return true;
+  if (pl === 'to' || MODALS.has(pl) || BE_FORMS.has(pl) || NEGATIONS.has(pl) || pl.endsWith("n't"))
+    return true;
   const two = tokens[c - 2];
-  return isWord(two) && NEGATIONS.has(two.lower) && ['have', 'has', 'had', 'did', 'does', 'do'].includes(pl);
+  return (
+    isWord(two) &&
+    NEGATIONS.has(two.lower) &&
+    ['have', 'has', 'had', 'did', 'does', 'do'].includes(pl)
+  );
 }
 
-function makeStatement(ctx: SpeakerContext, first: number, last: number, cue: string, speaker: CueSpeaker, cueFirst: number, cueLast: number): Statement | null {
+function makeStatement(
+  ctx: SpeakerContext,
+  first: number,
+  last: number,
+  cue: string,
+  speaker: CueSpeaker,
+  cueFirst: number,
+  cueLast: number,
+): Statement | null {
   const tokens = ctx.layout.tokens;
   const a = tokens[first];
   const b = tokens[last];
@@ -511,7 +858,13 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
   const start = bodyStart(tokens, s);
 
   /** Emits the clauses a speaker reports from token `k`, including "... "..." and that ..." continuations. */
-  const emitClauses = (k: number, cue: Token, c: number, speaker: CueSpeaker, needsVerb = false): void => {
+  const emitClauses = (
+    k: number,
+    cue: Token,
+    c: number,
+    speaker: CueSpeaker,
+    needsVerb = false,
+  ): void => {
     for (let round = 0; round < 3 && k >= 0; round++) {
       const clause = extractClause(ctx, k, end);
       if (!clause) return;
@@ -541,9 +894,15 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
     if (tok.upper) continue;
     const use = cueUse(tok.lower);
 
-    if (use === 'participle' && REPORTING_PARTICIPLES.has(tok.lower) && tokens[c - 1]?.text === ',') {
+    if (
+      use === 'participle' &&
+      REPORTING_PARTICIPLES.has(tok.lower) &&
+      tokens[c - 1]?.text === ','
+    ) {
       const speaker = speakerOfAttributionBefore(ctx, s, c - 1) ?? sentenceSubject(ctx, s, c - 1);
-      const k = speaker ? clauseStart(ctx, c, end, tok.lower !== 'saying' && tok.lower !== 'adding') : -1;
+      const k = speaker
+        ? clauseStart(ctx, c, end, tok.lower !== 'saying' && tok.lower !== 'adding')
+        : -1;
       if (speaker && k >= 0) emitClauses(k, tok, c, speaker);
       continue;
     }
@@ -569,7 +928,11 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
         const after = speakerAfterCue(ctx, c, end - 1);
         if (after && attributionEndsAt(tokens, after.last + 1, end)) {
           const last = trimEnd(tokens, start, c - 2);
-          if (last >= start && !hasQuoteIn(quoteOf, start, last) && wordCount(tokens, start, last) >= 3) {
+          if (
+            last >= start &&
+            !hasQuoteIn(quoteOf, start, last) &&
+            wordCount(tokens, start, last) >= 3
+          ) {
             const st = makeStatement(ctx, start, last, tok.text, after, c, after.last);
             if (st) out.push(st);
           }
@@ -582,9 +945,16 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
 
     // "..., X said." — the attribution trails the statement.
     const beforeSubject = tokens[speaker.first - 1];
-    if (beforeSubject?.text === ',' && attributionEndsAt(tokens, afterToldObject(tokens, c, end), end)) {
+    if (
+      beforeSubject?.text === ',' &&
+      attributionEndsAt(tokens, afterToldObject(tokens, c, end), end)
+    ) {
       const last = trimEnd(tokens, start, speaker.first - 2);
-      if (last >= start && !hasQuoteIn(quoteOf, start, last) && wordCount(tokens, start, last) >= 3) {
+      if (
+        last >= start &&
+        !hasQuoteIn(quoteOf, start, last) &&
+        wordCount(tokens, start, last) >= 3
+      ) {
         const st = makeStatement(ctx, start, last, tok.text, speaker, c, c);
         if (st) out.push(st);
       }
@@ -599,7 +969,11 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
     const subjectWord = tokens[skipBack(tokens, c - 1)]?.lower;
     if (subjectWord === 'which' || subjectWord === 'who') {
       let stop = k;
-      while (stop < end && !(tokens[stop]?.text === ',' && AUXILIARIES.has(tokens[stop + 1]?.lower ?? ''))) stop++;
+      while (
+        stop < end &&
+        !(tokens[stop]?.text === ',' && AUXILIARIES.has(tokens[stop + 1]?.lower ?? ''))
+      )
+        stop++;
       if (stop < end) {
         const last = trimEnd(tokens, k, stop - 1);
         if (last >= k && wordCount(tokens, k, last) >= 2) {
@@ -612,7 +986,10 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
     }
     // Beyond "say", "tell" and "believe", a verb without "that" may take a plain object
     // ("acknowledged the slowdown"); only a complement with a verb of its own is a statement.
-    const needsVerb = !SAY_FORMS.has(tok.lower) && !CLAUSE_WITHOUT_THAT.has(tok.lower) && tokens[k - 1]?.lower !== 'that';
+    const needsVerb =
+      !SAY_FORMS.has(tok.lower) &&
+      !CLAUSE_WITHOUT_THAT.has(tok.lower) &&
+      tokens[k - 1]?.lower !== 'that';
     // "reported a 21 per cent fall", "declared an interim dividend": an indefinite object, no clause.
     if (needsVerb && ['a', 'an'].includes(tokens[k]?.lower ?? '')) continue;
     emitClauses(k, tok, c, speaker, needsVerb);
@@ -625,7 +1002,11 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
  * said Patil, adding ...': a participle after an attribution continues that speaker's turn,
  * whatever the sentence opened with.
  */
-function speakerOfAttributionBefore(ctx: SpeakerContext, s: Sentence, comma: number): CueSpeaker | null {
+function speakerOfAttributionBefore(
+  ctx: SpeakerContext,
+  s: Sentence,
+  comma: number,
+): CueSpeaker | null {
   const tokens = ctx.layout.tokens;
   for (let c = comma - 1; c >= Math.max(s.first, comma - 10); c--) {
     const tok = tokens[c];
@@ -650,7 +1031,13 @@ function speakerOfAttributionBefore(ctx: SpeakerContext, s: Sentence, comma: num
  * "According to X, ..." (the statement follows), "..., according to X." and "..., according
  * to X, with ..." (the statement precedes). Returns the last token consumed.
  */
-function accordingTo(ctx: SpeakerContext, s: Sentence, c: number, start: number, out: Statement[]): number {
+function accordingTo(
+  ctx: SpeakerContext,
+  s: Sentence,
+  c: number,
+  start: number,
+  out: Statement[],
+): number {
   const { tokens, quoteOf } = ctx.layout;
   let np = nounPhraseStartingAt(tokens, c + 2, s.end - 1);
   if (!np) return c + 1;
@@ -663,13 +1050,26 @@ function accordingTo(ctx: SpeakerContext, s: Sentence, c: number, start: number,
         np = { first: np.first, last: j - 1 };
         break;
       }
-      if (!isWord(tok) || tok.upper || AUXILIARIES.has(tok.lower) || cueUse(tok.lower) !== undefined || /ed$/.test(tok.lower)) break;
+      if (
+        !isWord(tok) ||
+        tok.upper ||
+        AUXILIARIES.has(tok.lower) ||
+        cueUse(tok.lower) !== undefined ||
+        /ed$/.test(tok.lower)
+      )
+        break;
     }
   }
   const cueTok = tokens[c];
   // "according to the state weather agency,[name].": a gap after the comma took the name.
-  const npEnd = tokens[np.last + 1]?.text === ',' ? (tokens[np.last + 1]?.end ?? 0) : (tokens[np.last]?.end ?? 0);
-  const source = cueTok && hasGapWithin(ctx.gaps, cueTok.end, npEnd) ? unknownSource() : resolveSpeaker(ctx, np, null, false);
+  const npEnd =
+    tokens[np.last + 1]?.text === ','
+      ? (tokens[np.last + 1]?.end ?? 0)
+      : (tokens[np.last]?.end ?? 0);
+  const source =
+    cueTok && hasGapWithin(ctx.gaps, cueTok.end, npEnd)
+      ? unknownSource()
+      : resolveSpeaker(ctx, np, null, false);
   if (!source) return np.last;
   const speaker: CueSpeaker = { source, first: np.first, last: np.last };
   let first: number;
@@ -684,7 +1084,8 @@ function accordingTo(ctx: SpeakerContext, s: Sentence, c: number, start: number,
     first = start;
     last = trimEnd(tokens, start, c - 1);
   }
-  if (last < first || hasQuoteIn(quoteOf, first, last) || wordCount(tokens, first, last) < 3) return np.last;
+  if (last < first || hasQuoteIn(quoteOf, first, last) || wordCount(tokens, first, last) < 3)
+    return np.last;
   const st = makeStatement(ctx, first, last, 'according to', speaker, c, c + 1);
   if (st) out.push(st);
   return Math.max(np.last, last);

@@ -19,7 +19,11 @@ const ENDERS = new Set(['.', '!', '?', '\u2026']);
  * said), at an abbreviation that ends a sentence ("in the U.S. The ..."), and at every paragraph
  * break except where the feed broke a sentence in two.
  */
-export function splitSentences(tokens: readonly Token[], paragraphs: readonly Paragraph[], quoteOf: Int32Array): Sentence[] {
+export function splitSentences(
+  tokens: readonly Token[],
+  paragraphs: readonly Paragraph[],
+  quoteOf: Int32Array,
+): Sentence[] {
   const sentences: Sentence[] = [];
   let first = -1;
   const finish = (endExclusive: number): void => {
@@ -41,16 +45,31 @@ export function splitSentences(tokens: readonly Token[], paragraphs: readonly Pa
       const nextInPara = next !== undefined && k + 1 < para.endToken;
       const inQuote = (quoteOf[k] ?? -1) >= 0;
       if (tok.type === 'punct' && ENDERS.has(tok.text) && !inQuote) {
-        if (!nextInPara || !(next.type === 'word' && !next.upper && tok.text !== '.')) finish(k + 1);
+        if (!nextInPara || !(next.type === 'word' && !next.upper && tok.text !== '.'))
+          finish(k + 1);
       } else if (tok.type === 'quote' && inQuote && (quoteOf[k + 1] ?? -1) !== quoteOf[k]) {
         // A closing mark: the sentence ends with it when the quotation ended one.
         const before = tokens[k - 1];
         // '"Who will answer for this?" Gowda asked.': a question or exclamation is still
         // attributed by the name and verb after it.
-        const attributed = before !== undefined && (before.text === '?' || before.text === '!') && namedAttributionAt(tokens, k + 1, para.endToken);
-        if (before && ENDERS.has(before.text) && (!nextInPara || startsSentence(next)) && !attributed) finish(k + 1);
+        const attributed =
+          before !== undefined &&
+          (before.text === '?' || before.text === '!') &&
+          namedAttributionAt(tokens, k + 1, para.endToken);
+        if (
+          before &&
+          ENDERS.has(before.text) &&
+          (!nextInPara || startsSentence(next)) &&
+          !attributed
+        )
+          finish(k + 1);
       } else if (tok.type === 'word' && tok.text.endsWith('.') && !inQuote && nextInPara) {
-        if (next.type === 'word' && next.upper && SENTENCE_STARTERS.has(next.lower) && !/^(mr|mrs|ms|dr|st|sen|rep|gov|gen|lt|col|capt|sgt|prof|rev|[a-z])\.$/i.test(tok.text)) {
+        if (
+          next.type === 'word' &&
+          next.upper &&
+          SENTENCE_STARTERS.has(next.lower) &&
+          !/^(mr|mrs|ms|dr|st|sen|rep|gov|gen|lt|col|capt|sgt|prof|rev|[a-z])\.$/i.test(tok.text)
+        ) {
           finish(k + 1);
         }
       }
@@ -75,7 +94,10 @@ function startsSentence(tok: Token): boolean {
 }
 
 /** Maps each token to the index of its sentence. */
-export function mapTokensToSentences(tokenCount: number, sentences: readonly Sentence[]): Int32Array {
+export function mapTokensToSentences(
+  tokenCount: number,
+  sentences: readonly Sentence[],
+): Int32Array {
   const map = new Int32Array(tokenCount).fill(-1);
   sentences.forEach((s, index) => {
     for (let k = s.first; k < s.end; k++) map[k] = index;
@@ -102,7 +124,12 @@ export function afterDateline(tokens: readonly Token[], first: number, end: numb
     else if (t.text === ')') inParens = false;
     else if (t.text === ',' || t.text === '/') continue;
     else if (t.type !== 'word') return first;
-    else if (!inParens && !/^[A-Z][A-Z.'\u2019-]*$/.test(t.text) && !/^[A-Z][a-z]{1,4}\.$/.test(t.text)) return first;
+    else if (
+      !inParens &&
+      !/^[A-Z][A-Z.'\u2019-]*$/.test(t.text) &&
+      !/^[A-Z][a-z]{1,4}\.$/.test(t.text)
+    )
+      return first;
   }
   return first;
 }

@@ -21,7 +21,14 @@ import {
   WEEKDAYS,
 } from './lexicon.ts';
 import { cueUse } from './cues.ts';
-import { AGE_NOUN, headForm, headSpan, nounPhraseStartingAt, roleAfter, type Span } from './noun-phrases.ts';
+import {
+  AGE_NOUN,
+  headForm,
+  headSpan,
+  nounPhraseStartingAt,
+  roleAfter,
+  type Span,
+} from './noun-phrases.ts';
 import { afterDateline, type Sentence } from './sentences.ts';
 import type { Gender, PersonEntry, SpeakerRegistry } from './speaker-registry.ts';
 import type { Token } from './tokens.ts';
@@ -46,7 +53,17 @@ export function hasGapWithin(gaps: readonly number[], from: number, to: number):
   return lo < gaps.length && (gaps[lo] ?? Infinity) <= to;
 }
 
-const QUANTIFIERS = new Set(['some', 'many', 'several', 'most', 'few', 'both', 'all', 'other', 'numerous']);
+const QUANTIFIERS = new Set([
+  'some',
+  'many',
+  'several',
+  'most',
+  'few',
+  'both',
+  'all',
+  'other',
+  'numerous',
+]);
 
 /** A speaker whose name is missing from the text. */
 export function unknownSource(role: string | null = null): Source {
@@ -72,13 +89,51 @@ function isTitleToken(tok: Token): boolean {
 }
 
 /** Titles that head a role and are not also surnames ("King", "Major" are both). */
-const HEAD_TITLES = new Set(['president', 'minister', 'secretary', 'chancellor', 'premier', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'director', 'ambassador', 'commissioner', 'magistrate', 'collector', 'superintendent', 'governor', 'mayor', 'senator', 'representative', 'leader', 'chief', 'ceo', 'coach', 'manager', 'captain', 'sen.', 'rep.', 'gov.', 'dr.', 'mr.', 'mrs.', 'ms.', 'prof.']);
+const HEAD_TITLES = new Set([
+  'president',
+  'minister',
+  'secretary',
+  'chancellor',
+  'premier',
+  'chairman',
+  'chairwoman',
+  'spokesman',
+  'spokeswoman',
+  'director',
+  'ambassador',
+  'commissioner',
+  'magistrate',
+  'collector',
+  'superintendent',
+  'governor',
+  'mayor',
+  'senator',
+  'representative',
+  'leader',
+  'chief',
+  'ceo',
+  'coach',
+  'manager',
+  'captain',
+  'sen.',
+  'rep.',
+  'gov.',
+  'dr.',
+  'mr.',
+  'mrs.',
+  'ms.',
+  'prof.',
+]);
 
 /** A run that ends on a title names nobody: "Health Minister said" once the name was cut. */
 function endsOnTitle(tokens: readonly Token[], last: number): boolean {
   const tok = tokens[last];
   if (!tok || !tok.upper) return false;
-  return HEAD_TITLES.has(tok.lower) || OFFICIAL_ABBREVIATIONS.has(tok.text) || (tok.lower.includes('-') && tok.lower.split('-').some((part) => HEAD_TITLES.has(part)));
+  return (
+    HEAD_TITLES.has(tok.lower) ||
+    OFFICIAL_ABBREVIATIONS.has(tok.text) ||
+    (tok.lower.includes('-') && tok.lower.split('-').some((part) => HEAD_TITLES.has(part)))
+  );
 }
 
 /** Where the name proper starts in a capitalised run: after its last title word ("Assistant U.S. Attorney Megan Ortiz"). */
@@ -120,16 +175,23 @@ function isOrganizationName(tokens: readonly Token[], first: number, last: numbe
  * the phrase does not name a plausible speaker. With `lenient`, any noun phrase in a clear
  * speaker position ("...," the 42-year-old said) is accepted as a person.
  */
-export function resolveSpeaker(ctx: SpeakerContext, np: Span, role: Span | null, lenient: boolean): Source | null {
+export function resolveSpeaker(
+  ctx: SpeakerContext,
+  np: Span,
+  role: Span | null,
+  lenient: boolean,
+): Source | null {
   const { layout, registry } = ctx;
   const tokens = layout.tokens;
   const head = tokens[np.last];
   if (!head) return null;
   const roleText = role ? spanText(layout, role.first, role.last) : null;
 
-  if (np.first === np.last && SUBJECT_PRONOUNS.has(head.lower)) return resolvePronoun(registry, head.lower, roleText);
+  if (np.first === np.last && SUBJECT_PRONOUNS.has(head.lower))
+    return resolvePronoun(registry, head.lower, roleText);
   // "Many of them said": a part of the group last mentioned.
-  if (head.lower === 'them' && tokens[np.last - 1]?.lower === 'of') return resolvePronoun(registry, 'they', roleText);
+  if (head.lower === 'them' && tokens[np.last - 1]?.lower === 'of')
+    return resolvePronoun(registry, 'they', roleText);
   // Classify by the head, name by the whole phrase: "Residents of the township in Lusaka".
   const core = headSpan(tokens, np);
   if (core.last < np.last) {
@@ -138,17 +200,42 @@ export function resolveSpeaker(ctx: SpeakerContext, np: Span, role: Span | null,
     // "Leader of the Opposition R. Ashoka": a role with its complement, then the person's name.
     if (PERSON_NOUNS.has(h) && head.upper) {
       let runStart = np.last;
-      while (runStart - 1 > core.last && tokens[runStart - 1]?.upper && tokens[runStart - 1]?.type === 'word') runStart--;
-      const run = { first: runStart, last: np.last, nameStart: nameStartOf(tokens, runStart, np.last) };
+      while (
+        runStart - 1 > core.last &&
+        tokens[runStart - 1]?.upper &&
+        tokens[runStart - 1]?.type === 'word'
+      )
+        runStart--;
+      const run = {
+        first: runStart,
+        last: np.last,
+        nameStart: nameStartOf(tokens, runStart, np.last),
+      };
       if (isPersonRun(tokens, run)) {
-        return resolveProperName(ctx, { first: run.nameStart, last: np.last }, roleText ?? spanText(layout, np.first, run.nameStart - 1));
+        return resolveProperName(
+          ctx,
+          { first: run.nameStart, last: np.last },
+          roleText ?? spanText(layout, np.first, run.nameStart - 1),
+        );
       }
     }
-    if (GROUP_NOUNS.has(h) || ORGANIZATION_NOUNS.has(h) || DOCUMENT_NOUNS.has(h) || PERSON_NOUNS.has(h)) {
+    if (
+      GROUP_NOUNS.has(h) ||
+      ORGANIZATION_NOUNS.has(h) ||
+      DOCUMENT_NOUNS.has(h) ||
+      PERSON_NOUNS.has(h)
+    ) {
       return resolveCommonNoun(ctx, core, roleText, lenient, spanText(layout, np.first, np.last));
     }
     // "Simon Ellery of the Guardian": a person's name, then where they work.
-    if (coreHead?.upper && isPersonRun(tokens, { first: core.first, last: core.last, nameStart: nameStartOf(tokens, core.first, core.last) })) {
+    if (
+      coreHead?.upper &&
+      isPersonRun(tokens, {
+        first: core.first,
+        last: core.last,
+        nameStart: nameStartOf(tokens, core.first, core.last),
+      })
+    ) {
       return resolveProperName(ctx, core, roleText ?? spanText(layout, core.last + 1, np.last));
     }
   }
@@ -156,8 +243,48 @@ export function resolveSpeaker(ctx: SpeakerContext, np: Span, role: Span | null,
   return resolveCommonNoun(ctx, np, roleText, lenient);
 }
 
-const FEMALE_NOUNS = new Set(['woman', 'mother', 'daughter', 'wife', 'sister', 'girl', 'widow', 'grandmother', 'actress', 'queen', 'princess', 'businesswoman', 'chairwoman', 'spokeswoman', 'congresswoman', 'councilwoman', 'sportswoman', 'policewoman', 'waitress', 'heiress']);
-const MALE_NOUNS = new Set(['man', 'father', 'son', 'husband', 'brother', 'boy', 'widower', 'grandfather', 'actor', 'king', 'prince', 'businessman', 'chairman', 'spokesman', 'congressman', 'councilman', 'sportsman', 'policeman']);
+const FEMALE_NOUNS = new Set([
+  'woman',
+  'mother',
+  'daughter',
+  'wife',
+  'sister',
+  'girl',
+  'widow',
+  'grandmother',
+  'actress',
+  'queen',
+  'princess',
+  'businesswoman',
+  'chairwoman',
+  'spokeswoman',
+  'congresswoman',
+  'councilwoman',
+  'sportswoman',
+  'policewoman',
+  'waitress',
+  'heiress',
+]);
+const MALE_NOUNS = new Set([
+  'man',
+  'father',
+  'son',
+  'husband',
+  'brother',
+  'boy',
+  'widower',
+  'grandfather',
+  'actor',
+  'king',
+  'prince',
+  'businessman',
+  'chairman',
+  'spokesman',
+  'congressman',
+  'councilman',
+  'sportsman',
+  'policeman',
+]);
 
 /** The gender a role implies: "a 34-year-old mother of three", "a spokeswoman for the agency". */
 export function genderOfRole(role: string | null): Gender | null {
@@ -169,12 +296,20 @@ export function genderOfRole(role: string | null): Gender | null {
   return null;
 }
 
-function resolvePronoun(registry: SpeakerRegistry, pronoun: string, roleText: string | null): Source | null {
+function resolvePronoun(
+  registry: SpeakerRegistry,
+  pronoun: string,
+  roleText: string | null,
+): Source | null {
   if (pronoun === 'he' || pronoun === 'she') {
     const person = registry.personFor(pronoun);
     if (!person) return null;
     registry.notePerson(person);
-    return { name: person.name, role: roleText ?? person.role, kind: person.name === null ? 'unknown' : 'person' };
+    return {
+      name: person.name,
+      role: roleText ?? person.role,
+      kind: person.name === null ? 'unknown' : 'person',
+    };
   }
   if (pronoun === 'it' || pronoun === 'they') {
     const thing = registry.thingFor(pronoun);
@@ -191,13 +326,21 @@ function resolveProperName(ctx: SpeakerContext, np: Span, roleText: string | nul
   while (runStart - 1 >= np.first) {
     const prev = tokens[runStart - 1];
     if (!prev || prev.type !== 'word') break;
-    const connector = !prev.upper && ['of', 'for', 'and', 'de', '&', 'al', 'bin'].includes(prev.lower) && tokens[runStart - 2]?.upper === true && !DETERMINERS.has(tokens[runStart - 2]?.lower ?? '');
+    const connector =
+      !prev.upper &&
+      ['of', 'for', 'and', 'de', '&', 'al', 'bin'].includes(prev.lower) &&
+      tokens[runStart - 2]?.upper === true &&
+      !DETERMINERS.has(tokens[runStart - 2]?.lower ?? '');
     if ((prev.upper && !DETERMINERS.has(prev.lower)) || connector) runStart--;
     else break;
   }
   // Sentence-initial capitals on common nouns: "Analysts say", "Residents of Kolonnawa said", "Police said".
   const runHead = tokens[runStart];
-  if (runHead && (GROUP_NOUNS.has(runHead.lower) || ORGANIZATION_NOUNS.has(runHead.lower)) && (runStart === np.last || tokens[runStart + 1]?.lower === 'of')) {
+  if (
+    runHead &&
+    (GROUP_NOUNS.has(runHead.lower) || ORGANIZATION_NOUNS.has(runHead.lower)) &&
+    (runStart === np.last || tokens[runStart + 1]?.lower === 'of')
+  ) {
     const kind = GROUP_NOUNS.has(runHead.lower) ? 'group' : 'organization';
     const source: Source = { name: spanText(layout, np.first, np.last), role: roleText, kind };
     registry.noteThing(kind, source);
@@ -223,15 +366,26 @@ function resolveProperName(ctx: SpeakerContext, np: Span, roleText: string | nul
   }
   // "Chief Financial Officer Ingrid Haas": titles, then a person's name, is a person.
   const titled = nameStartOf(tokens, runStart, np.last);
-  const titledPerson = titled > runStart && isPersonRun(tokens, { first: titled, last: np.last, nameStart: titled });
+  const titledPerson =
+    titled > runStart && isPersonRun(tokens, { first: titled, last: np.last, nameStart: titled });
   if (!titledPerson && isOrganizationName(tokens, runStart, np.last)) {
-    const source: Source = { name: spanText(layout, np.first, np.last), role: roleText, kind: 'organization' };
+    const source: Source = {
+      name: spanText(layout, np.first, np.last),
+      role: roleText,
+      kind: 'organization',
+    };
     registry.noteThing('organization', source);
     return source;
   }
   // The name is the run's tail after its last title word: "Assistant U.S. Attorney Megan Ortiz".
   let nameStart = nameStartOf(tokens, runStart, np.last);
-  if (nameStart === np.last && tokens[np.last] && isTitleToken(tokens[np.last] as Token) && NATIONALITIES.has(tokens[np.last]?.lower ?? '')) nameStart = np.last + 1;
+  if (
+    nameStart === np.last &&
+    tokens[np.last] &&
+    isTitleToken(tokens[np.last] as Token) &&
+    NATIONALITIES.has(tokens[np.last]?.lower ?? '')
+  )
+    nameStart = np.last + 1;
   const titleRole = nameStart > runStart ? spanText(layout, runStart, nameStart - 1) : null;
   let gender: Gender | null = null;
   const titleLower = tokens[nameStart - 1]?.lower ?? '';
@@ -239,7 +393,12 @@ function resolveProperName(ctx: SpeakerContext, np: Span, roleText: string | nul
   if (nameStart > runStart && FEMALE_TITLES.has(titleLower)) gender = 'f';
   const honorific = gender !== null && nameStart === runStart + 1;
 
-  if (nameStart > np.last && tokens[np.first]?.lower === 'the' && np.last === np.first + 1 && NATIONALITIES.has(tokens[np.last]?.lower ?? '')) {
+  if (
+    nameStart > np.last &&
+    tokens[np.first]?.lower === 'the' &&
+    np.last === np.first + 1 &&
+    NATIONALITIES.has(tokens[np.last]?.lower ?? '')
+  ) {
     // "..., the Kazakh said": a nationality used as a noun refers back to the person just quoted.
     const person = registry.lastNamedPerson();
     if (person) {
@@ -276,7 +435,11 @@ function resolveProperName(ctx: SpeakerContext, np: Span, roleText: string | nul
       return { name: known.name, role: roleText ?? known.role, kind: 'person' };
     }
   }
-  const entry: PersonEntry = registry.person(name, givenRole, gender ?? genderOfRole(roleText ?? givenRole));
+  const entry: PersonEntry = registry.person(
+    name,
+    givenRole,
+    gender ?? genderOfRole(roleText ?? givenRole),
+  );
   registry.notePerson(entry);
   return { name: entry.name, role: roleText ?? entry.role, kind: 'person' };
 }
@@ -290,7 +453,13 @@ function prefixAsRole(layout: Layout, first: number, last: number): string | nul
   return spanText(layout, from, last);
 }
 
-function resolveCommonNoun(ctx: SpeakerContext, np: Span, roleText: string | null, lenient: boolean, fullName?: string): Source | null {
+function resolveCommonNoun(
+  ctx: SpeakerContext,
+  np: Span,
+  roleText: string | null,
+  lenient: boolean,
+  fullName?: string,
+): Source | null {
   const { layout, registry } = ctx;
   const tokens = layout.tokens;
   const head = tokens[np.last];
@@ -302,8 +471,18 @@ function resolveCommonNoun(ctx: SpeakerContext, np: Span, roleText: string | nul
     let from = np.first;
     while (from < np.last && QUANTIFIERS.has(tokens[from]?.lower ?? '')) from++;
     // "a scenario critics call ...": "a" cannot head a plural; the group starts at its noun.
-    if (['a', 'an'].includes(tokens[np.first]?.lower ?? '') && h.endsWith('s') && np.last > np.first + 1) from = np.last;
-    const source: Source = { name: from === np.first && fullName !== undefined ? fullName : spanText(layout, from, np.last), role: roleText, kind: 'group' };
+    if (
+      ['a', 'an'].includes(tokens[np.first]?.lower ?? '') &&
+      h.endsWith('s') &&
+      np.last > np.first + 1
+    )
+      from = np.last;
+    const source: Source = {
+      name:
+        from === np.first && fullName !== undefined ? fullName : spanText(layout, from, np.last),
+      role: roleText,
+      kind: 'group',
+    };
     registry.noteThing('group', source);
     return source;
   }
@@ -324,7 +503,10 @@ function resolveCommonNoun(ctx: SpeakerContext, np: Span, roleText: string | nul
     const determiner = tokens[np.first]?.lower ?? '';
     const definite = determiner === 'the' || determiner === 'his' || determiner === 'her';
     // "the district collector said" after "Ravi Kumar, the district collector, ...".
-    const described = definite && np.last > np.first + 1 && np.last <= np.first + 3 ? registry.byRoleNoun(spanText(layout, np.first + 1, np.last)) : undefined;
+    const described =
+      definite && np.last > np.first + 1 && np.last <= np.first + 3
+        ? registry.byRoleNoun(spanText(layout, np.first + 1, np.last))
+        : undefined;
     if (described) {
       registry.notePerson(described);
       if (described.name === null) return unknownSource(roleText ?? described.role);
@@ -340,14 +522,35 @@ function resolveCommonNoun(ctx: SpeakerContext, np: Span, roleText: string | nul
       }
     }
     // An unnamed person ("a spokesman"): no surname to look up later, but a "he" may refer to them.
-    registry.notePerson({ name: text, surname: null, firstName: null, role: roleText, gender: genderOfRole(text) ?? genderOfRole(roleText) });
+    registry.notePerson({
+      name: text,
+      surname: null,
+      firstName: null,
+      role: roleText,
+      gender: genderOfRole(text) ?? genderOfRole(roleText),
+    });
     return { name: text, role: roleText, kind: 'person' };
   }
   return null;
 }
 
 /** Name-internal lower-case particles: "Indika de Silva", "Tahrir al-Sham". */
-const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'van', 'von', 'der', 'al', 'bin', 'ibn', 'la', 'le', 'du', 'dos']);
+const NAME_PARTICLES = new Set([
+  'de',
+  'da',
+  'del',
+  'della',
+  'van',
+  'von',
+  'der',
+  'al',
+  'bin',
+  'ibn',
+  'la',
+  'le',
+  'du',
+  'dos',
+]);
 
 /** Capitalised words that start sentences or name things other than people. */
 function cannotBeInPersonName(tok: Token): boolean {
@@ -375,7 +578,12 @@ interface NameRun {
 }
 
 /** Capitalised runs of two or more words, in order, from token `from` to `to` (exclusive). */
-function nameRuns(tokens: readonly Token[], from: number, to: number, quoteOf: Int32Array): NameRun[] {
+function nameRuns(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  quoteOf: Int32Array,
+): NameRun[] {
   const runs: NameRun[] = [];
   let k = from;
   while (k < to) {
@@ -432,7 +640,8 @@ export function registerNamedPeople(ctx: SpeakerContext, sentence: Sentence): vo
     if (!isPersonRun(layout.tokens, run)) continue;
     const name = spanText(layout, run.nameStart, run.last);
     const known = registry.bySurname(layout.tokens[run.last]?.text ?? '');
-    if (known && known.name !== null && known.name.toLowerCase().endsWith(name.toLowerCase())) continue;
+    if (known && known.name !== null && known.name.toLowerCase().endsWith(name.toLowerCase()))
+      continue;
     const role = roleBeforeRun(layout, run) ?? appositiveRole(layout, run.last, sentence.end);
     registry.person(name, role, genderOfTitle(layout.tokens, run) ?? genderOfRole(role));
   }
@@ -477,11 +686,20 @@ export function noteSentenceSubject(ctx: SpeakerContext, sentence: Sentence): vo
   const { layout, registry } = ctx;
   const tokens = layout.tokens;
   let k = afterDateline(tokens, sentence.first, sentence.end);
-  if (['but', 'and', 'yet', 'so', 'still', 'meanwhile', 'however'].includes(tokens[k]?.lower ?? '')) k++;
+  if (['but', 'and', 'yet', 'so', 'still', 'meanwhile', 'however'].includes(tokens[k]?.lower ?? ''))
+    k++;
   if (tokens[k]?.text === ',') k++;
   // An introductory phrase ends at its comma: "Asked whether her side could win, Adeyemi smiled."
   const intro = tokens[k];
-  if (intro && intro.type === 'word' && (PREPOSITIONS.has(intro.lower) || SUBORDINATORS.has(intro.lower) || intro.lower.endsWith('ed') || intro.lower.endsWith('ing') || intro.lower.endsWith('ly'))) {
+  if (
+    intro &&
+    intro.type === 'word' &&
+    (PREPOSITIONS.has(intro.lower) ||
+      SUBORDINATORS.has(intro.lower) ||
+      intro.lower.endsWith('ed') ||
+      intro.lower.endsWith('ing') ||
+      intro.lower.endsWith('ly'))
+  ) {
     for (let j = k + 1; j < Math.min(sentence.end, k + 12); j++) {
       if (tokens[j]?.text === ',') {
         k = j + 1;
@@ -499,31 +717,57 @@ export function noteSentenceSubject(ctx: SpeakerContext, sentence: Sentence): vo
     if (head && (!head.upper || np.first === np.last)) {
       const h = headForm(head);
       if (ORGANIZATION_NOUNS.has(h) || COUNTRIES.has(h)) {
-        registry.noteThing('organization', { name: spanText(layout, np.first, np.last), role: null, kind: 'organization' });
+        registry.noteThing('organization', {
+          name: spanText(layout, np.first, np.last),
+          role: null,
+          kind: 'organization',
+        });
         return;
       }
       if (GROUP_NOUNS.has(h)) {
-        registry.noteThing('group', { name: spanText(layout, np.first, np.last), role: null, kind: 'group' });
+        registry.noteThing('group', {
+          name: spanText(layout, np.first, np.last),
+          role: null,
+          kind: 'group',
+        });
         return;
       }
     }
   }
   // "Chief Minister [name] defended the budget": a title whose name was cut is still who the
   // sentence is about, and the "he" that follows refers to them.
-  if (np && endsOnTitle(tokens, np.last) && hasGapWithin(ctx.gaps, tokens[np.last]?.end ?? 0, tokens[np.last + 1]?.start ?? 0)) {
+  if (
+    np &&
+    endsOnTitle(tokens, np.last) &&
+    hasGapWithin(ctx.gaps, tokens[np.last]?.end ?? 0, tokens[np.last + 1]?.start ?? 0)
+  ) {
     registry.notePerson(registry.strippedPerson(spanText(layout, np.first, np.last)));
     return;
   }
   // "Opposition leader slammed the government": a bare role, its name cut before the verb.
   const bareHead = np ? tokens[np.last] : undefined;
-  if (np && bareHead && !bareHead.upper && np.last > np.first && !DETERMINERS.has(tokens[np.first]?.lower ?? '') && PERSON_NOUNS.has(headForm(bareHead)) && hasGapWithin(ctx.gaps, bareHead.end, tokens[np.last + 1]?.start ?? bareHead.end)) {
+  if (
+    np &&
+    bareHead &&
+    !bareHead.upper &&
+    np.last > np.first &&
+    !DETERMINERS.has(tokens[np.first]?.lower ?? '') &&
+    PERSON_NOUNS.has(headForm(bareHead)) &&
+    hasGapWithin(ctx.gaps, bareHead.end, tokens[np.last + 1]?.start ?? bareHead.end)
+  ) {
     registry.notePerson(registry.strippedPerson(spanText(layout, np.first, np.last)));
     return;
   }
   // "Kenya's interior minister, , ordered ...": the name in the appositive was cut.
   const npHead = np ? tokens[np.last] : undefined;
   const npComma = np ? tokens[np.last + 1] : undefined;
-  if (np && npHead && npComma?.text === ',' && PERSON_NOUNS.has(headForm(npHead)) && hasGapWithin(ctx.gaps, npComma.end, tokens[np.last + 2]?.start ?? npComma.end)) {
+  if (
+    np &&
+    npHead &&
+    npComma?.text === ',' &&
+    PERSON_NOUNS.has(headForm(npHead)) &&
+    hasGapWithin(ctx.gaps, npComma.end, tokens[np.last + 2]?.start ?? npComma.end)
+  ) {
     registry.notePerson(registry.strippedPerson(spanText(layout, np.first, np.last)));
     return;
   }
@@ -532,20 +776,46 @@ export function noteSentenceSubject(ctx: SpeakerContext, sentence: Sentence): vo
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r] as NameRun;
     const before = tokens[run.first - 1];
-    if (before && before.type === 'word' && !before.upper && (PREPOSITIONS.has(before.lower) || cueUse(before.lower) !== undefined)) continue;
+    if (
+      before &&
+      before.type === 'word' &&
+      !before.upper &&
+      (PREPOSITIONS.has(before.lower) || cueUse(before.lower) !== undefined)
+    )
+      continue;
     // "Samajwadi Party chief Akhilesh Yadav blamed ...": the party names the person's role.
     const next = runs[r + 1];
-    if (next && next.first - run.last <= 3 && next.first > run.last + 1 && PERSON_NOUNS.has(headForm(tokens[next.first - 1] as Token)) && isPersonRun(tokens, next)) {
+    if (
+      next &&
+      next.first - run.last <= 3 &&
+      next.first > run.last + 1 &&
+      PERSON_NOUNS.has(headForm(tokens[next.first - 1] as Token)) &&
+      isPersonRun(tokens, next)
+    ) {
       let lowerBetween = true;
-      for (let j = run.last + 1; j < next.first; j++) if (tokens[j]?.upper || tokens[j]?.type !== 'word') lowerBetween = false;
+      for (let j = run.last + 1; j < next.first; j++)
+        if (tokens[j]?.upper || tokens[j]?.type !== 'word') lowerBetween = false;
       if (lowerBetween) continue;
     }
-    if (isOrganizationName(tokens, run.first, run.last) || (run.first === run.last && COUNTRIES.has(tokens[run.first]?.lower ?? ''))) {
-      registry.noteThing('organization', { name: spanText(layout, run.first, run.last), role: null, kind: 'organization' });
+    if (
+      isOrganizationName(tokens, run.first, run.last) ||
+      (run.first === run.last && COUNTRIES.has(tokens[run.first]?.lower ?? ''))
+    ) {
+      registry.noteThing('organization', {
+        name: spanText(layout, run.first, run.last),
+        role: null,
+        kind: 'organization',
+      });
       return;
     }
     if (isPersonRun(tokens, run)) {
-      registry.notePerson(registry.person(spanText(layout, run.nameStart, run.last), roleBeforeRun(layout, run), genderOfTitle(tokens, run)));
+      registry.notePerson(
+        registry.person(
+          spanText(layout, run.nameStart, run.last),
+          roleBeforeRun(layout, run),
+          genderOfTitle(tokens, run),
+        ),
+      );
       return;
     }
   }
@@ -581,7 +851,14 @@ export function noteStrippedTitles(ctx: SpeakerContext, sentence: Sentence): voi
     if (!tok || tok.type !== 'word' || !endsOnTitle(tokens, k)) continue;
     if (!hasGapWithin(ctx.gaps, tok.end, tokens[k + 1]?.start ?? tok.end + 1)) continue;
     let from = k;
-    while (from - 1 >= sentence.first && k - from < 4 && tokens[from - 1]?.upper && tokens[from - 1]?.type === 'word' && !DETERMINERS.has(tokens[from - 1]?.lower ?? '')) from--;
+    while (
+      from - 1 >= sentence.first &&
+      k - from < 4 &&
+      tokens[from - 1]?.upper &&
+      tokens[from - 1]?.type === 'word' &&
+      !DETERMINERS.has(tokens[from - 1]?.lower ?? '')
+    )
+      from--;
     registry.notePerson(registry.strippedPerson(spanText(layout, from, k)));
   }
 }

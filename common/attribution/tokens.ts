@@ -146,7 +146,11 @@ function scanWord(text: string, start: number): number {
       continue;
     }
     // Digit separators only between digits: "200,000", "3.6", "9/11".
-    if ((sep === ',' || sep === '.' || sep === '/' || sep === ':') && DIGIT.test(text[j - 1] ?? '') && DIGIT.test(next)) {
+    if (
+      (sep === ',' || sep === '.' || sep === '/' || sep === ':') &&
+      DIGIT.test(text[j - 1] ?? '') &&
+      DIGIT.test(next)
+    ) {
       j += 1;
       continue;
     }
@@ -155,7 +159,14 @@ function scanWord(text: string, start: number): number {
   const word = text.slice(start, j);
   // A plural possessive keeps its apostrophe: "the employees' union", "farmers' groups".
   const mark = text[j];
-  if ((mark === "'" || mark === '\u2019') && word.length >= 3 && text[j - 1] === 's' && /\s/.test(text[j + 1] ?? '') && /\p{Ll}/u.test(text[j + 2] ?? '')) return j + 1;
+  if (
+    (mark === "'" || mark === '\u2019') &&
+    word.length >= 3 &&
+    text[j - 1] === 's' &&
+    /\s/.test(text[j + 1] ?? '') &&
+    /\p{Ll}/u.test(text[j + 2] ?? '')
+  )
+    return j + 1;
   if (text[j] === '.') {
     const lower = word.toLowerCase();
     // A single capital before a period is an initial ("John F. Kennedy"); listed abbreviations keep theirs.
@@ -166,7 +177,11 @@ function scanWord(text: string, start: number): number {
 
 function withPossessive(text: string, j: number): number {
   const apostrophe = text[j];
-  if ((apostrophe === "'" || apostrophe === '\u2019') && (text[j + 1] === 's' || text[j + 1] === 'S') && !isWordChar(text[j + 2])) {
+  if (
+    (apostrophe === "'" || apostrophe === '\u2019') &&
+    (text[j + 1] === 's' || text[j + 1] === 'S') &&
+    !isWordChar(text[j + 2])
+  ) {
     return j + 2;
   }
   return j;

@@ -18,7 +18,10 @@ export function findAttribution(
   for (const a of attributions) {
     const overlap = Math.min(end, a.end) - Math.max(start, a.start);
     if (overlap <= 0) continue;
-    if (overlap > bestOverlap || (overlap === bestOverlap && best !== null && a.start < best.start)) {
+    if (
+      overlap > bestOverlap ||
+      (overlap === bestOverlap && best !== null && a.start < best.start)
+    ) {
       best = a;
       bestOverlap = overlap;
     }

@@ -17,7 +17,8 @@ const EXTENSION = '.md';
  * (`#`, `^`, `[`, `]`), control characters (C0, DEL, C1), line and paragraph separators, and
  * bidirectional overrides (which can make a name display as something else).
  */
-const FORBIDDEN = /[<>:"/\\|?*#^[\]\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const FORBIDDEN =
+  /[<>:"/\\|?*#^[\]\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** Device names Windows reserves, with or without an extension (`CON`, `nul.md`, `COM1`, `LPT¹`). */
 const RESERVED = /^(?:con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])$/i;
@@ -79,7 +80,9 @@ export function fileNameKey(name: string): string {
 /** `name` with a suffix before the extension, the stem shortened so the whole fits. */
 function withSuffix(title: string, suffix: string): string {
   const reserved = EXTENSION.length + suffix.length;
-  return stem(title, MAX_NAME_LENGTH - reserved, utf8Length(EXTENSION + suffix)) + suffix + EXTENSION;
+  return (
+    stem(title, MAX_NAME_LENGTH - reserved, utf8Length(EXTENSION + suffix)) + suffix + EXTENSION
+  );
 }
 
 /** A file already in the export folder, and the article it is an export of (null: not one of ours). */
@@ -99,7 +102,10 @@ export interface ExistingFile {
  * its file name, so links to it from other notes keep working, and a name held by any other
  * file (a user's own note, another article's export) is passed over.
  */
-export function safeFileNames(articles: readonly Pick<Article, 'title' | 'id'>[], existing: readonly ExistingFile[] = []): Map<string, string> {
+export function safeFileNames(
+  articles: readonly Pick<Article, 'title' | 'id'>[],
+  existing: readonly ExistingFile[] = [],
+): Map<string, string> {
   const result = new Map<string, string>();
   const owner = new Map<string, string | null>();
   const previous = new Map<string, string>();
@@ -112,7 +118,8 @@ export function safeFileNames(articles: readonly Pick<Article, 'title' | 'id'>[]
   const plainKeys = new Set(plain.map(fileNameKey));
   const taken = new Set<string>();
   /** Whether `key` may not be given to the article: used in this run, or held by another file. */
-  const blocked = (key: string, id: string) => taken.has(key) || (owner.has(key) && owner.get(key) !== id);
+  const blocked = (key: string, id: string) =>
+    taken.has(key) || (owner.has(key) && owner.get(key) !== id);
   // Where numbering resumes for each plain name, so many equal titles cost linear time.
   const nextNumber = new Map<string, number>();
   articles.forEach((article, i) => {
@@ -136,7 +143,10 @@ export function safeFileNames(articles: readonly Pick<Article, 'title' | 'id'>[]
       }
       nextNumber.set(plainKey, n + 1);
       for (let salt = 0; candidate === ''; salt++) {
-        const attempt = withSuffix(article.title, ` (${hash8(salt === 0 ? article.id : `${article.id}#${salt}`)})`);
+        const attempt = withSuffix(
+          article.title,
+          ` (${hash8(salt === 0 ? article.id : `${article.id}#${salt}`)})`,
+        );
         if (!blocked(fileNameKey(attempt), article.id)) candidate = attempt;
       }
       name = candidate;

@@ -80,7 +80,9 @@ export function yamlScalar(value: string | readonly string[], forceQuotes = fals
     for (const v of value) seq.items.push(stringNode(doc, v));
     doc.contents = seq;
   }
-  return doc.toString({ lineWidth: 0, blockQuote: false, flowCollectionPadding: false }).replace(/\n$/, '');
+  return doc
+    .toString({ lineWidth: 0, blockQuote: false, flowCollectionPadding: false })
+    .replace(/\n$/, '');
 }
 
 /**

@@ -48,7 +48,11 @@ function defaultLayout(view: ArticleView): string {
  * a template that does not parse throws a TemplateError naming the line and column.
  * Throws when a highlight belongs to another article.
  */
-export function exportMarkdown(article: Article, highlights: Highlight[], options: ExportOptions): string {
+export function exportMarkdown(
+  article: Article,
+  highlights: Highlight[],
+  options: ExportOptions,
+): string {
   const view = buildView(article, highlights, options);
   if (options.template !== undefined) return renderTemplate(options.template, view);
   return defaultLayout(view);

@@ -191,7 +191,8 @@ export function safeNote(note: string): string {
       if (!marker || THEMATIC_BREAK.test(t)) break;
       const mark = marker[1] ?? '';
       const empty = isBlank(t.slice(mark.length));
-      if (leaf.kind === 'paragraph' && (empty || (/^\d/.test(mark) && !/^0*1[.)]$/.test(mark)))) break;
+      if (leaf.kind === 'paragraph' && (empty || (/^\d/.test(mark) && !/^0*1[.)]$/.test(mark))))
+        break;
       const startCol = at.col;
       skipIndent(line, at, indent);
       at.pos += mark.length;
@@ -240,7 +241,11 @@ export function safeNote(note: string): string {
       out.push(escaped);
       continue;
     }
-    if (ATX_HEADING.test(t) || THEMATIC_BREAK.test(t) || (leaf.kind === 'paragraph' && /^=+[ \t]*$/.test(t))) {
+    if (
+      ATX_HEADING.test(t) ||
+      THEMATIC_BREAK.test(t) ||
+      (leaf.kind === 'paragraph' && /^=+[ \t]*$/.test(t))
+    ) {
       leaf = { kind: 'none' };
     } else {
       leaf = { kind: 'paragraph' };

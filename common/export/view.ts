@@ -127,7 +127,11 @@ function isPlaceable(h: Highlight, textLength: number): boolean {
 }
 
 /** Builds the view of one article and its highlights. */
-export function buildView(article: Article, highlights: readonly Highlight[], options: ExportOptions): ArticleView {
+export function buildView(
+  article: Article,
+  highlights: readonly Highlight[],
+  options: ExportOptions,
+): ArticleView {
   for (const h of highlights) {
     if (h.articleId !== article.id) {
       throw new Error(`Highlight ${h.id} belongs to article ${h.articleId}, not to ${article.id}`);
@@ -147,7 +151,12 @@ export function buildView(article: Article, highlights: readonly Highlight[], op
     .sort((a, b) => compareStrings(a.created, b.created) || compareStrings(a.id, b.id));
   const blockIds = uniqueBlockIds([...placed, ...orphans].map((h) => h.id));
 
-  const view = (h: Highlight, index: number, blockRef: string, placedHere: boolean): HighlightView => {
+  const view = (
+    h: Highlight,
+    index: number,
+    blockRef: string,
+    placedHere: boolean,
+  ): HighlightView => {
     const attribution = placedHere
       ? findAttribution(article.attributions, h.position.start, h.position.end)
       : null;

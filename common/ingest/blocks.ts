@@ -35,7 +35,10 @@ export function assembleText(drafts: DraftBlock[]): { text: string; blocks: Bloc
 
 /** Folds the line breaks and runs of spaces inside one paragraph into single spaces. */
 export function foldLines(paragraph: string): string {
-  return paragraph.replace(/[ \t]*\r?\n[ \t]*/g, ' ').replace(/[ \t]{2,}/g, ' ').trim();
+  return paragraph
+    .replace(/[ \t]*\r?\n[ \t]*/g, ' ')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
 }
 
 /** Counts words the way a reader would: runs of letters or digits, apostrophes and hyphens inside. */

@@ -21,12 +21,18 @@ function inlineText(tokens: Token[] | undefined, fallback: string): string {
         break;
       case 'escape':
       case 'text':
-        out += 'tokens' in token && token.tokens ? inlineText(token.tokens, token.text) : decodeEntities(token.text);
+        out +=
+          'tokens' in token && token.tokens
+            ? inlineText(token.tokens, token.text)
+            : decodeEntities(token.text);
         break;
       default:
-        out += 'tokens' in token && Array.isArray(token.tokens)
-          ? inlineText(token.tokens as Token[], 'text' in token ? String(token.text) : '')
-          : 'text' in token ? String(token.text) : '';
+        out +=
+          'tokens' in token && Array.isArray(token.tokens)
+            ? inlineText(token.tokens as Token[], 'text' in token ? String(token.text) : '')
+            : 'text' in token
+              ? String(token.text)
+              : '';
     }
   }
   return out;
@@ -42,18 +48,30 @@ function decodeEntities(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function collectBlocks(tokens: Token[], drafts: DraftBlock[], inQuote: boolean, depth: number): void {
+function collectBlocks(
+  tokens: Token[],
+  drafts: DraftBlock[],
+  inQuote: boolean,
+  depth: number,
+): void {
   for (const token of tokens) {
     switch (token.type) {
       case 'heading': {
         const heading = token as Tokens.Heading;
-        drafts.push({ kind: 'heading', text: foldLines(inlineText(heading.tokens, heading.text)), level: heading.depth });
+        drafts.push({
+          kind: 'heading',
+          text: foldLines(inlineText(heading.tokens, heading.text)),
+          level: heading.depth,
+        });
         break;
       }
       case 'paragraph':
       case 'text': {
         const para = token as Tokens.Paragraph;
-        drafts.push({ kind: inQuote ? 'blockquote' : 'paragraph', text: foldLines(inlineText(para.tokens, para.text)) });
+        drafts.push({
+          kind: inQuote ? 'blockquote' : 'paragraph',
+          text: foldLines(inlineText(para.tokens, para.text)),
+        });
         break;
       }
       case 'blockquote':
@@ -62,7 +80,12 @@ function collectBlocks(tokens: Token[], drafts: DraftBlock[], inQuote: boolean, 
       case 'list':
         for (const item of (token as Tokens.List).items) {
           const inner: DraftBlock[] = [];
-          collectBlocks(item.tokens.filter((t) => t.type !== 'list'), inner, inQuote, depth);
+          collectBlocks(
+            item.tokens.filter((t) => t.type !== 'list'),
+            inner,
+            inQuote,
+            depth,
+          );
           const text = inner.map((d) => d.text).join(' ');
           drafts.push({ kind: 'list-item', text, level: depth });
           const nested = item.tokens.filter((t) => t.type === 'list');

@@ -18,16 +18,80 @@ const normalise = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** Words after which a feed paragraph ending with no full stop lost a linked name, not a line. */
 const ENDS_WHERE_A_NAME_WAS_STRIPPED = new Set([
-  'a', 'an', 'the', 'of', 'in', 'at', 'on', 'to', 'from', 'for', 'by', 'with', 'into', 'near',
-  'and', 'or', 'as', 'than', 'about', 'over', 'against', 'between', 'including',
+  'a',
+  'an',
+  'the',
+  'of',
+  'in',
+  'at',
+  'on',
+  'to',
+  'from',
+  'for',
+  'by',
+  'with',
+  'into',
+  'near',
+  'and',
+  'or',
+  'as',
+  'than',
+  'about',
+  'over',
+  'against',
+  'between',
+  'including',
 ]);
 
 /** Words that open a new sentence rather than continue one. */
 const SENTENCE_OPENERS = new Set([
-  'the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'still', 'already', 'however', 'meanwhile',
-  'after', 'before', 'while', 'when', 'despite', 'for', 'as', 'since', 'it', 'he', 'she', 'they',
-  'we', 'i', 'this', 'that', 'these', 'those', 'there', 'instead', 'adding', 'top', 'earlier',
-  'last', 'on', 'by', 'if', 'although', 'though', 'yet', 'so', 'now', 'then', 'last', 'next',
+  'the',
+  'a',
+  'an',
+  'in',
+  'on',
+  'at',
+  'but',
+  'and',
+  'still',
+  'already',
+  'however',
+  'meanwhile',
+  'after',
+  'before',
+  'while',
+  'when',
+  'despite',
+  'for',
+  'as',
+  'since',
+  'it',
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'instead',
+  'adding',
+  'top',
+  'earlier',
+  'last',
+  'on',
+  'by',
+  'if',
+  'although',
+  'though',
+  'yet',
+  'so',
+  'now',
+  'then',
+  'last',
+  'next',
 ]);
 
 /**
@@ -51,7 +115,10 @@ export function continuesPreviousParagraph(previous: string, next: string): bool
 
 /** True when the text looks like a news-feed story: a byline, a syndication note or a published line. */
 export function looksLikeNewsFeed(raw: string): boolean {
-  const lines = raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = raw
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.some(
     (l, i) =>
       (i < 4 && BYLINE.test(l)) || SYNDICATION_NOTE.test(l) || parsePublishedLine(l) !== null,

@@ -27,7 +27,8 @@ export interface JsonLdFields {
   url: string | null;
 }
 
-const STORY_TYPES = /(^|:)(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|SocialMediaPosting|Report|ScholarlyArticle|TechArticle|LiveBlogPosting)$/;
+const STORY_TYPES =
+  /(^|:)(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|SocialMediaPosting|Report|ScholarlyArticle|TechArticle|LiveBlogPosting)$/;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -38,7 +39,11 @@ function typesOf(node: { [key: string]: Json }): string[] {
 }
 
 /** Every object in a JSON-LD value, depth first (arrays and `@graph` included). */
-function objectsIn(value: Json, out: Array<{ [key: string]: Json }> = [], depth = 0): Array<{ [key: string]: Json }> {
+function objectsIn(
+  value: Json,
+  out: Array<{ [key: string]: Json }> = [],
+  depth = 0,
+): Array<{ [key: string]: Json }> {
   if (depth > 8 || value === null || typeof value !== 'object') return out;
   if (Array.isArray(value)) {
     for (const v of value) objectsIn(v, out, depth + 1);
@@ -57,7 +62,8 @@ function namesOf(value: Json | undefined): string | null {
     const names = value.map((v) => namesOf(v)).filter((n): n is string => !!n);
     return names.length ? names.join(', ') : null;
   }
-  if (value && typeof value === 'object' && typeof value.name === 'string') return cleanText(value.name);
+  if (value && typeof value === 'object' && typeof value.name === 'string')
+    return cleanText(value.name);
   return null;
 }
 
@@ -80,7 +86,13 @@ export function readJsonLd(texts: readonly string[]): JsonLdFields {
     const story = objectsIn(parsed).find((o) => typesOf(o).some((t) => STORY_TYPES.test(t)));
     if (!story) continue;
     const main = story.mainEntityOfPage;
-    const url = stringOf(story.url) ?? (typeof main === 'string' ? main : main && typeof main === 'object' && !Array.isArray(main) ? stringOf(main['@id']) : null);
+    const url =
+      stringOf(story.url) ??
+      (typeof main === 'string'
+        ? main
+        : main && typeof main === 'object' && !Array.isArray(main)
+          ? stringOf(main['@id'])
+          : null);
     return {
       headline: stringOf(story.headline) ?? stringOf(story.name),
       author: namesOf(story.author),
@@ -98,7 +110,8 @@ export function cleanText(value: string | null | undefined): string | null {
   return text || null;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
  * A page's publication time as ISO 8601, keeping the offset the page gave
@@ -149,7 +162,10 @@ function isBylineOf(text: string, author: string | null): boolean {
   const line = cleanText(text);
   if (!line || !author || line.length > 120) return false;
   const name = cleanByline(line)?.toLowerCase();
-  return name === author.toLowerCase() || (/^by\s/i.test(line) && line.toLowerCase().includes(author.toLowerCase()));
+  return (
+    name === author.toLowerCase() ||
+    (/^by\s/i.test(line) && line.toLowerCase().includes(author.toLowerCase()))
+  );
 }
 
 /**
@@ -157,14 +173,21 @@ function isBylineOf(text: string, author: string | null): boolean {
  * joined into the canonical text. A leading heading that repeats the title is dropped, since the
  * reader shows the title above the text.
  */
-export function buildPageArticle(meta: PageMetadata, drafts: DraftBlock[], fallbackTitle: string): ParsedArticle {
+export function buildPageArticle(
+  meta: PageMetadata,
+  drafts: DraftBlock[],
+  fallbackTitle: string,
+): ParsedArticle {
   const title = cleanText(meta.title) ?? cleanText(fallbackTitle) ?? 'Untitled page';
   const author = cleanByline(meta.author);
   const blocks = drafts.slice();
   const lead = blocks[0];
-  if (lead?.kind === 'heading' && cleanText(lead.text)?.toLowerCase() === title.toLowerCase()) blocks.shift();
+  if (lead?.kind === 'heading' && cleanText(lead.text)?.toLowerCase() === title.toLowerCase())
+    blocks.shift();
   // The printed byline ("By Ines Marlow") near the top is shown as metadata, not as text.
-  const byline = blocks.slice(0, 3).findIndex((b) => b.kind === 'paragraph' && isBylineOf(b.text, author));
+  const byline = blocks
+    .slice(0, 3)
+    .findIndex((b) => b.kind === 'paragraph' && isBylineOf(b.text, author));
   if (byline >= 0) blocks.splice(byline, 1);
   const { text, blocks: placed } = assembleText(blocks);
   return {

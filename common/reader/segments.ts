@@ -74,7 +74,9 @@ export function segmentBlocks(
     }
   };
   const highlightOrder = () =>
-    [...activeHighlights.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+    [...activeHighlights.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([id]) => id);
 
   // Decorations opened but not yet shown: the next run painted carries their focusable start,
   // even when they open between blocks (a selection that began at a paragraph's end).
@@ -87,11 +89,13 @@ export function segmentBlocks(
 
   for (const block of blocks) {
     const segments: Segment[] = [];
-    while (cursor < boundaries.length && boundaries[cursor]!.at <= block.start) applyWithStart(boundaries[cursor++]!);
+    while (cursor < boundaries.length && boundaries[cursor]!.at <= block.start)
+      applyWithStart(boundaries[cursor++]!);
     let position = block.start;
     while (position < block.end) {
       let next = block.end;
-      if (cursor < boundaries.length && boundaries[cursor]!.at < next) next = boundaries[cursor]!.at;
+      if (cursor < boundaries.length && boundaries[cursor]!.at < next)
+        next = boundaries[cursor]!.at;
       if (next > position) {
         segments.push({
           start: position,
@@ -103,7 +107,12 @@ export function segmentBlocks(
         pending.clear();
         position = next;
       }
-      while (cursor < boundaries.length && boundaries[cursor]!.at === position && position < block.end) applyWithStart(boundaries[cursor++]!);
+      while (
+        cursor < boundaries.length &&
+        boundaries[cursor]!.at === position &&
+        position < block.end
+      )
+        applyWithStart(boundaries[cursor++]!);
     }
     const blockGaps: number[] = [];
     while (gapCursor < gaps.length && gaps[gapCursor]! <= block.end) {

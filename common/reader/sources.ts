@@ -24,7 +24,8 @@ export function groupSources(attributions: readonly Attribution[]): SourceGroup[
     const group = groups.get(key);
     if (group) {
       group.statements.push(index);
-      if (!group.source.role && a.source.role) group.source = { ...group.source, role: a.source.role };
+      if (!group.source.role && a.source.role)
+        group.source = { ...group.source, role: a.source.role };
     } else groups.set(key, { key, source: { ...a.source }, statements: [index] });
   });
   return [...groups.values()];

@@ -23,7 +23,8 @@ export interface Snippet {
 /** Each word of `text` with its [start, end). */
 export function wordSpans(text: string): Array<{ word: string; start: number; end: number }> {
   const spans: Array<{ word: string; start: number; end: number }> = [];
-  for (const m of text.matchAll(WORD)) spans.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(WORD))
+    spans.push({ word: m[0], start: m.index, end: m.index + m[0].length });
   return spans;
 }
 
@@ -34,7 +35,11 @@ const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
  * About a third of the room goes before the hit so that it reads in context; both ends are
  * moved to the nearest word boundary inside the window.
  */
-export function buildSnippet(text: string, matches: (word: string) => boolean, length: number = SNIPPET_LENGTH): Snippet {
+export function buildSnippet(
+  text: string,
+  matches: (word: string) => boolean,
+  length: number = SNIPPET_LENGTH,
+): Snippet {
   const hits = wordSpans(text).filter((w) => matches(w.word.toLowerCase()));
   const firstHit = hits[0];
   let start = 0;

@@ -14,7 +14,11 @@ export type DecodeResult<K extends DocumentKind> =
  * Decodes a raw document of the given kind. `file` names it in errors. Throws NewerSchemaError
  * when the document comes from a newer Gloss; every other problem is returned, not thrown.
  */
-export function decodeDocument<K extends DocumentKind>(kind: K, raw: unknown, file: string): DecodeResult<K> {
+export function decodeDocument<K extends DocumentKind>(
+  kind: K,
+  raw: unknown,
+  file: string,
+): DecodeResult<K> {
   const upgraded = upgradeDocument(kind, raw, file);
   if (!upgraded.ok) return upgraded;
   const parsed = documentSchemas[kind].safeParse(upgraded.doc);

@@ -109,8 +109,7 @@ export function declaredVersion(doc: unknown): number | null {
 
 /** The outcome of bringing a raw document up to the current version. */
 export type UpgradeResult =
-  | { ok: true; doc: unknown; from: number }
-  | { ok: false; reason: string };
+  { ok: true; doc: unknown; from: number } | { ok: false; reason: string };
 
 /**
  * Runs the migrations a raw document needs to reach the current version. Throws
@@ -134,11 +133,15 @@ export function upgradeDocument(
     try {
       doc = step.migrate(doc);
     } catch (error) {
-      return { ok: false, reason: `it could not be upgraded from schema ${at} to ${step.to} (${describeError(error)})` };
+      return {
+        ok: false,
+        reason: `it could not be upgraded from schema ${at} to ${step.to} (${describeError(error)})`,
+      };
     }
     at = step.to;
   }
-  if (at !== current) return { ok: false, reason: `there is no way to upgrade ${kind} files from schema ${at}` };
+  if (at !== current)
+    return { ok: false, reason: `there is no way to upgrade ${kind} files from schema ${at}` };
   return { ok: true, doc, from };
 }
 

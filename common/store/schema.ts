@@ -91,7 +91,11 @@ export const articleSchema = z.object({
 export const highlightSchema = z.object({
   id: z.string(),
   articleId: z.string(),
-  position: z.object({ type: z.literal('TextPositionSelector'), start: z.number(), end: z.number() }),
+  position: z.object({
+    type: z.literal('TextPositionSelector'),
+    start: z.number(),
+    end: z.number(),
+  }),
   quote: z.object({
     type: z.literal('TextQuoteSelector'),
     exact: z.string(),
@@ -165,7 +169,8 @@ export interface DocumentTypes {
 // Compile-time proof that schemas and model types are the same types, in both directions and
 // including optional members (plain mutual assignability would let a missing optional field
 // through). If this fails to compile, bring the schema back in line with the model.
-type Identical<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Identical<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Assert<T extends true> = T;
 export type SchemaMatchesModel = [
   Assert<Identical<z.output<typeof articleSchema>, Article>>,

@@ -20,6 +20,7 @@ export async function openCliLibrary(dataDir: string): Promise<{ library: Librar
 /** Prints one line per store notice, naming the file and what was done: `gloss: FILE: message`. */
 export function reportRepairs(io: Output): void {
   for (const { library, dataDir } of opened.splice(0)) {
-    for (const notice of library.store.notices) io.err(`gloss: ${path.join(dataDir, notice.file)}: ${notice.message}`);
+    for (const notice of library.store.notices)
+      io.err(`gloss: ${path.join(dataDir, notice.file)}: ${notice.message}`);
   }
 }

@@ -134,7 +134,13 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
   }
 }
 
-async function runCommand(command: string, rest: string[], flags: Flags, dataDir: string, io: Output): Promise<number> {
+async function runCommand(
+  command: string,
+  rest: string[],
+  flags: Flags,
+  dataDir: string,
+  io: Output,
+): Promise<number> {
   switch (command) {
     case 'import':
       return await importCommand(rest, flags, dataDir, io);
@@ -147,16 +153,36 @@ async function runCommand(command: string, rest: string[], flags: Flags, dataDir
     case 'attribute':
       return await attributeCommand(rest, flags.json, dataDir, io);
     case 'export':
-      return await exportCommand(rest, { out: flags.out, template: flags.template, all: flags.all, colorTags: flags['color-tags'] }, dataDir, io);
+      return await exportCommand(
+        rest,
+        {
+          out: flags.out,
+          template: flags.template,
+          all: flags.all,
+          colorTags: flags['color-tags'],
+        },
+        dataDir,
+        io,
+      );
     case 'annotations':
-      return await annotationsCommand(rest, { article: flags.article, out: flags.out, json: flags.json }, dataDir, io);
+      return await annotationsCommand(
+        rest,
+        { article: flags.article, out: flags.out, json: flags.json },
+        dataDir,
+        io,
+      );
     default:
       io.err(`gloss: unknown command '${command}'\n\n${USAGE}`);
       return 2;
   }
 }
 
-async function importCommand(files: string[], flags: Flags, dataDir: string, io: Output): Promise<number> {
+async function importCommand(
+  files: string[],
+  flags: Flags,
+  dataDir: string,
+  io: Output,
+): Promise<number> {
   if (files.length === 0) {
     io.err('gloss import: name at least one FILE to import');
     return 2;
@@ -174,14 +200,27 @@ async function importCommand(files: string[], flags: Flags, dataDir: string, io:
       else throw error;
     }
   }
-  if (flags.json) io.out(json({ imported: imported.map(({ id, title, file, duplicate }) => ({ id, title, file, duplicate })), errors }));
+  if (flags.json)
+    io.out(
+      json({
+        imported: imported.map(({ id, title, file, duplicate }) => ({
+          id,
+          title,
+          file,
+          duplicate,
+        })),
+        errors,
+      }),
+    );
   else {
     for (const item of imported) {
       const verb = item.duplicate ? 'already in library' : item.updated ? 'updated' : 'imported';
       io.out(`${verb}  ${item.id}  ${item.title}`);
       if (item.updated) {
         const u = item.updated;
-        io.out(`    ${u.kept} highlight${u.kept === 1 ? '' : 's'} kept, ${u.moved} moved, ${u.orphaned} could not be placed`);
+        io.out(
+          `    ${u.kept} highlight${u.kept === 1 ? '' : 's'} kept, ${u.moved} moved, ${u.orphaned} could not be placed`,
+        );
       }
     }
   }
@@ -213,12 +252,19 @@ async function listCommand(flags: Flags, dataDir: string, io: Output): Promise<n
   }
   for (const a of articles) {
     const from = [a.source, a.publisher].filter(Boolean).join(' via ') || 'unknown source';
-    io.out(`${a.id}  ${a.title}\n    ${from} · ${humanDate(a.published)} · ${a.words} words · ${a.highlights} highlights, ${a.notes} notes`);
+    io.out(
+      `${a.id}  ${a.title}\n    ${from} · ${humanDate(a.published)} · ${a.words} words · ${a.highlights} highlights, ${a.notes} notes`,
+    );
   }
   return 0;
 }
 
-async function showCommand(args: string[], flags: Flags, dataDir: string, io: Output): Promise<number> {
+async function showCommand(
+  args: string[],
+  flags: Flags,
+  dataDir: string,
+  io: Output,
+): Promise<number> {
   const [id] = args;
   if (!id) {
     io.err('gloss show: name the article ID (see gloss list)');
@@ -260,14 +306,22 @@ async function showCommand(args: string[], flags: Flags, dataDir: string, io: Ou
     );
     return 0;
   }
-  const provenance = [article.source, article.dateline, article.publisher && `via ${article.publisher}`, humanDate(article.published)]
+  const provenance = [
+    article.source,
+    article.dateline,
+    article.publisher && `via ${article.publisher}`,
+    humanDate(article.published),
+  ]
     .filter(Boolean)
     .join(' · ');
   io.out(`${article.title}\n${provenance}\n`);
   io.out(article.text);
   if (highlights.length) {
     io.out(`\nHighlights (${highlights.length}):`);
-    for (const h of highlights) io.out(`  [${h.color}] “${h.quote.exact}”${h.note ? `\n      ${h.note.replace(/\n/g, '\n      ')}` : ''}`);
+    for (const h of highlights)
+      io.out(
+        `  [${h.color}] “${h.quote.exact}”${h.note ? `\n      ${h.note.replace(/\n/g, '\n      ')}` : ''}`,
+      );
   }
   return 0;
 }

@@ -32,7 +32,9 @@ export function createPlatform(deps: DialogDeps): Platform {
         filters: [{ name: 'Markdown', extensions: ['md'] }],
       };
       const window = deps.getWindow();
-      const result = window ? await deps.dialog.showSaveDialog(window, options) : await deps.dialog.showSaveDialog(options);
+      const result = window
+        ? await deps.dialog.showSaveDialog(window, options)
+        : await deps.dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
       return result.filePath;
     },
@@ -44,7 +46,9 @@ export function createPlatform(deps: DialogDeps): Platform {
         filters: IMPORT_FILTERS,
       };
       const window = deps.getWindow();
-      const result = window ? await deps.dialog.showOpenDialog(window, options) : await deps.dialog.showOpenDialog(options);
+      const result = window
+        ? await deps.dialog.showOpenDialog(window, options)
+        : await deps.dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;
     },
     async chooseExportFolder() {
@@ -52,10 +56,14 @@ export function createPlatform(deps: DialogDeps): Platform {
         title: 'Export notes of every article',
         buttonLabel: 'Export here',
         defaultPath: deps.app.getPath('documents'),
-        properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+        properties: ['openDirectory', 'createDirectory'] as Array<
+          'openDirectory' | 'createDirectory'
+        >,
       };
       const window = deps.getWindow();
-      const result = window ? await deps.dialog.showOpenDialog(window, options) : await deps.dialog.showOpenDialog(options);
+      const result = window
+        ? await deps.dialog.showOpenDialog(window, options)
+        : await deps.dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };

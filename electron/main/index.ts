@@ -4,7 +4,16 @@
  * ready, the session locked before any page loads, the API registered before the window asks.
  */
 import path from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, session } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  nativeTheme,
+  protocol,
+  session,
+} from 'electron';
 import { createChannelHandlers } from '../../common/api.ts';
 import { createApiImplementation } from '../services/api-implementation.ts';
 import { dataFlagFrom, resolveDataDir } from '../services/data-dir.ts';
@@ -67,13 +76,22 @@ async function whenReady(dataDir: string): Promise<void> {
     return;
   }
 
-  serveRenderer(protocol, path.join(app.getAppPath(), 'dist/renderer'), path.join(dataDir, 'media'));
+  serveRenderer(
+    protocol,
+    path.join(app.getAppPath(), 'dist/renderer'),
+    path.join(dataDir, 'media'),
+  );
   const platform = createPlatform({ dialog, app, getWindow: () => mainWindow });
   registerApi(ipcMain, createChannelHandlers(createApiImplementation(library, platform)));
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      buildMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, send: sendMenuCommand, canImport: true }),
+      buildMenuTemplate({
+        isMac: process.platform === 'darwin',
+        isDev: !app.isPackaged,
+        send: sendMenuCommand,
+        canImport: true,
+      }),
     ),
   );
   openWindow();

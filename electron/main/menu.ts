@@ -47,7 +47,11 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
   if (options.canImport) {
     file.push({ label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => send('import') });
   }
-  file.push({ label: 'Export notes…', accelerator: EXPORT_NOTES_ACCELERATOR, click: () => send('export-notes') });
+  file.push({
+    label: 'Export notes…',
+    accelerator: EXPORT_NOTES_ACCELERATOR,
+    click: () => send('export-notes'),
+  });
   file.push({ label: 'Export all…', click: () => send('export-all') });
   file.push({ type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' });
   template.push({ label: 'File', submenu: file });
@@ -67,7 +71,12 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
 
   const view: MenuItemConstructorOptions[] = [];
   if (isDev) {
-    view.push({ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' });
+    view.push(
+      { role: 'reload' },
+      { role: 'forceReload' },
+      { role: 'toggleDevTools' },
+      { type: 'separator' },
+    );
   }
   view.push(
     { role: 'resetZoom' },

@@ -49,7 +49,9 @@ export function contentTypeFor(fileName: string): string {
 }
 
 /** Must run before the app is ready: Chromium fixes the set of privileged schemes at start. */
-export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'> = electronProtocol): void {
+export function registerAppScheme(
+  protocol: Pick<Protocol, 'registerSchemesAsPrivileged'> = electronProtocol,
+): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   ]);
@@ -104,7 +106,8 @@ export function resolveRendererFile(rendererDir: string, requestUrl: string): st
 }
 
 /** Images copied in with saved web pages: `media/<articleId>/<hash>.<ext>`, raster kinds only. */
-const MEDIA_PATH = /^\/media\/([A-Za-z0-9_-]{1,128})\/([A-Za-z0-9_-]{1,100}\.(?:png|jpg|gif|webp|avif))$/;
+const MEDIA_PATH =
+  /^\/media\/([A-Za-z0-9_-]{1,128})\/([A-Za-z0-9_-]{1,100}\.(?:png|jpg|gif|webp|avif))$/;
 
 /**
  * Maps `gloss://app/media/<articleId>/<file>` to the file in the library's media folder, or
@@ -124,11 +127,17 @@ export function resolveMediaFile(mediaDir: string, requestUrl: string): string |
  * With `mediaDir`, `media/<articleId>/<file>` is served from the library's images instead of
  * the renderer folder.
  */
-export function createRendererHandler(rendererDir: string, mediaDir?: string): (request: Request) => Promise<Response> {
+export function createRendererHandler(
+  rendererDir: string,
+  mediaDir?: string,
+): (request: Request) => Promise<Response> {
   return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return refusal(405, 'Method not allowed');
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return refusal(405, 'Method not allowed');
     const isMedia = mediaDir !== undefined && /^[a-z]+:\/\/[^/]*\/media\//i.test(request.url);
-    const file = isMedia ? resolveMediaFile(mediaDir, request.url) : resolveRendererFile(rendererDir, request.url);
+    const file = isMedia
+      ? resolveMediaFile(mediaDir, request.url)
+      : resolveRendererFile(rendererDir, request.url);
     if (!file) return refusal(404, 'Not found');
     let body: Buffer;
     try {
@@ -138,7 +147,10 @@ export function createRendererHandler(rendererDir: string, mediaDir?: string): (
       return refusal(404, 'Not found');
     }
     const headers = securityHeaders(contentTypeFor(file));
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+      status: 200,
+      headers,
+    });
   };
 }
 
@@ -146,6 +158,10 @@ export function createRendererHandler(rendererDir: string, mediaDir?: string): (
  * Serves the built renderer (dist/renderer) at `gloss://app/…`, and with `mediaDir` the
  * library's copied images at `gloss://app/media/<articleId>/<file>`. Call once the app is ready.
  */
-export function serveRenderer(protocol: Pick<Protocol, 'handle'>, rendererDir: string, mediaDir?: string): void {
+export function serveRenderer(
+  protocol: Pick<Protocol, 'handle'>,
+  rendererDir: string,
+  mediaDir?: string,
+): void {
   protocol.handle(APP_SCHEME, createRendererHandler(rendererDir, mediaDir));
 }

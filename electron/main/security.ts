@@ -12,7 +12,10 @@ import { APP_HOST, APP_SCHEME } from './protocol.ts';
  * system provides it (macOS); elsewhere Chromium would download dictionaries from the network,
  * which an offline reader must never do.
  */
-export function secureWebPreferences(preloadPath: string, platform: NodeJS.Platform = process.platform): WebPreferences {
+export function secureWebPreferences(
+  preloadPath: string,
+  platform: NodeJS.Platform = process.platform,
+): WebPreferences {
   return {
     contextIsolation: true,
     sandbox: true,
@@ -96,7 +99,12 @@ export function lockDownContents(contents: WebContents): void {
 }
 
 /** Schemes a page may still load from: our own files, inline images (CSP allows data:), devtools. */
-const ALLOWED_REQUEST_SCHEMES = new Set([`${APP_SCHEME}:`, 'data:', 'devtools:', 'chrome-devtools:']);
+const ALLOWED_REQUEST_SCHEMES = new Set([
+  `${APP_SCHEME}:`,
+  'data:',
+  'devtools:',
+  'chrome-devtools:',
+]);
 
 /** True when a request stays inside the app; everything else would reach the network or disk. */
 export function isAllowedRequest(url: string): boolean {

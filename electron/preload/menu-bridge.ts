@@ -15,7 +15,9 @@ export interface GlossMenu {
 }
 
 /** Builds `window.glossMenu` over the given ipcRenderer. */
-export function createMenuBridge(ipcRenderer: Pick<IpcRenderer, 'on' | 'removeListener'>): GlossMenu {
+export function createMenuBridge(
+  ipcRenderer: Pick<IpcRenderer, 'on' | 'removeListener'>,
+): GlossMenu {
   return Object.freeze({
     on(listener: (command: string) => void): () => void {
       if (typeof listener !== 'function') throw new TypeError('glossMenu.on needs a function');

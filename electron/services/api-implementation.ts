@@ -17,7 +17,11 @@ export interface Platform {
 }
 
 /** Answers every call of the API table from the library and the platform. */
-export function createApiImplementation(library: Library, platform: Platform, notices: AppNotice[] = []): ApiImplementation {
+export function createApiImplementation(
+  library: Library,
+  platform: Platform,
+  notices: AppNotice[] = [],
+): ApiImplementation {
   return {
     listArticles: async () => library.list(),
     getArticle: async ({ id }) => library.open(id),
@@ -26,7 +30,8 @@ export function createApiImplementation(library: Library, platform: Platform, no
     updateHighlight: async (change) => library.updateHighlight(change),
     deleteHighlight: async (target) => library.deleteHighlight(target),
     restoreHighlight: async ({ highlight }) => library.restoreHighlight(highlight),
-    exportMarkdown: async ({ articleId, colorTags }) => library.exportMarkdown(articleId, { colorTags }),
+    exportMarkdown: async ({ articleId, colorTags }) =>
+      library.exportMarkdown(articleId, { colorTags }),
     exportToFile: async ({ articleId, colorTags }) => {
       const { article } = await library.open(articleId);
       const target = await platform.chooseSavePath(suggestedFileName(article));
@@ -44,7 +49,8 @@ export function createApiImplementation(library: Library, platform: Platform, no
     importFiles: async ({ paths }) => library.importFiles(paths),
     chooseImportFiles: async () => ({ paths: (await platform.chooseImportFiles?.()) ?? [] }),
     setArticleTags: async ({ id, tags }) => library.setTags(id, tags),
-    setReadingPosition: async ({ id, offset, progress }) => library.setReadingPosition(id, offset, progress),
+    setReadingPosition: async ({ id, offset, progress }) =>
+      library.setReadingPosition(id, offset, progress),
     trashArticle: async ({ id }) => library.trash(id),
     restoreArticle: async ({ id }) => library.restore(id),
     listTrash: async () => library.listTrash(),

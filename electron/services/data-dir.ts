@@ -13,8 +13,10 @@ export function defaultDataDir(
   env: NodeJS.ProcessEnv = process.env,
   home: string = os.homedir(),
 ): string {
-  if (platform === 'win32') return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), APP_NAME);
-  if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', APP_NAME);
+  if (platform === 'win32')
+    return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), APP_NAME);
+  if (platform === 'darwin')
+    return path.posix.join(home, 'Library', 'Application Support', APP_NAME);
   return path.posix.join(env.XDG_CONFIG_HOME || path.posix.join(home, '.config'), APP_NAME);
 }
 
@@ -22,7 +24,11 @@ export function defaultDataDir(
  * The data folder in force: `--data DIR` first, then `GLOSS_DATA`, then the default. Returns an
  * absolute path.
  */
-export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, fallback?: string): string {
+export function resolveDataDir(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  fallback?: string,
+): string {
   const chosen = flag || env.GLOSS_DATA || fallback || defaultDataDir();
   return path.resolve(chosen);
 }

@@ -105,7 +105,9 @@ export class Library {
    * all treated as remote); the same content imported again is reported as a duplicate.
    */
   async importText(fileName: string, raw: string): Promise<ImportOutcome> {
-    const parsed = isHtmlFileName(fileName) ? parseHtmlPage(raw, fileName) : parseArticle(fileName, raw);
+    const parsed = isHtmlFileName(fileName)
+      ? parseHtmlPage(raw, fileName)
+      : parseArticle(fileName, raw);
     return this.importParsed(fileName, parsed);
   }
 
@@ -118,19 +120,31 @@ export class Library {
       try {
         const outcome = await this.importFile(file);
         const status = outcome.duplicate ? 'duplicate' : outcome.updated ? 'updated' : 'imported';
-        const entry: ImportSummary['results'][number] = { file, status, id: outcome.id, title: outcome.title };
+        const entry: ImportSummary['results'][number] = {
+          file,
+          status,
+          id: outcome.id,
+          title: outcome.title,
+        };
         if (outcome.updated) entry.highlights = outcome.updated;
         results.push(entry);
       } catch (error) {
         const reason =
-          error instanceof UnreadableFileError ? error.reason : error instanceof Error ? error.message : String(error);
+          error instanceof UnreadableFileError
+            ? error.reason
+            : error instanceof Error
+              ? error.message
+              : String(error);
         results.push({ file, status: 'failed', error: reason });
       }
     }
     return { results };
   }
 
-  private async importParsed(fileName: string, parsedWithPaths: ParsedArticle): Promise<ImportOutcome> {
+  private async importParsed(
+    fileName: string,
+    parsedWithPaths: ParsedArticle,
+  ): Promise<ImportOutcome> {
     if (!parsedWithPaths.text) throw new IngestError('the page has no readable text');
     const contentHash = contentHashOf(parsedWithPaths);
     const existing = this.store.findByContentHash(contentHash);
@@ -138,9 +152,16 @@ export class Library {
       // Importing what is in the trash means wanting it back, notes and all.
       await this.store.restoreArticle(existing.id);
       await this.search.refresh(existing.id);
-      return { id: existing.id, title: existing.title, file: fileName, duplicate: false, restored: true };
+      return {
+        id: existing.id,
+        title: existing.title,
+        file: fileName,
+        duplicate: false,
+        restored: true,
+      };
     }
-    if (existing) return { id: existing.id, title: existing.title, file: fileName, duplicate: true };
+    if (existing)
+      return { id: existing.id, title: existing.title, file: fileName, duplicate: true };
     const previous = this.previousVersionOf(parsedWithPaths);
     if (previous) {
       const parsed = await copyPageImages(this.store, previous.id, parsedWithPaths);
@@ -176,7 +197,8 @@ export class Library {
       const byUrl = this.store.findByUrl(parsed.url);
       if (byUrl && !byUrl.trashedAt) return byUrl;
     }
-    const key = (title: string, source: string | null) => `${title.trim().toLowerCase()}\u0000${(source ?? '').trim().toLowerCase()}`;
+    const key = (title: string, source: string | null) =>
+      `${title.trim().toLowerCase()}\u0000${(source ?? '').trim().toLowerCase()}`;
     const wanted = key(parsed.title, parsed.source);
     return this.store.listArticles().find((a) => key(a.title, a.source) === wanted) ?? null;
   }
@@ -186,7 +208,12 @@ export class Library {
    * offsets are mapped through one diff of the old and new text, and only those the diff cannot
    * place are searched for by quote. Highlights that cannot be placed are kept as orphans.
    */
-  private async replaceVersion(summary: ArticleSummary, parsed: ParsedArticle, contentHash: string, fileName: string): Promise<ImportOutcome> {
+  private async replaceVersion(
+    summary: ArticleSummary,
+    parsed: ParsedArticle,
+    contentHash: string,
+    fileName: string,
+  ): Promise<ImportOutcome> {
     const old = await this.articleOrThrow(summary.id);
     const highlights = await this.store.getHighlights(old.id);
     const analysis = analyseArticle(parsed.title, parsed.text);
@@ -207,7 +234,13 @@ export class Library {
       if (!placement) return h;
       if (placement.status === 'orphan') return { ...h, orphan: true };
       const { position, quote } = describeRange(article.text, placement.start, placement.end);
-      return { ...h, position, quote, orphan: false, attribution: attributionAt(article.attributions, placement.start, placement.end) };
+      return {
+        ...h,
+        position,
+        quote,
+        orphan: false,
+        attribution: attributionAt(article.attributions, placement.start, placement.end),
+      };
     });
     // Should the process die between these two writes, opening the article checks every
     // highlight against its quote and places the stale ones again (see open()).
@@ -235,7 +268,11 @@ export class Library {
     const stored = await this.articleOrThrow(id);
     let article = stored;
     if (stored.analysisVersion !== ANALYSIS_VERSION) {
-      article = { ...stored, ...analyseArticle(stored.title, stored.text), analysisVersion: ANALYSIS_VERSION };
+      article = {
+        ...stored,
+        ...analyseArticle(stored.title, stored.text),
+        analysisVersion: ANALYSIS_VERSION,
+      };
       await this.store.updateArticle(article);
     }
     if (stored.contentHash !== article.contentHash) await this.search.refresh(id);
@@ -251,7 +288,8 @@ export class Library {
     const highlights = await this.store.getHighlights(article.id);
     let changed = false;
     const checked = highlights.map((h): Highlight => {
-      if (h.orphan || article.text.slice(h.position.start, h.position.end) === h.quote.exact) return h;
+      if (h.orphan || article.text.slice(h.position.start, h.position.end) === h.quote.exact)
+        return h;
       changed = true;
       const found = anchor(article.text, { position: h.position, quote: h.quote });
       if (!found) return { ...h, orphan: true };
@@ -274,7 +312,9 @@ export class Library {
   async createHighlight(request: NewHighlight): Promise<Highlight> {
     const article = await this.articleOrThrow(request.articleId);
     if (request.end > article.text.length || request.start >= request.end) {
-      throw new RangeError(`Highlight ${request.start}-${request.end} lies outside the article's text`);
+      throw new RangeError(
+        `Highlight ${request.start}-${request.end} lies outside the article's text`,
+      );
     }
     const { position, quote } = describeRange(article.text, request.start, request.end);
     const stamp = this.now().toISOString();
@@ -298,7 +338,12 @@ export class Library {
     return highlight;
   }
 
-  async updateHighlight(change: { articleId: string; id: string; color?: HighlightColor; note?: string }): Promise<Highlight> {
+  async updateHighlight(change: {
+    articleId: string;
+    id: string;
+    color?: HighlightColor;
+    note?: string;
+  }): Promise<Highlight> {
     const highlights = await this.store.getHighlights(change.articleId);
     const index = highlights.findIndex((h) => h.id === change.id);
     const current = highlights[index];
@@ -322,7 +367,10 @@ export class Library {
     const highlights = await this.store.getHighlights(target.articleId);
     const removed = highlights.find((h) => h.id === target.id);
     if (!removed) throw new NotFoundError(`No highlight with id ${target.id}`);
-    await this.store.saveHighlights(target.articleId, highlights.filter((h) => h.id !== target.id));
+    await this.store.saveHighlights(
+      target.articleId,
+      highlights.filter((h) => h.id !== target.id),
+    );
     if (removed.note) await this.search.refresh(target.articleId);
     return removed;
   }
@@ -346,7 +394,11 @@ export class Library {
   async importAnnotations(
     articleId: string,
     annotations: ImportedAnnotation[],
-  ): Promise<{ imported: number; skipped: number; orphans: Array<{ exact: string; note: string }> }> {
+  ): Promise<{
+    imported: number;
+    skipped: number;
+    orphans: Array<{ exact: string; note: string }>;
+  }> {
     const article = await this.articleOrThrow(articleId);
     const existing = await this.store.getHighlights(articleId);
     const ids = new Set(existing.map((h) => h.id));
@@ -359,7 +411,12 @@ export class Library {
       let placed: { start: number; end: number } | null = null;
       let quote = a.quote;
       if (quote) placed = anchor(article.text, { position: a.position ?? null, quote });
-      else if (a.position && a.position.end <= article.text.length && a.position.start < a.position.end) placed = a.position;
+      else if (
+        a.position &&
+        a.position.end <= article.text.length &&
+        a.position.start < a.position.end
+      )
+        placed = a.position;
       if (placed) quote = describeRange(article.text, placed.start, placed.end).quote;
       if (!quote) continue; // neither a place nor a quote: nothing to keep (reported by the parser)
       const signature = `${quote.exact}\u0000${a.note}`;
@@ -370,7 +427,11 @@ export class Library {
       const stamp = this.now().toISOString();
       const position = placed
         ? describeRange(article.text, placed.start, placed.end).position
-        : { type: 'TextPositionSelector' as const, start: a.position?.start ?? 0, end: a.position?.end ?? 0 };
+        : {
+            type: 'TextPositionSelector' as const,
+            start: a.position?.start ?? 0,
+            end: a.position?.end ?? 0,
+          };
       const tags = [...new Set([...a.tags, ...tagsFromNote(a.note)])];
       const highlight: Highlight = {
         id: urnId ?? newId('h'),
@@ -409,7 +470,11 @@ export class Library {
   async setReadingPosition(articleId: string, position: number, progress: number): Promise<void> {
     this.summaryOrThrow(articleId);
     const clamped = Math.min(1, Math.max(0, progress));
-    await this.store.setReadingPosition(articleId, { position, progress: clamped, lastReadAt: this.now().toISOString() });
+    await this.store.setReadingPosition(articleId, {
+      position,
+      progress: clamped,
+      lastReadAt: this.now().toISOString(),
+    });
   }
 
   /** Moves an article and its highlights to the trash, where it stays for TRASH_DAYS days. */
@@ -450,14 +515,30 @@ export class Library {
    * Writes one Markdown file per article into a folder: every file is rendered before any is
    * written, names are safe on every platform and never collide, and each file is whole.
    */
-  async exportAll(folder: string, options: { colorTags?: boolean; template?: string } = {}): Promise<{ files: string[] }> {
+  async exportAll(
+    folder: string,
+    options: { colorTags?: boolean; template?: string } = {},
+  ): Promise<{ files: string[] }> {
     const items = [];
     for (const summary of this.list()) items.push(await this.open(summary.id));
-    return exportAllToFolder(folder, items, { exported: this.now().toISOString().replace(/\.\d{3}Z$/, 'Z'), ...options });
+    return exportAllToFolder(folder, items, {
+      exported: this.now()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z'),
+      ...options,
+    });
   }
 
-  async exportMarkdown(articleId: string, options: { colorTags?: boolean; template?: string } = {}): Promise<string> {
+  async exportMarkdown(
+    articleId: string,
+    options: { colorTags?: boolean; template?: string } = {},
+  ): Promise<string> {
     const { article, highlights } = await this.open(articleId);
-    return exportMarkdown(article, highlights, { exported: this.now().toISOString().replace(/\.\d{3}Z$/, 'Z'), ...options });
+    return exportMarkdown(article, highlights, {
+      exported: this.now()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z'),
+      ...options,
+    });
   }
 }

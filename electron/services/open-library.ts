@@ -20,12 +20,16 @@ export interface OpenLibraryOptions {
  * the `gloss` command never seeds, so that a script's folder holds exactly what the script
  * imported. The search index is not touched here: it loads on first use.
  */
-export async function openLibrary(dataDir: string, options: OpenLibraryOptions = {}): Promise<{ library: Library }> {
+export async function openLibrary(
+  dataDir: string,
+  options: OpenLibraryOptions = {},
+): Promise<{ library: Library }> {
   const store = await openLibraryStore(dataDir);
   const library = new Library(store, options.now, options.search);
   await library.purgeTrash();
   if (options.seed) {
-    if (!options.appRoot) throw new Error('Seeding the library needs the app root, where assets/ is');
+    if (!options.appRoot)
+      throw new Error('Seeding the library needs the app root, where assets/ is');
     await library.seed(bundledArticlePath(options.appRoot));
   }
   return { library };

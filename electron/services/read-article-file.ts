@@ -25,7 +25,8 @@ export async function readImportBytes(file: string): Promise<Buffer> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UnreadableFileError(file, 'no such file');
-    if (code === 'EACCES' || code === 'EPERM') throw new UnreadableFileError(file, 'permission denied');
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new UnreadableFileError(file, 'permission denied');
     throw new UnreadableFileError(file, (error as Error).message);
   }
   if (info.isDirectory()) throw new UnreadableFileError(file, 'is a folder, not a file');

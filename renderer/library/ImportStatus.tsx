@@ -51,7 +51,9 @@ export function ImportStatus({ progress, onClose }: { progress: ImportProgress; 
       ) : (
         <>
           <p>
-            {progress.total > 1 ? `Importing ${progress.done + 1} of ${progress.total}: ` : 'Importing '}
+            {progress.total > 1
+              ? `Importing ${progress.done + 1} of ${progress.total}: `
+              : 'Importing '}
             {progress.current}
           </p>
           {progress.total > 1 && <progress max={progress.total} value={progress.done} />}

@@ -18,7 +18,8 @@ function readState(a: ArticleSummary): Exclude<ReadFilter, 'all'> {
 function sortArticles(list: ArticleSummary[], key: SortKey): ArticleSummary[] {
   const sorted = [...list];
   if (key === 'title') sorted.sort((a, b) => a.title.localeCompare(b.title));
-  else if (key === 'published') sorted.sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
+  else if (key === 'published')
+    sorted.sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
   else sorted.sort((a, b) => b.addedAt.localeCompare(a.addedAt));
   return sorted;
 }
@@ -50,7 +51,9 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<SearchResult[] | null>(null);
-  const [sort, setSort] = useState<SortKey>(() => (localStorage.getItem('gloss.library-sort') as SortKey) || 'added');
+  const [sort, setSort] = useState<SortKey>(
+    () => (localStorage.getItem('gloss.library-sort') as SortKey) || 'added',
+  );
   const [source, setSource] = useState('');
   const [tag, setTag] = useState('');
   const [read, setRead] = useState<ReadFilter>('all');
@@ -89,12 +92,22 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const sources = useMemo(() => [...new Set((articles ?? []).map((a) => a.source).filter((s): s is string => !!s))].sort(), [articles]);
-  const tags = useMemo(() => [...new Set((articles ?? []).flatMap((a) => a.tags ?? []))].sort(), [articles]);
+  const sources = useMemo(
+    () =>
+      [...new Set((articles ?? []).map((a) => a.source).filter((s): s is string => !!s))].sort(),
+    [articles],
+  );
+  const tags = useMemo(
+    () => [...new Set((articles ?? []).flatMap((a) => a.tags ?? []))].sort(),
+    [articles],
+  );
   const shown = useMemo(
     () =>
       sortArticles(articles ?? [], sort).filter(
-        (a) => (!source || a.source === source) && (!tag || (a.tags ?? []).includes(tag)) && (read === 'all' || readState(a) === read),
+        (a) =>
+          (!source || a.source === source) &&
+          (!tag || (a.tags ?? []).includes(tag)) &&
+          (read === 'all' || readState(a) === read),
       ),
     [articles, sort, source, tag, read],
   );
@@ -127,7 +140,14 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
   };
 
   const saveTags = async (a: ArticleSummary, text: string) => {
-    const next = [...new Set(text.split(',').map((t) => t.trim().replace(/^#/, '')).filter(Boolean))];
+    const next = [
+      ...new Set(
+        text
+          .split(',')
+          .map((t) => t.trim().replace(/^#/, ''))
+          .filter(Boolean),
+      ),
+    ];
     await gloss.setArticleTags({ id: a.id, tags: next });
     setEditingTags(null);
     await reload();
@@ -204,7 +224,11 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
         )}
       </div>
 
-      {error && <p role="alert" className="error">Could not load the library: {error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          Could not load the library: {error}
+        </p>
+      )}
 
       {results ? (
         <section aria-label="Search results">
@@ -214,10 +238,16 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
           <ul className="result-list">
             {results.map((r, i) => (
               <li key={`${r.id}-${r.offset}-${i}`}>
-                <button type="button" className="result" onClick={() => onOpen(r.id, { offset: r.offset, highlightId: r.highlightId })}>
+                <button
+                  type="button"
+                  className="result"
+                  onClick={() => onOpen(r.id, { offset: r.offset, highlightId: r.highlightId })}
+                >
                   <span className="result-title">
                     {r.title}
-                    <span className="result-kind">{r.kind === 'note' ? 'in a note' : 'in the text'}</span>
+                    <span className="result-kind">
+                      {r.kind === 'note' ? 'in a note' : 'in the text'}
+                    </span>
                   </span>
                   <Snippet result={r} />
                 </button>
@@ -232,21 +262,36 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
               <button type="button" className="continue-card" onClick={() => onOpen(continuing.id)}>
                 <span className="continue-label">Continue reading</span>
                 <span className="article-card-title">{continuing.title}</span>
-                <span className="progress" aria-label={`${Math.round((continuing.progress ?? 0) * 100)}% read`}>
+                <span
+                  className="progress"
+                  aria-label={`${Math.round((continuing.progress ?? 0) * 100)}% read`}
+                >
                   <span style={{ width: `${Math.round((continuing.progress ?? 0) * 100)}%` }} />
                 </span>
               </button>
             </section>
           )}
           {articles && articles.length === 0 && (
-            <p className="empty">Your library is empty. Drop articles on this window, use Import…, or run `gloss import FILE`.</p>
+            <p className="empty">
+              Your library is empty. Drop articles on this window, use Import…, or run `gloss import
+              FILE`.
+            </p>
           )}
           <ul className="article-list">
             {shown.map((a) => (
               <li key={a.id} className="article-row">
-                <button type="button" className="article-card" onClick={() => onOpen(a.id)} data-article-id={a.id}>
+                <button
+                  type="button"
+                  className="article-card"
+                  onClick={() => onOpen(a.id)}
+                  data-article-id={a.id}
+                >
                   <span className="article-card-title">{a.title}</span>
-                  <span className="article-card-meta">{[a.source, a.publisher && `via ${a.publisher}`, localDate(a.published)].filter(Boolean).join(' · ')}</span>
+                  <span className="article-card-meta">
+                    {[a.source, a.publisher && `via ${a.publisher}`, localDate(a.published)]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </span>
                   <span className="article-card-counts">
                     {plural(a.words, 'word')}
                     {a.highlights > 0 && ` · ${plural(a.highlights, 'highlight')}`}
@@ -254,7 +299,10 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
                     {readState(a) === 'read' && ' · read'}
                   </span>
                   {(a.progress ?? 0) > 0.02 && (
-                    <span className="progress" aria-label={`${Math.round((a.progress ?? 0) * 100)}% read`}>
+                    <span
+                      className="progress"
+                      aria-label={`${Math.round((a.progress ?? 0) * 100)}% read`}
+                    >
                       <span style={{ width: `${Math.round((a.progress ?? 0) * 100)}%` }} />
                     </span>
                   )}
@@ -273,11 +321,23 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
                       onBlur={(e) => void saveTags(a, e.currentTarget.value)}
                     />
                   ) : (
-                    <button type="button" className="tags" onClick={() => setEditingTags(a.id)} aria-label={`Edit tags of ${a.title}`}>
-                      {(a.tags ?? []).length ? (a.tags ?? []).map((t) => `#${t}`).join(' ') : '+ tag'}
+                    <button
+                      type="button"
+                      className="tags"
+                      onClick={() => setEditingTags(a.id)}
+                      aria-label={`Edit tags of ${a.title}`}
+                    >
+                      {(a.tags ?? []).length
+                        ? (a.tags ?? []).map((t) => `#${t}`).join(' ')
+                        : '+ tag'}
                     </button>
                   )}
-                  <button type="button" className="row-delete" onClick={() => void moveToTrash(a)} aria-label={`Move ${a.title} to the trash`}>
+                  <button
+                    type="button"
+                    className="row-delete"
+                    onClick={() => void moveToTrash(a)}
+                    aria-label={`Move ${a.title} to the trash`}
+                  >
                     Delete
                   </button>
                 </div>
@@ -293,7 +353,12 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
           <button type="button" onClick={() => void undoTrash()}>
             Undo
           </button>
-          <button type="button" className="tool-plain" aria-label="Dismiss" onClick={() => setTrashed(null)}>
+          <button
+            type="button"
+            className="tool-plain"
+            aria-label="Dismiss"
+            onClick={() => setTrashed(null)}
+          >
             ×
           </button>
         </div>
@@ -302,7 +367,9 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
       {showTrash && (
         <section className="trash" aria-label="Trash">
           <h2>Trash</h2>
-          <p className="panel-hint">Articles stay here for 30 days, with their highlights, then are deleted.</p>
+          <p className="panel-hint">
+            Articles stay here for 30 days, with their highlights, then are deleted.
+          </p>
           {trash.length === 0 && <p className="empty">The trash is empty.</p>}
           <ul>
             {trash.map((a) => (

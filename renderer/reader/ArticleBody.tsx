@@ -27,17 +27,40 @@ const BLOCK_TAGS: Record<string, 'p' | 'h2' | 'h3' | 'li' | 'blockquote' | 'pre'
 function Picture({ image, articleId }: { image: BlockImage; articleId: string }) {
   if (!image.src) {
     return (
-      <span className="image-placeholder" role="img" aria-label={image.alt ? `Image not saved with the page: ${image.alt}` : 'Image not saved with the page'}>
+      <span
+        className="image-placeholder"
+        role="img"
+        aria-label={
+          image.alt
+            ? `Image not saved with the page: ${image.alt}`
+            : 'Image not saved with the page'
+        }
+      >
         {image.alt || 'Image not saved with the page'}
       </span>
     );
   }
-  return <img className="figure-image" src={`media/${encodeURIComponent(articleId)}/${encodeURIComponent(image.src)}`} alt={image.alt} />;
+  return (
+    <img
+      className="figure-image"
+      src={`media/${encodeURIComponent(articleId)}/${encodeURIComponent(image.src)}`}
+      alt={image.alt}
+    />
+  );
 }
 
 function gapMarker(offset: number): ReactNode {
   // Empty of text so that offsets computed from the DOM stay those of the article's text.
-  return <span key={`gap-${offset}`} className="gap" data-gap={offset} role="img" aria-label={GAP_LABEL} tabIndex={0} />;
+  return (
+    <span
+      key={`gap-${offset}`}
+      className="gap"
+      data-gap={offset}
+      role="img"
+      aria-label={GAP_LABEL}
+      tabIndex={0}
+    />
+  );
 }
 
 /** One decoration element being built: a highlight's <mark> or an attributed passage's <span>. */
@@ -71,7 +94,13 @@ function decorate(layer: OpenLayer, byId: Map<string, Highlight>): ReactNode {
   const children = layer.children.length === 1 ? layer.children[0] : layer.children;
   if (layer.attribution) {
     return (
-      <span key={layer.key} className="attr" data-aid={layer.id} data-astart={layer.first ? layer.id : undefined} tabIndex={layer.first ? 0 : undefined}>
+      <span
+        key={layer.key}
+        className="attr"
+        data-aid={layer.id}
+        data-astart={layer.first ? layer.id : undefined}
+        tabIndex={layer.first ? 0 : undefined}
+      >
         {children}
       </span>
     );
@@ -84,7 +113,11 @@ function decorate(layer: OpenLayer, byId: Map<string, Highlight>): ReactNode {
       data-hid={layer.id}
       data-hstart={layer.first ? layer.id : undefined}
       tabIndex={layer.first ? 0 : undefined}
-      aria-label={layer.first ? `Highlight${h.note ? ' with note' : ''}: ${h.quote.exact.slice(0, 80)}` : undefined}
+      aria-label={
+        layer.first
+          ? `Highlight${h.note ? ' with note' : ''}: ${h.quote.exact.slice(0, 80)}`
+          : undefined
+      }
     >
       {children}
     </mark>
@@ -98,7 +131,13 @@ function decorate(layer: OpenLayer, byId: Map<string, Highlight>): ReactNode {
  * one <mark> wherever it can be rather than one per run (only where a longer decoration starts
  * or ends inside it is it split).
  */
-function renderRuns(text: string, segments: Segment[], gaps: number[], byId: Map<string, Highlight>, attributionLength: (id: string) => number): ReactNode[] {
+function renderRuns(
+  text: string,
+  segments: Segment[],
+  gaps: number[],
+  byId: Map<string, Highlight>,
+  attributionLength: (id: string) => number,
+): ReactNode[] {
   const root: ReactNode[] = [];
   const open: OpenLayer[] = [];
   const close = () => {
@@ -119,10 +158,21 @@ function renderRuns(text: string, segments: Segment[], gaps: number[], byId: Map
       layers.splice(at, 0, { id: segment.attribution, attribution: true, length });
     }
     let kept = 0;
-    while (kept < open.length && kept < layers.length && open[kept]!.id === layers[kept]!.id && open[kept]!.attribution === layers[kept]!.attribution) kept++;
+    while (
+      kept < open.length &&
+      kept < layers.length &&
+      open[kept]!.id === layers[kept]!.id &&
+      open[kept]!.attribution === layers[kept]!.attribution
+    )
+      kept++;
     while (open.length > kept) close();
     for (let i = kept; i < layers.length; i++) {
-      open.push({ ...layers[i]!, first: segment.starts.includes(layers[i]!.id), key: segment.start, children: [] });
+      open.push({
+        ...layers[i]!,
+        first: segment.starts.includes(layers[i]!.id),
+        key: segment.start,
+        children: [],
+      });
     }
     pushRun(open.length ? open[open.length - 1]!.children : root, text, segment, gaps);
   }
@@ -150,7 +200,14 @@ interface BlockProps {
 }
 
 /** One block: its runs decorated, or plain text with its gap markers while far from view. */
-const ArticleBlock = memo(function ArticleBlock({ item, text, articleId, decorated, byId, attributionLength }: BlockProps) {
+const ArticleBlock = memo(function ArticleBlock({
+  item,
+  text,
+  articleId,
+  decorated,
+  byId,
+  attributionLength,
+}: BlockProps) {
   const { block, segments, gaps } = item;
   const children = decorated
     ? renderRuns(text, segments, gaps, byId, attributionLength)
@@ -158,7 +215,11 @@ const ArticleBlock = memo(function ArticleBlock({ item, text, articleId, decorat
   if (gaps.includes(block.end)) children.push(gapMarker(block.end));
   const Tag = BLOCK_TAGS[block.kind] ?? 'p';
   const element = (
-    <Tag data-block-start={block.start} data-plain={decorated ? undefined : ''} className={`block block-${block.kind}`}>
+    <Tag
+      data-block-start={block.start}
+      data-plain={decorated ? undefined : ''}
+      className={`block block-${block.kind}`}
+    >
       {children}
     </Tag>
   );
@@ -191,9 +252,20 @@ export const ArticleBody = memo(function ArticleBody({ article, highlights }: Pr
 
   const byId = useMemo(() => new Map(highlights.map((h) => [h.id, h])), [highlights]);
   const blocks = useMemo(() => {
-    const placed = highlights.filter((h) => !h.orphan).map((h) => ({ id: h.id, start: h.position.start, end: h.position.end }));
-    const attributions = article.attributions.map((a, i) => ({ id: `a${i}`, start: a.start, end: a.end }));
-    return segmentBlocks(article.blocks, placed, attributions, article.gaps.map((g) => g.offset));
+    const placed = highlights
+      .filter((h) => !h.orphan)
+      .map((h) => ({ id: h.id, start: h.position.start, end: h.position.end }));
+    const attributions = article.attributions.map((a, i) => ({
+      id: `a${i}`,
+      start: a.start,
+      end: a.end,
+    }));
+    return segmentBlocks(
+      article.blocks,
+      placed,
+      attributions,
+      article.gaps.map((g) => g.offset),
+    );
   }, [article, highlights]);
   const attributionLength = useMemo(
     () => (id: string) => {
@@ -209,7 +281,9 @@ export const ArticleBody = memo(function ArticleBody({ article, highlights }: Pr
     // Once decorated a paragraph stays so: scrolling back never repaints what was seen.
     const observer = new IntersectionObserver(
       (entries) => {
-        const coming = entries.filter((e) => e.isIntersecting).map((e) => Number((e.target as HTMLElement).dataset.blockStart));
+        const coming = entries
+          .filter((e) => e.isIntersecting)
+          .map((e) => Number((e.target as HTMLElement).dataset.blockStart));
         setNear((old) => {
           if (old && coming.every((b) => old.has(b))) return old;
           return new Set([...(old ?? []), ...coming]);
@@ -217,7 +291,8 @@ export const ArticleBody = memo(function ArticleBody({ article, highlights }: Pr
       },
       { rootMargin: `${DECORATE_AHEAD} 0px` },
     );
-    for (const el of root.current.querySelectorAll<HTMLElement>('[data-block-start]')) observer.observe(el);
+    for (const el of root.current.querySelectorAll<HTMLElement>('[data-block-start]'))
+      observer.observe(el);
     return () => observer.disconnect();
   }, [article, windowed]);
 
@@ -247,7 +322,11 @@ export const ArticleBody = memo(function ArticleBody({ article, highlights }: Pr
   }
   flushList();
   return (
-    <div className="article-body" ref={root} aria-busy={windowed && near === null ? true : undefined}>
+    <div
+      className="article-body"
+      ref={root}
+      aria-busy={windowed && near === null ? true : undefined}
+    >
       {items}
     </div>
   );

@@ -15,7 +15,12 @@ function matchesOf(text: string, query: string): number[] {
   const haystack = text.toLocaleLowerCase();
   const needle = query.toLocaleLowerCase();
   const found: number[] = [];
-  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) found.push(at);
+  for (
+    let at = haystack.indexOf(needle);
+    at >= 0;
+    at = haystack.indexOf(needle, at + needle.length)
+  )
+    found.push(at);
   return found;
 }
 
@@ -34,16 +39,24 @@ export function FindBar({ text, body, onClose }: Props) {
 
   useEffect(() => {
     const registry = (CSS as unknown as { highlights?: Map<string, unknown> }).highlights;
-    const HighlightClass = (window as unknown as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
+    const HighlightClass = (window as unknown as { Highlight?: new (...r: Range[]) => unknown })
+      .Highlight;
     if (!registry || !HighlightClass) return;
     const blocks = new BlockIndex(body);
-    const ranges = matches.slice(0, MAX_MARKED).map((m) => rangeOfOffsets(body, m, m + query.length, blocks)).filter((r): r is Range => !!r);
+    const ranges = matches
+      .slice(0, MAX_MARKED)
+      .map((m) => rangeOfOffsets(body, m, m + query.length, blocks))
+      .filter((r): r is Range => !!r);
     registry.set('gloss-find', new HighlightClass(...ranges));
-    const here = matches[current] !== undefined ? rangeOfOffsets(body, matches[current]!, matches[current]! + query.length, blocks) : null;
+    const here =
+      matches[current] !== undefined
+        ? rangeOfOffsets(body, matches[current]!, matches[current]! + query.length, blocks)
+        : null;
     if (here) {
       registry.set('gloss-find-current', new HighlightClass(here));
       const rect = here.getBoundingClientRect();
-      if (rect.top < 80 || rect.bottom > window.innerHeight - 40) window.scrollBy({ top: rect.top - window.innerHeight / 3 });
+      if (rect.top < 80 || rect.bottom > window.innerHeight - 40)
+        window.scrollBy({ top: rect.top - window.innerHeight / 3 });
     } else registry.delete('gloss-find-current');
     return () => {
       registry.delete('gloss-find');
@@ -51,7 +64,8 @@ export function FindBar({ text, body, onClose }: Props) {
     };
   }, [body, query, current, matches.length]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const step = (delta: number) => matches.length && setCurrent((c) => (c + delta + matches.length) % matches.length);
+  const step = (delta: number) =>
+    matches.length && setCurrent((c) => (c + delta + matches.length) % matches.length);
 
   return (
     <div className="find-bar" role="search" aria-label="Find in article">
@@ -74,7 +88,12 @@ export function FindBar({ text, body, onClose }: Props) {
       <span className="find-count" aria-live="polite">
         {query ? (matches.length ? `${current + 1} of ${matches.length}` : 'No matches') : ''}
       </span>
-      <button type="button" className="tool-plain" aria-label="Previous match" onClick={() => step(-1)}>
+      <button
+        type="button"
+        className="tool-plain"
+        aria-label="Previous match"
+        onClick={() => step(-1)}
+      >
         ↑
       </button>
       <button type="button" className="tool-plain" aria-label="Next match" onClick={() => step(1)}>

@@ -37,7 +37,11 @@ interface Props {
  * paragraph not yet decorated (a long article decorates near the view only) is measured from
  * its first character in the plain text.
  */
-function anchorTops(page: HTMLElement, column: HTMLElement, highlights: readonly Highlight[]): Map<string, number> {
+function anchorTops(
+  page: HTMLElement,
+  column: HTMLElement,
+  highlights: readonly Highlight[],
+): Map<string, number> {
   const wanted = new Set(highlights.map((h) => h.id));
   const marks = new Map<string, HTMLElement>();
   for (const mark of page.querySelectorAll<HTMLElement>('mark[data-hstart]')) {
@@ -71,7 +75,9 @@ export function MarginNotes(props: Props) {
   const { pageRef, highlights, editingId, hoveredId, narrow, openId, layoutKey } = props;
   const cards = useRef(new Map<string, HTMLElement>());
   const column = useRef<HTMLDivElement>(null);
-  const [placed, setPlaced] = useState<Map<string, PlacedMarginItem & { desired: number }>>(new Map());
+  const [placed, setPlaced] = useState<Map<string, PlacedMarginItem & { desired: number }>>(
+    new Map(),
+  );
   const [tick, setTick] = useState(0);
 
   // Lay out again whenever the page or any note changes size.
@@ -150,7 +156,12 @@ export function MarginNotes(props: Props) {
                 onMouseLeave={() => props.onHover(null)}
               />
               {open && (
-                <aside ref={setCard(h.id)} className={`note-card note-inline hl-border-${h.color}`} style={{ top: p.top + 28 }} data-note-id={h.id}>
+                <aside
+                  ref={setCard(h.id)}
+                  className={`note-card note-inline hl-border-${h.color}`}
+                  style={{ top: p.top + 28 }}
+                  data-note-id={h.id}
+                >
                   {body(h)}
                 </aside>
               )}
@@ -169,7 +180,11 @@ export function MarginNotes(props: Props) {
         return (
           <div key={h.id}>
             {displaced && (
-              <div className="leader" aria-hidden="true" style={{ top: p.desired + 8, height: p.top - p.desired }} />
+              <div
+                className="leader"
+                aria-hidden="true"
+                style={{ top: p.desired + 8, height: p.top - p.desired }}
+              />
             )}
             <aside
               ref={setCard(h.id)}
@@ -200,7 +215,10 @@ export function MarginNotes(props: Props) {
   );
 }
 
-function sameLayout(a: Map<string, PlacedMarginItem & { desired: number }>, b: Map<string, PlacedMarginItem & { desired: number }>): boolean {
+function sameLayout(
+  a: Map<string, PlacedMarginItem & { desired: number }>,
+  b: Map<string, PlacedMarginItem & { desired: number }>,
+): boolean {
   if (a.size !== b.size) return false;
   for (const [id, p] of b) {
     const q = a.get(id);

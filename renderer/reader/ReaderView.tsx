@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OpenedArticle } from '../../common/api.ts';
 import type { Attribution } from '../../common/model/attribution.ts';
-import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../common/model/highlight.ts';
+import {
+  HIGHLIGHT_COLORS,
+  type Highlight,
+  type HighlightColor,
+} from '../../common/model/highlight.ts';
 import { groupSources, sourceKey } from '../../common/reader/sources.ts';
 import { gloss, onMenuCommand } from '../api.ts';
 import { localDate, plural } from '../format.ts';
@@ -35,7 +39,9 @@ function isTyping(target: EventTarget | null): boolean {
 function storedColor(): HighlightColor {
   try {
     const c = localStorage.getItem(LAST_COLOR_KEY);
-    return (HIGHLIGHT_COLORS as readonly string[]).includes(c ?? '') ? (c as HighlightColor) : 'yellow';
+    return (HIGHLIGHT_COLORS as readonly string[]).includes(c ?? '')
+      ? (c as HighlightColor)
+      : 'yellow';
   } catch {
     return 'yellow';
   }
@@ -77,7 +83,11 @@ function readingPoint(body: HTMLElement): number {
  * decorates only the paragraphs near the view; for a passage further away, its paragraph is
  * scrolled into view first and the element awaited for a few frames while it is decorated.
  */
-async function revealDecoration(body: HTMLElement, selector: string, offset: number): Promise<HTMLElement | null> {
+async function revealDecoration(
+  body: HTMLElement,
+  selector: string,
+  offset: number,
+): Promise<HTMLElement | null> {
   const found = body.querySelector<HTMLElement>(selector);
   if (found) return found;
   const block = new BlockIndex(body).blockAt(offset);
@@ -92,11 +102,21 @@ async function revealDecoration(body: HTMLElement, selector: string, offset: num
 }
 
 /** The reader: the article set for reading, its highlights, margin notes and sources. */
-export function ReaderView({ id, target, settings, onSettings, onBack, onNavigate, onShortcuts }: ReaderProps) {
+export function ReaderView({
+  id,
+  target,
+  settings,
+  onSettings,
+  onBack,
+  onNavigate,
+  onShortcuts,
+}: ReaderProps) {
   const [opened, setOpened] = useState<OpenedArticle | null>(null);
   const [highlights, setHighlights] = useState<Highlight[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [selection, setSelection] = useState<{ start: number; end: number; rect: DOMRect } | null>(null);
+  const [selection, setSelection] = useState<{ start: number; end: number; rect: DOMRect } | null>(
+    null,
+  );
   const [lastColor, setLastColor] = useState<HighlightColor>(storedColor);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [hoveredId, setHoveredId] = useState<string | null>(null);
@@ -160,9 +180,15 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
         const summary = (await gloss.listArticles()).find((a) => a.id === article.id);
         offset = summary?.position ?? 0;
       }
-      const targetHighlight = target?.highlightId ? opened?.highlights.find((h) => h.id === target.highlightId) : undefined;
+      const targetHighlight = target?.highlightId
+        ? opened?.highlights.find((h) => h.id === target.highlightId)
+        : undefined;
       if (targetHighlight) {
-        const mark = await revealDecoration(body, `mark[data-hstart="${CSS.escape(targetHighlight.id)}"]`, targetHighlight.position.start);
+        const mark = await revealDecoration(
+          body,
+          `mark[data-hstart="${CSS.escape(targetHighlight.id)}"]`,
+          targetHighlight.position.start,
+        );
         if (cancelled) return;
         if (mark) {
           mark.scrollIntoView({ block: 'center' });
@@ -172,7 +198,14 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
       }
       if (offset > 0) {
         const block = new BlockIndex(body).blockAt(offset);
-        if (block) window.scrollTo({ top: block.getBoundingClientRect().top + window.scrollY - 72 - (target ? window.innerHeight / 4 : 0) });
+        if (block)
+          window.scrollTo({
+            top:
+              block.getBoundingClientRect().top +
+              window.scrollY -
+              72 -
+              (target ? window.innerHeight / 4 : 0),
+          });
       }
     };
     void place();
@@ -189,7 +222,9 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
       if (!body) return;
       const scrollable = document.documentElement.scrollHeight - window.innerHeight;
       const progress = scrollable > 0 ? Math.min(1, Math.max(0, window.scrollY / scrollable)) : 1;
-      void gloss.setReadingPosition({ id: article.id, offset: readingPoint(body), progress }).catch(() => undefined);
+      void gloss
+        .setReadingPosition({ id: article.id, offset: readingPoint(body), progress })
+        .catch(() => undefined);
     };
     const onScroll = () => {
       window.clearTimeout(timer);
@@ -255,14 +290,27 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
     if (!body) return;
     body.querySelectorAll('mark.is-linked').forEach((m) => m.classList.remove('is-linked'));
     for (const hid of [hoveredId, focusedId]) {
-      if (hid) body.querySelectorAll(`mark[data-hid="${CSS.escape(hid)}"]`).forEach((m) => m.classList.add('is-linked'));
+      if (hid)
+        body
+          .querySelectorAll(`mark[data-hid="${CSS.escape(hid)}"]`)
+          .forEach((m) => m.classList.add('is-linked'));
     }
   }, [hoveredId, focusedId, highlights]);
 
-  const replace = useCallback((h: Highlight) => setHighlights((list) => (list.some((x) => x.id === h.id) ? list.map((x) => (x.id === h.id ? h : x)) : [...list, h])), []);
-  const remove = useCallback((hid: string) => setHighlights((list) => list.filter((x) => x.id !== hid)), []);
+  const replace = useCallback(
+    (h: Highlight) =>
+      setHighlights((list) =>
+        list.some((x) => x.id === h.id) ? list.map((x) => (x.id === h.id ? h : x)) : [...list, h],
+      ),
+    [],
+  );
+  const remove = useCallback(
+    (hid: string) => setHighlights((list) => list.filter((x) => x.id !== hid)),
+    [],
+  );
 
-  const fail = (e: unknown) => setStatus(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
+  const fail = (e: unknown) =>
+    setStatus(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
 
   const createHighlight = async (color: HighlightColor, withNote: boolean) => {
     // Read the document's selection now rather than the last one seen: keys can come before
@@ -270,7 +318,12 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
     const selection = readSelection();
     if (!selection) return;
     try {
-      const created = await gloss.createHighlight({ articleId, start: selection.start, end: selection.end, color });
+      const created = await gloss.createHighlight({
+        articleId,
+        start: selection.start,
+        end: selection.end,
+        color,
+      });
       replace(created);
       document.getSelection()?.removeAllRanges();
       setSelection(null);
@@ -344,7 +397,8 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
       if (before === after) return;
       history.current.push({
         label: 'note edit',
-        undo: async () => replace(await gloss.updateHighlight({ articleId, id: hid, note: before })),
+        undo: async () =>
+          replace(await gloss.updateHighlight({ articleId, id: hid, note: before })),
         redo: async () => replace(await gloss.updateHighlight({ articleId, id: hid, note: after })),
       });
     },
@@ -355,7 +409,11 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
     const body = bodyRef.current;
     const highlight = highlights.find((h) => h.id === hid);
     if (!body || !highlight) return;
-    const mark = await revealDecoration(body, `mark[data-hstart="${CSS.escape(hid)}"]`, highlight.position.start);
+    const mark = await revealDecoration(
+      body,
+      `mark[data-hstart="${CSS.escape(hid)}"]`,
+      highlight.position.start,
+    );
     if (!mark) return;
     mark.scrollIntoView({ block: 'center' });
     mark.focus({ preventScroll: true });
@@ -374,9 +432,15 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
   const copyWithSource = async () => {
     if (!selection || !article) return;
     const quote = article.text.slice(selection.start, selection.end).replace(/\n\n/g, ' ¶ ');
-    const inside = article.attributions.find((a) => a.start < selection.end && a.end > selection.start);
+    const inside = article.attributions.find(
+      (a) => a.start < selection.end && a.end > selection.start,
+    );
     const who = sourceLine(inside);
-    const where = [article.title, [article.source, article.publisher && `via ${article.publisher}`].filter(Boolean).join(' '), localDate(article.published)]
+    const where = [
+      article.title,
+      [article.source, article.publisher && `via ${article.publisher}`].filter(Boolean).join(' '),
+      localDate(article.published),
+    ]
       .filter(Boolean)
       .join(', ');
     const text = `“${quote}”${who ? ` — ${who}` : ''} (${where})`;
@@ -399,14 +463,19 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
 
   const copyMarkdown = async () => {
     try {
-      await navigator.clipboard.writeText(await gloss.exportMarkdown({ articleId, colorTags: exportColorTags() }));
+      await navigator.clipboard.writeText(
+        await gloss.exportMarkdown({ articleId, colorTags: exportColorTags() }),
+      );
       setStatus('Notes copied as Markdown');
     } catch (e) {
       setStatus(`Could not copy: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
 
-  useEffect(() => onMenuCommand((command) => command === 'export-notes' && exportToFile()), [exportToFile]);
+  useEffect(
+    () => onMenuCommand((command) => command === 'export-notes' && exportToFile()),
+    [exportToFile],
+  );
 
   // Keyboard: every action of the toolbar and more, without a mouse.
   useEffect(() => {
@@ -420,7 +489,12 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
       if (mod && key === 'z') {
         e.preventDefault();
         (e.shiftKey ? history.current.redo() : history.current.undo()).then(
-          (label) => setStatus(label ? `${e.shiftKey ? 'Redid' : 'Undid'} ${label}` : `Nothing to ${e.shiftKey ? 'redo' : 'undo'}`),
+          (label) =>
+            setStatus(
+              label
+                ? `${e.shiftKey ? 'Redid' : 'Undid'} ${label}`
+                : `Nothing to ${e.shiftKey ? 'redo' : 'undo'}`,
+            ),
           fail,
         );
         return;
@@ -432,7 +506,9 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
       }
       if (mod && key === 'y') {
         e.preventDefault();
-        history.current.redo().then((label) => setStatus(label ? `Redid ${label}` : 'Nothing to redo'), fail);
+        history.current
+          .redo()
+          .then((label) => setStatus(label ? `Redid ${label}` : 'Nothing to redo'), fail);
         return;
       }
       if (mod || e.altKey) return;
@@ -495,11 +571,18 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
     const next: Tip | null = gap
       ? { kind: 'gap', anchor: gap }
       : attr
-        ? { kind: 'attribution', index: Number(attr.dataset.aid!.slice(1)), anchor: bodyRef.current?.querySelector<HTMLElement>(`[data-astart="${attr.dataset.aid}"]`) ?? attr }
+        ? {
+            kind: 'attribution',
+            index: Number(attr.dataset.aid!.slice(1)),
+            anchor:
+              bodyRef.current?.querySelector<HTMLElement>(`[data-astart="${attr.dataset.aid}"]`) ??
+              attr,
+          }
         : null;
     // A tooltip opened by keyboard focus stays until focus moves, whatever the pointer does.
     const focused = document.activeElement as HTMLElement | null;
-    const focusHoldsTip = !!focused && !!bodyRef.current?.contains(focused) && focused.matches('[data-astart], .gap');
+    const focusHoldsTip =
+      !!focused && !!bodyRef.current?.contains(focused) && focused.matches('[data-astart], .gap');
     if (!next && focusHoldsTip && target !== focused) return;
     window.clearTimeout(tipTimer.current);
     tipTimer.current = window.setTimeout(() => setTip(next), next ? delay : 250);
@@ -508,10 +591,15 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
   const sources = useMemo(() => (article ? groupSources(article.attributions) : []), [article]);
   const focusedHighlight = focusedId ? highlights.find((h) => h.id === focusedId) : undefined;
   const focusedRect = focusedHighlight
-    ? bodyRef.current?.querySelector<HTMLElement>(`mark[data-hstart="${CSS.escape(focusedHighlight.id)}"]`)?.getBoundingClientRect()
+    ? bodyRef.current
+        ?.querySelector<HTMLElement>(`mark[data-hstart="${CSS.escape(focusedHighlight.id)}"]`)
+        ?.getBoundingClientRect()
     : undefined;
   const notes = useMemo(
-    () => highlights.filter((h) => !h.orphan && (h.note || h.id === editingId)).sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end),
+    () =>
+      highlights
+        .filter((h) => !h.orphan && (h.note || h.id === editingId))
+        .sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end),
     [highlights, editingId],
   );
   const layoutKey = `${highlights.length}:${fontsReady}:${panel}:${highlights.map((h) => h.position.start).join(',').length}`;
@@ -531,7 +619,10 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
   if (!article) return <main className="reader" aria-busy="true" />;
 
   const tipAttribution = tip?.kind === 'attribution' ? article.attributions[tip.index] : undefined;
-  const tipGroup = tipAttribution && tip?.kind === 'attribution' ? sources.find((g) => g.key === sourceKey(tipAttribution.source, tip.index)) : undefined;
+  const tipGroup =
+    tipAttribution && tip?.kind === 'attribution'
+      ? sources.find((g) => g.key === sourceKey(tipAttribution.source, tip.index))
+      : undefined;
 
   return (
     <div className={`reader${narrow ? ' is-narrow' : ''}${panel ? ' has-panel' : ''}`}>
@@ -541,13 +632,28 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
         </button>
         <div className="bar-actions" role="group" aria-label="Article">
           <SettingsMenu settings={settings} onChange={onSettings} />
-          <button type="button" className="bar-button" aria-pressed={panel === 'highlights'} onClick={() => setPanel(panel === 'highlights' ? null : 'highlights')}>
+          <button
+            type="button"
+            className="bar-button"
+            aria-pressed={panel === 'highlights'}
+            onClick={() => setPanel(panel === 'highlights' ? null : 'highlights')}
+          >
             Highlights
           </button>
-          <button type="button" className="bar-button" aria-pressed={panel === 'sources'} onClick={() => setPanel(panel === 'sources' ? null : 'sources')}>
+          <button
+            type="button"
+            className="bar-button"
+            aria-pressed={panel === 'sources'}
+            onClick={() => setPanel(panel === 'sources' ? null : 'sources')}
+          >
             Sources
           </button>
-          <button type="button" className="bar-button" onClick={exportToFile} title="Export notes… (Ctrl+Shift+E)">
+          <button
+            type="button"
+            className="bar-button"
+            onClick={exportToFile}
+            title="Export notes… (Ctrl+Shift+E)"
+          >
             Export notes…
           </button>
           <button type="button" className="bar-button" onClick={copyMarkdown}>
@@ -583,7 +689,9 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
             const mark = (e.target as HTMLElement).closest<HTMLElement>('mark[data-hid]');
             if (!mark || !document.getSelection()?.isCollapsed) return;
             const hid = mark.dataset.hid!;
-            bodyRef.current?.querySelector<HTMLElement>(`mark[data-hstart="${CSS.escape(hid)}"]`)?.focus({ preventScroll: true });
+            bodyRef.current
+              ?.querySelector<HTMLElement>(`mark[data-hstart="${CSS.escape(hid)}"]`)
+              ?.focus({ preventScroll: true });
             if (narrow) setOpenId(hid);
           }}
         >
@@ -627,10 +735,19 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
         />
       )}
       {finding && bodyRef.current?.querySelector<HTMLElement>('.article-body') && (
-        <FindBar text={article.text} body={bodyRef.current.querySelector<HTMLElement>('.article-body')!} onClose={() => setFinding(false)} />
+        <FindBar
+          text={article.text}
+          body={bodyRef.current.querySelector<HTMLElement>('.article-body')!}
+          onClose={() => setFinding(false)}
+        />
       )}
       {selection && (
-        <SelectionToolbar rect={selection.rect} onColor={(c) => void createHighlight(c, false)} onNote={() => void createHighlight(lastColor, true)} onCopy={copyWithSource} />
+        <SelectionToolbar
+          rect={selection.rect}
+          onColor={(c) => void createHighlight(c, false)}
+          onNote={() => void createHighlight(lastColor, true)}
+          onCopy={copyWithSource}
+        />
       )}
       {!selection && focusedHighlight && focusedRect && editingId !== focusedHighlight.id && (
         <SelectionToolbar
@@ -662,19 +779,35 @@ export function ReaderView({ id, target, settings, onSettings, onBack, onNavigat
           onPointerLeave={() => showTipFor(document.body, 0)}
         >
           <p className="tip-title">{tipAttribution.source.name ?? 'Unknown source'}</p>
-          {tipAttribution.source.role && <p className="tip-role">{tipGroup?.source.role ?? tipAttribution.source.role}</p>}
-          {!tipAttribution.source.role && tipGroup?.source.role && <p className="tip-role">{tipGroup.source.role}</p>}
+          {tipAttribution.source.role && (
+            <p className="tip-role">{tipGroup?.source.role ?? tipAttribution.source.role}</p>
+          )}
+          {!tipAttribution.source.role && tipGroup?.source.role && (
+            <p className="tip-role">{tipGroup.source.role}</p>
+          )}
           <p className="tip-kind">
             {tipAttribution.kind === 'direct' ? 'Quoted' : 'Paraphrased'}
             {tipAttribution.cue && ` · “${tipAttribution.cue}”`}
           </p>
-          {!tipAttribution.source.name && <p className="tip-muted">The name appears to have been stripped from the text by the feed.</p>}
-          {tipAttribution.source.name && tipAttribution.nearGap && <p className="tip-muted">Words appear to be missing near this statement.</p>}
+          {!tipAttribution.source.name && (
+            <p className="tip-muted">
+              The name appears to have been stripped from the text by the feed.
+            </p>
+          )}
+          {tipAttribution.source.name && tipAttribution.nearGap && (
+            <p className="tip-muted">Words appear to be missing near this statement.</p>
+          )}
           {tipGroup && tipGroup.statements.length > 1 && (
             <p className="tip-others">
               {plural(tipGroup.statements.length, 'statement')} by {tipAttribution.source.name}:{' '}
               {tipGroup.statements.map((i, n) => (
-                <button key={i} type="button" className="tip-link" aria-current={i === tip.index} onClick={() => jumpToStatement(i)}>
+                <button
+                  key={i}
+                  type="button"
+                  className="tip-link"
+                  aria-current={i === tip.index}
+                  onClick={() => jumpToStatement(i)}
+                >
                   {n + 1}
                 </button>
               ))}

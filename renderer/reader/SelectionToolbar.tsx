@@ -40,16 +40,31 @@ export function SelectionToolbar({ rect, onColor, onNote, onCopy, onDelete, curr
           onClick={() => onColor(color)}
         />
       ))}
-      <button type="button" className="tool" onClick={onNote} title={editing ? 'Edit the note (n)' : 'Highlight and write a note (n)'}>
+      <button
+        type="button"
+        className="tool"
+        onClick={onNote}
+        title={editing ? 'Edit the note (n)' : 'Highlight and write a note (n)'}
+      >
         Note
       </button>
       {onCopy && (
-        <button type="button" className="tool" onClick={onCopy} title="Copy the passage with its source">
+        <button
+          type="button"
+          className="tool"
+          onClick={onCopy}
+          title="Copy the passage with its source"
+        >
           Copy with source
         </button>
       )}
       {onDelete && (
-        <button type="button" className="tool" onClick={onDelete} title="Remove the highlight (Delete)">
+        <button
+          type="button"
+          className="tool"
+          onClick={onDelete}
+          title="Remove the highlight (Delete)"
+        >
           Delete
         </button>
       )}

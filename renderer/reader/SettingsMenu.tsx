@@ -1,15 +1,31 @@
 import { useEffect, useRef, useState } from 'react';
-import { exportColorTags, setExportColorTags, settingChoices, type ReaderSettings } from '../settings.ts';
+import {
+  exportColorTags,
+  setExportColorTags,
+  settingChoices,
+  type ReaderSettings,
+} from '../settings.ts';
 
-const LABELS: { [K in keyof ReaderSettings]: { title: string; names: Record<ReaderSettings[K], string> } } = {
-  theme: { title: 'Theme', names: { system: 'System', light: 'Light', sepia: 'Sepia', dark: 'Dark' } },
+const LABELS: {
+  [K in keyof ReaderSettings]: { title: string; names: Record<ReaderSettings[K], string> };
+} = {
+  theme: {
+    title: 'Theme',
+    names: { system: 'System', light: 'Light', sepia: 'Sepia', dark: 'Dark' },
+  },
   font: { title: 'Text', names: { serif: 'Serif', sans: 'Sans' } },
   size: { title: 'Size', names: { small: 'S', medium: 'M', large: 'L', 'x-large': 'XL' } },
   width: { title: 'Line width', names: { narrow: 'Narrow', normal: 'Normal', wide: 'Wide' } },
 };
 
 /** The "Aa" menu: theme, face, size and line width, applied at once and kept. */
-export function SettingsMenu({ settings, onChange }: { settings: ReaderSettings; onChange(next: ReaderSettings): void }) {
+export function SettingsMenu({
+  settings,
+  onChange,
+}: {
+  settings: ReaderSettings;
+  onChange(next: ReaderSettings): void;
+}) {
   const [open, setOpen] = useState(false);
   const [colorTags, setColorTags] = useState(exportColorTags);
   const box = useRef<HTMLDivElement>(null);
@@ -24,7 +40,12 @@ export function SettingsMenu({ settings, onChange }: { settings: ReaderSettings;
       <legend>{LABELS[key].title}</legend>
       {settingChoices(key).map((value) => (
         <label key={String(value)} className={settings[key] === value ? 'is-chosen' : ''}>
-          <input type="radio" name={key} checked={settings[key] === value} onChange={() => onChange({ ...settings, [key]: value })} />
+          <input
+            type="radio"
+            name={key}
+            checked={settings[key] === value}
+            onChange={() => onChange({ ...settings, [key]: value })}
+          />
           {(LABELS[key].names as Record<string, string>)[String(value)]}
         </label>
       ))}
@@ -32,7 +53,14 @@ export function SettingsMenu({ settings, onChange }: { settings: ReaderSettings;
   );
   return (
     <div className="settings" ref={box} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-      <button type="button" className="bar-button" aria-expanded={open} aria-haspopup="dialog" onClick={() => setOpen(!open)} title="Reading settings">
+      <button
+        type="button"
+        className="bar-button"
+        aria-expanded={open}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(!open)}
+        title="Reading settings"
+      >
         Aa
       </button>
       {open && (

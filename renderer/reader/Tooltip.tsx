@@ -40,7 +40,11 @@ export function Tooltip({ id, anchor, children, onPointerEnter, onPointerLeave }
       id={id}
       role="tooltip"
       className="tooltip"
-      style={position ? { top: position.top, left: position.left } : { visibility: 'hidden', top: 0, left: 0 }}
+      style={
+        position
+          ? { top: position.top, left: position.left }
+          : { visibility: 'hidden', top: 0, left: 0 }
+      }
       onMouseEnter={onPointerEnter}
       onMouseLeave={onPointerLeave}
     >

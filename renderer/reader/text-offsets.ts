@@ -26,14 +26,21 @@ export function offsetOfPoint(node: Node, offset: number): number | null {
  * The text offsets a DOM range covers, clamped to the article: a selection that starts or ends
  * outside any block (in a margin, between paragraphs) is trimmed to the blocks it touches.
  */
-export function offsetsOfRange(range: Range, root: HTMLElement): { start: number; end: number } | null {
-  const blocks = [...root.querySelectorAll<HTMLElement>(BLOCK_SELECTOR)].filter((b) => range.intersectsNode(b));
+export function offsetsOfRange(
+  range: Range,
+  root: HTMLElement,
+): { start: number; end: number } | null {
+  const blocks = [...root.querySelectorAll<HTMLElement>(BLOCK_SELECTOR)].filter((b) =>
+    range.intersectsNode(b),
+  );
   if (blocks.length === 0) return null;
   const first = blocks[0]!;
   const last = blocks[blocks.length - 1]!;
   const startInside = blockOf(range.startContainer) !== null && root.contains(range.startContainer);
   const endInside = blockOf(range.endContainer) !== null && root.contains(range.endContainer);
-  const start = startInside ? offsetOfPoint(range.startContainer, range.startOffset) : Number(first.dataset.blockStart);
+  const start = startInside
+    ? offsetOfPoint(range.startContainer, range.startOffset)
+    : Number(first.dataset.blockStart);
   const end = endInside
     ? offsetOfPoint(range.endContainer, range.endOffset)
     : Number(last.dataset.blockStart) + (last.textContent ?? '').length;
@@ -117,7 +124,12 @@ function* textNodes(block: HTMLElement): Generator<Text> {
 }
 
 /** A DOM range for [start, end) of the text, for selecting or scrolling to a passage. */
-export function rangeOfOffsets(root: HTMLElement, start: number, end: number, blocks = new BlockIndex(root)): Range | null {
+export function rangeOfOffsets(
+  root: HTMLElement,
+  start: number,
+  end: number,
+  blocks = new BlockIndex(root),
+): Range | null {
   const from = blocks.pointAt(start);
   const to = blocks.pointAt(end);
   if (!from || !to) return null;

@@ -20,14 +20,26 @@ export class UndoHistory {
   }
 
   undo(): Promise<string | null> {
-    return this.run(() => this.done.pop(), (s) => s.undo(), (s) => this.undone.push(s));
+    return this.run(
+      () => this.done.pop(),
+      (s) => s.undo(),
+      (s) => this.undone.push(s),
+    );
   }
 
   redo(): Promise<string | null> {
-    return this.run(() => this.undone.pop(), (s) => s.redo(), (s) => this.done.push(s));
+    return this.run(
+      () => this.undone.pop(),
+      (s) => s.redo(),
+      (s) => this.done.push(s),
+    );
   }
 
-  private run(take: () => UndoStep | undefined, act: (s: UndoStep) => Promise<void>, keep: (s: UndoStep) => void): Promise<string | null> {
+  private run(
+    take: () => UndoStep | undefined,
+    act: (s: UndoStep) => Promise<void>,
+    keep: (s: UndoStep) => void,
+  ): Promise<string | null> {
     const result = this.queue.then(async () => {
       const step = take();
       if (!step) return null;
@@ -35,7 +47,10 @@ export class UndoHistory {
       keep(step);
       return step.label;
     });
-    this.queue = result.then(() => undefined, () => undefined);
+    this.queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
     return result;
   }
 }

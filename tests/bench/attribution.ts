@@ -40,8 +40,20 @@ export async function run(): Promise<BenchResult[]> {
   const baseline = (median(baselines) / words) * 1000;
   const shortValue = (median(shortTimes) / shortWords) * 1000;
   return [
-    { name: 'attribution-per-1000-words', value: round(value), unit: 'ms', baseline: round(baseline), ratio: round(value / baseline) },
-    { name: 'attribution-linearity', value: round(value), unit: 'ms per 1,000 words at ~20k words', baseline: round(shortValue), ratio: round(value / shortValue) },
+    {
+      name: 'attribution-per-1000-words',
+      value: round(value),
+      unit: 'ms',
+      baseline: round(baseline),
+      ratio: round(value / baseline),
+    },
+    {
+      name: 'attribution-linearity',
+      value: round(value),
+      unit: 'ms per 1,000 words at ~20k words',
+      baseline: round(shortValue),
+      ratio: round(value / shortValue),
+    },
   ];
 }
 

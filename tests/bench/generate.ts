@@ -12,7 +12,18 @@ export function seeded(seed: number): () => number {
   };
 }
 
-const SUBJECTS = ['The minister', 'Officials', 'Maria Alvarez', 'The council', 'Residents', 'Analysts', 'The company', 'Police', 'Dr. Chen', 'The union'];
+const SUBJECTS = [
+  'The minister',
+  'Officials',
+  'Maria Alvarez',
+  'The council',
+  'Residents',
+  'Analysts',
+  'The company',
+  'Police',
+  'Dr. Chen',
+  'The union',
+];
 const VERBS = ['said', 'told reporters', 'warned', 'argued', 'noted', 'insisted'];
 const CLAUSES = [
   'the plan would cut costs over the next decade',
@@ -43,8 +54,8 @@ export function newsText(chars: number, seed = 1): string {
       if (r < 0.3) {
         const clause = pick(CLAUSES);
         sentences.push(`"${clause[0]!.toUpperCase()}${clause.slice(1)}," ${pick(SUBJECTS)} said.`);
-      }
-      else if (r < 0.55) sentences.push(`${pick(SUBJECTS)} ${pick(VERBS)} that ${pick(CLAUSES)}.`);
+      } else if (r < 0.55)
+        sentences.push(`${pick(SUBJECTS)} ${pick(VERBS)} that ${pick(CLAUSES)}.`);
       else sentences.push(pick(FILLER));
     }
     const paragraph = sentences.join(' ');

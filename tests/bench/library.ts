@@ -31,22 +31,208 @@ const IMPORT_ROUNDS = 5;
 
 /** Topic vocabularies: each article draws on two, so words are spread unevenly, as in real news. */
 const TOPICS: Record<string, string[]> = {
-  energy: ['turbine', 'pipeline', 'refinery', 'kilowatt', 'grid', 'solar', 'reactor', 'battery', 'tariff', 'offshore', 'drilling', 'emissions'],
-  health: ['vaccine', 'hospital', 'clinic', 'outbreak', 'nurses', 'surgeons', 'antibiotic', 'cholera', 'measles', 'pharmacy', 'diagnosis', 'ward'],
-  courts: ['verdict', 'appeal', 'tribunal', 'prosecutor', 'testimony', 'acquittal', 'injunction', 'magistrate', 'jurors', 'sentencing', 'bail', 'indictment'],
-  farming: ['harvest', 'drought', 'irrigation', 'livestock', 'fertiliser', 'barley', 'orchard', 'cooperative', 'grain', 'tractor', 'pasture', 'locusts'],
-  transport: ['ferry', 'railway', 'timetable', 'tunnel', 'airport', 'runway', 'freight', 'motorway', 'tramline', 'harbour', 'commuters', 'signalling'],
-  finance: ['bond', 'currency', 'inflation', 'dividend', 'shareholders', 'merger', 'auditor', 'liquidity', 'mortgage', 'deficit', 'treasury', 'hedge'],
-  weather: ['monsoon', 'cyclone', 'floodwater', 'heatwave', 'blizzard', 'landslide', 'typhoon', 'evacuation', 'rainfall', 'hailstorm', 'tornado', 'frost'],
-  sport: ['striker', 'goalkeeper', 'semifinal', 'marathon', 'referee', 'stadium', 'relegation', 'wicket', 'sprinter', 'cyclist', 'transfer', 'championship'],
-  science: ['telescope', 'genome', 'fossil', 'glacier', 'satellite', 'particle', 'laboratory', 'microbes', 'asteroid', 'coral', 'isotope', 'neurons'],
-  politics: ['coalition', 'referendum', 'ballot', 'senator', 'parliament', 'cabinet', 'opposition', 'manifesto', 'constituency', 'caucus', 'minister', 'veto'],
-  culture: ['museum', 'orchestra', 'novelist', 'exhibition', 'festival', 'sculpture', 'premiere', 'theatre', 'poetry', 'archive', 'curator', 'manuscript'],
-  technology: ['software', 'encryption', 'semiconductor', 'startup', 'algorithm', 'broadband', 'satellite', 'robotics', 'database', 'outage', 'firmware', 'chipmaker'],
+  energy: [
+    'turbine',
+    'pipeline',
+    'refinery',
+    'kilowatt',
+    'grid',
+    'solar',
+    'reactor',
+    'battery',
+    'tariff',
+    'offshore',
+    'drilling',
+    'emissions',
+  ],
+  health: [
+    'vaccine',
+    'hospital',
+    'clinic',
+    'outbreak',
+    'nurses',
+    'surgeons',
+    'antibiotic',
+    'cholera',
+    'measles',
+    'pharmacy',
+    'diagnosis',
+    'ward',
+  ],
+  courts: [
+    'verdict',
+    'appeal',
+    'tribunal',
+    'prosecutor',
+    'testimony',
+    'acquittal',
+    'injunction',
+    'magistrate',
+    'jurors',
+    'sentencing',
+    'bail',
+    'indictment',
+  ],
+  farming: [
+    'harvest',
+    'drought',
+    'irrigation',
+    'livestock',
+    'fertiliser',
+    'barley',
+    'orchard',
+    'cooperative',
+    'grain',
+    'tractor',
+    'pasture',
+    'locusts',
+  ],
+  transport: [
+    'ferry',
+    'railway',
+    'timetable',
+    'tunnel',
+    'airport',
+    'runway',
+    'freight',
+    'motorway',
+    'tramline',
+    'harbour',
+    'commuters',
+    'signalling',
+  ],
+  finance: [
+    'bond',
+    'currency',
+    'inflation',
+    'dividend',
+    'shareholders',
+    'merger',
+    'auditor',
+    'liquidity',
+    'mortgage',
+    'deficit',
+    'treasury',
+    'hedge',
+  ],
+  weather: [
+    'monsoon',
+    'cyclone',
+    'floodwater',
+    'heatwave',
+    'blizzard',
+    'landslide',
+    'typhoon',
+    'evacuation',
+    'rainfall',
+    'hailstorm',
+    'tornado',
+    'frost',
+  ],
+  sport: [
+    'striker',
+    'goalkeeper',
+    'semifinal',
+    'marathon',
+    'referee',
+    'stadium',
+    'relegation',
+    'wicket',
+    'sprinter',
+    'cyclist',
+    'transfer',
+    'championship',
+  ],
+  science: [
+    'telescope',
+    'genome',
+    'fossil',
+    'glacier',
+    'satellite',
+    'particle',
+    'laboratory',
+    'microbes',
+    'asteroid',
+    'coral',
+    'isotope',
+    'neurons',
+  ],
+  politics: [
+    'coalition',
+    'referendum',
+    'ballot',
+    'senator',
+    'parliament',
+    'cabinet',
+    'opposition',
+    'manifesto',
+    'constituency',
+    'caucus',
+    'minister',
+    'veto',
+  ],
+  culture: [
+    'museum',
+    'orchestra',
+    'novelist',
+    'exhibition',
+    'festival',
+    'sculpture',
+    'premiere',
+    'theatre',
+    'poetry',
+    'archive',
+    'curator',
+    'manuscript',
+  ],
+  technology: [
+    'software',
+    'encryption',
+    'semiconductor',
+    'startup',
+    'algorithm',
+    'broadband',
+    'satellite',
+    'robotics',
+    'database',
+    'outage',
+    'firmware',
+    'chipmaker',
+  ],
 };
 const TOPIC_NAMES = Object.keys(TOPICS);
-const SYLLABLES = ['ka', 'lo', 'mer', 'vin', 'da', 'tor', 'sel', 'ra', 'bren', 'ost', 'ul', 'mi', 'gar', 'the', 'no', 'quin', 'pa', 'zel'];
-const VERBS = ['announced', 'rejected', 'approved', 'delayed', 'questioned', 'defended', 'criticised', 'welcomed', 'reviewed', 'expanded'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mer',
+  'vin',
+  'da',
+  'tor',
+  'sel',
+  'ra',
+  'bren',
+  'ost',
+  'ul',
+  'mi',
+  'gar',
+  'the',
+  'no',
+  'quin',
+  'pa',
+  'zel',
+];
+const VERBS = [
+  'announced',
+  'rejected',
+  'approved',
+  'delayed',
+  'questioned',
+  'defended',
+  'criticised',
+  'welcomed',
+  'reviewed',
+  'expanded',
+];
 const LINKS = ['after', 'because', 'while', 'although', 'before', 'since'];
 
 /** Deterministic proper names (people and places), so that name searches find a handful of articles. */
@@ -97,7 +283,9 @@ function generate(): Generated {
       words += countWords(paragraph);
     }
     const title = `${place} ${pick(topics[0]!)} ${pick(VERBS)} as ${person} speaks`;
-    const { text, blocks } = assembleText(paragraphs.map((p) => ({ kind: 'paragraph' as const, text: p })));
+    const { text, blocks } = assembleText(
+      paragraphs.map((p) => ({ kind: 'paragraph' as const, text: p })),
+    );
     const id = `a${n.toString(16).padStart(12, '0')}`;
     articles.push({
       id,
@@ -126,7 +314,12 @@ function generate(): Generated {
           id: `h${n}`,
           articleId: id,
           position: { type: 'TextPositionSelector', start: 0, end: 20 },
-          quote: { type: 'TextQuoteSelector', exact: text.slice(0, 20), prefix: '', suffix: text.slice(20, 52) },
+          quote: {
+            type: 'TextQuoteSelector',
+            exact: text.slice(0, 20),
+            prefix: '',
+            suffix: text.slice(20, 52),
+          },
           color: 'yellow',
           note: `Follow up with ${pick(people)} about the ${pick(pick(topics))} figures`,
           tags: [],
@@ -147,12 +340,22 @@ async function writeLibrary(dir: string, data: Generated): Promise<void> {
   await mkdir(path.join(dir, 'highlights'), { recursive: true });
   const rows = [];
   for (const article of data.articles) {
-    await writeFile(path.join(dir, 'articles', `${article.id}.json`), JSON.stringify({ schemaVersion: 1, article }));
+    await writeFile(
+      path.join(dir, 'articles', `${article.id}.json`),
+      JSON.stringify({ schemaVersion: 1, article }),
+    );
     const hs = data.highlights.get(article.id) ?? [];
-    if (hs.length) await writeFile(path.join(dir, 'highlights', `${article.id}.json`), JSON.stringify({ schemaVersion: 1, highlights: hs }));
+    if (hs.length)
+      await writeFile(
+        path.join(dir, 'highlights', `${article.id}.json`),
+        JSON.stringify({ schemaVersion: 1, highlights: hs }),
+      );
     rows.push(rowFor(article, hs.length, hs.length));
   }
-  await writeFile(path.join(dir, 'library.json'), JSON.stringify({ schemaVersion: 1, seeded: true, articles: rows }, null, 2));
+  await writeFile(
+    path.join(dir, 'library.json'),
+    JSON.stringify({ schemaVersion: 1, seeded: true, articles: rows }, null, 2),
+  );
 }
 
 /** Queries as people type them: words, prefixes of words, two words, names, one typo. */
@@ -190,7 +393,13 @@ function percentile(values: number[], p: number): number {
 const round = (n: number) => Math.round(n * 100) / 100;
 
 function result(name: string, value: number, unit: string, baseline: number | null): BenchResult {
-  return { name, value: round(value), unit, baseline: baseline === null ? null : round(baseline), ratio: baseline ? round(value / baseline) : null };
+  return {
+    name,
+    value: round(value),
+    unit,
+    baseline: baseline === null ? null : round(baseline),
+    ratio: baseline ? round(value / baseline) : null,
+  };
 }
 
 export async function run(): Promise<BenchResult[]> {
@@ -199,7 +408,9 @@ export async function run(): Promise<BenchResult[]> {
   try {
     const data = generate();
     const totalWords = data.articles.reduce((sum, a) => sum + a.words, 0);
-    console.error(`library: ${data.articles.length} articles, ${totalWords.toLocaleString('en')} words`);
+    console.error(
+      `library: ${data.articles.length} articles, ${totalWords.toLocaleString('en')} words`,
+    );
     await writeLibrary(dir, data);
 
     // Opening: store to rows, against parsing the index alone.
@@ -213,7 +424,8 @@ export async function run(): Promise<BenchResult[]> {
       const { library } = await openLibrary(dir, { search: { persist: false } });
       const rows = library.list();
       open.push(performance.now() - began);
-      if (rows.length !== ARTICLES) throw new Error(`expected ${ARTICLES} rows, got ${rows.length}`);
+      if (rows.length !== ARTICLES)
+        throw new Error(`expected ${ARTICLES} rows, got ${rows.length}`);
     }
     results.push(result('library-open-2k', median(open), 'ms', median(parse)));
 
@@ -243,13 +455,22 @@ export async function run(): Promise<BenchResult[]> {
       scanTimes.push(performance.now() - t);
     }
     console.error(`library: ${list.length} queries, ${hits} results in all`);
-    results.push(result('search-2k-articles', percentile(searchTimes, 95), 'ms p95', percentile(scanTimes, 95)));
+    results.push(
+      result(
+        'search-2k-articles',
+        percentile(searchTimes, 95),
+        'ms p95',
+        percentile(scanTimes, 95),
+      ),
+    );
     reopened.search.close();
     library.search.close();
 
     // Importing saved pages, against reading the same files as plain text.
     const fixtures = path.resolve(import.meta.dirname, '..', 'fixtures', 'html');
-    const pages = (await readdir(fixtures)).filter((f) => f.endsWith('.html')).map((f) => path.join(fixtures, f));
+    const pages = (await readdir(fixtures))
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => path.join(fixtures, f));
     const importTimes: number[] = [];
     const plainTimes: number[] = [];
     for (let r = 0; r < IMPORT_ROUNDS; r++) {

@@ -42,7 +42,10 @@ export async function run(): Promise<BenchResult[]> {
         position,
         quote,
         color: HIGHLIGHT_COLORS[i % 5]!,
-        note: i % (HIGHLIGHTS / NOTES) === 0 ? `Note ${i}: worth checking against the council minutes. #bench` : '',
+        note:
+          i % (HIGHLIGHTS / NOTES) === 0
+            ? `Note ${i}: worth checking against the council minutes. #bench`
+            : '',
         tags: [],
         created: stamp,
         updated: stamp,
@@ -57,7 +60,9 @@ export async function run(): Promise<BenchResult[]> {
       return app.page.evaluate(
         async ({ title, notes }) => {
           const t0 = performance.now();
-          const card = [...document.querySelectorAll<HTMLButtonElement>('.article-card')].find((b) => b.textContent?.includes(title))!;
+          const card = [...document.querySelectorAll<HTMLButtonElement>('.article-card')].find(
+            (b) => b.textContent?.includes(title),
+          )!;
           card.click();
           await new Promise<void>((resolve, reject) => {
             const check = () => {
@@ -65,7 +70,8 @@ export async function run(): Promise<BenchResult[]> {
               const body = document.querySelector('.article-body:not([aria-busy="true"])');
               const placed = document.querySelectorAll('.note-card:not(.is-unplaced)').length;
               if (body && placed >= notes) resolve();
-              else if (performance.now() - t0 > 120_000) reject(new Error(`only ${placed} of ${notes} notes laid out after 120 s`));
+              else if (performance.now() - t0 > 120_000)
+                reject(new Error(`only ${placed} of ${notes} notes laid out after 120 s`));
               else requestAnimationFrame(check);
             };
             check();
@@ -92,7 +98,15 @@ export async function run(): Promise<BenchResult[]> {
     const value = median(fullTimes);
     const baseline = median(bareTimes);
     void bare;
-    return [{ name: 'paint-1M-5k-highlights', value: Math.round(value), unit: 'ms', baseline: Math.round(baseline), ratio: Math.round((value / baseline) * 100) / 100 }];
+    return [
+      {
+        name: 'paint-1M-5k-highlights',
+        value: Math.round(value),
+        unit: 'ms',
+        baseline: Math.round(baseline),
+        ratio: Math.round((value / baseline) * 100) / 100,
+      },
+    ];
   } finally {
     await app.close();
     cleanup();

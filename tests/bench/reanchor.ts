@@ -66,7 +66,8 @@ function sentence(random: () => number): string {
   const first = words[0] ?? 'The';
   words[0] = first.charAt(0).toUpperCase() + first.slice(1);
   let text = words.join(' ');
-  if (random() < 0.2) text = `“${text},” said a ${WORDS[Math.floor(random() * WORDS.length)]} official`;
+  if (random() < 0.2)
+    text = `“${text},” said a ${WORDS[Math.floor(random() * WORDS.length)]} official`;
   return `${text}.`;
 }
 
@@ -101,7 +102,11 @@ export interface EditedText {
 /** Scatters insertions, deletions and replacements until about `fraction` of the text changed. */
 export function editText(random: () => number, text: string, fraction: number): EditedText {
   const budget = Math.round(text.length * fraction);
-  interface Edit { at: number; remove: number; insert: string }
+  interface Edit {
+    at: number;
+    remove: number;
+    insert: string;
+  }
   const edits: Edit[] = [];
   let changed = 0;
   while (changed < budget) {
@@ -133,7 +138,11 @@ export function editText(random: () => number, text: string, fraction: number): 
 }
 
 /** Where a highlight's text truly went: from its first to its last surviving character. */
-function truePlacement(oldToNew: Int32Array, start: number, end: number): { start: number; end: number } | null {
+function truePlacement(
+  oldToNew: Int32Array,
+  start: number,
+  end: number,
+): { start: number; end: number } | null {
   let first = start;
   while (first < end && (oldToNew[first] ?? -1) < 0) first++;
   if (first === end) return null;
@@ -173,7 +182,13 @@ export async function run(): Promise<BenchResult[]> {
     const truth = truePlacement(edited.oldToNew, item.position.start, item.position.end);
     const placement = result.placements.get(item.id);
     if (placement === undefined) continue;
-    if (truth === null ? placement.status === 'orphan' : placement.status !== 'orphan' && placement.start === truth.start && placement.end === truth.end) {
+    if (
+      truth === null
+        ? placement.status === 'orphan'
+        : placement.status !== 'orphan' &&
+          placement.start === truth.start &&
+          placement.end === truth.end
+    ) {
       correct += 1;
     }
   }
@@ -200,7 +215,13 @@ export async function run(): Promise<BenchResult[]> {
       baseline: Math.round(baselineMs),
       ratio: Number((reanchorMs / baselineMs).toPrecision(3)),
     },
-    { name: 'reanchor-5k-placed-correctly', value: correct / items.length, unit: 'fraction', baseline: null, ratio: null },
+    {
+      name: 'reanchor-5k-placed-correctly',
+      value: correct / items.length,
+      unit: 'fraction',
+      baseline: null,
+      ratio: null,
+    },
   ];
 }
 

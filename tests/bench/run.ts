@@ -21,9 +21,21 @@ for (const [name, load] of suites) {
 }
 if (json) console.log(JSON.stringify(results, null, 2));
 else {
-  console.log('name'.padEnd(32), 'value'.padStart(12), 'unit'.padEnd(9), 'baseline'.padStart(12), 'ratio'.padStart(8));
+  console.log(
+    'name'.padEnd(32),
+    'value'.padStart(12),
+    'unit'.padEnd(9),
+    'baseline'.padStart(12),
+    'ratio'.padStart(8),
+  );
   for (const r of results) {
-    console.log(r.name.padEnd(32), String(r.value).padStart(12), r.unit.padEnd(9), String(r.baseline ?? '—').padStart(12), String(r.ratio ?? '—').padStart(8));
+    console.log(
+      r.name.padEnd(32),
+      String(r.value).padStart(12),
+      r.unit.padEnd(9),
+      String(r.baseline ?? '—').padStart(12),
+      String(r.ratio ?? '—').padStart(8),
+    );
   }
 }
 process.exit(0);

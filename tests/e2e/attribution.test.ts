@@ -4,7 +4,9 @@ import { CHROME, openApp, openBundledArticle, type App } from './harness.ts';
 
 /** True when two sets of boxes overlap anywhere. */
 function overlaps(a: DOMRectLike[], b: DOMRectLike): boolean {
-  return a.some((r) => r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom);
+  return a.some(
+    (r) => r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom,
+  );
 }
 interface DOMRectLike {
   left: number;
@@ -30,7 +32,11 @@ describe.skipIf(!CHROME)('who said it, in the reader', () => {
   async function passage(quoteStart: string) {
     const index = attributions.findIndex((a) => a.quote.startsWith(quoteStart));
     expect(index).toBeGreaterThanOrEqual(0);
-    return { index, locator: app.page.locator(`[data-astart="a${index}"]`), attribution: attributions[index]! };
+    return {
+      index,
+      locator: app.page.locator(`[data-astart="a${index}"]`),
+      attribution: attributions[index]!,
+    };
   }
 
   it('shows the source, role, kind and cue of a quotation on hover, without covering it', async () => {
@@ -43,9 +49,23 @@ describe.skipIf(!CHROME)('who said it, in the reader', () => {
     expect(text).toContain('the director of the program in American think-tank');
     expect(text).toContain('Quoted');
     expect(text).toContain('says');
-    const passageBoxes = await locator.evaluate((el) => [...el.getClientRects()].map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom })));
+    const passageBoxes = await locator.evaluate((el) =>
+      [...el.getClientRects()].map((r) => ({
+        left: r.left,
+        right: r.right,
+        top: r.top,
+        bottom: r.bottom,
+      })),
+    );
     const tipBox = (await tip.boundingBox())!;
-    expect(overlaps(passageBoxes, { left: tipBox.x, right: tipBox.x + tipBox.width, top: tipBox.y, bottom: tipBox.y + tipBox.height })).toBe(false);
+    expect(
+      overlaps(passageBoxes, {
+        left: tipBox.x,
+        right: tipBox.x + tipBox.width,
+        top: tipBox.y,
+        bottom: tipBox.y + tipBox.height,
+      }),
+    ).toBe(false);
     expect(await locator.getAttribute('aria-describedby')).toBe(await tip.getAttribute('id'));
     await app.screenshot('attribution-tooltip');
   });
@@ -60,7 +80,9 @@ describe.skipIf(!CHROME)('who said it, in the reader', () => {
     const links = tip.getByRole('button');
     expect(await links.count()).toBe(ersan.length);
     await links.first().click();
-    const focused = await app.page.evaluate(() => (document.activeElement as HTMLElement).dataset.astart);
+    const focused = await app.page.evaluate(
+      () => (document.activeElement as HTMLElement).dataset.astart,
+    );
     expect(focused).toBe(`a${attributions.indexOf(ersan[0]!)}`);
     await app.page.mouse.move(5, 5);
     await app.page.keyboard.press('Escape');
@@ -78,11 +100,18 @@ describe.skipIf(!CHROME)('who said it, in the reader', () => {
   it('marks stripped words with a quiet sign that explains itself', async () => {
     const gaps = app.page.locator('.article-body .gap');
     expect(await gaps.count()).toBeGreaterThanOrEqual(10);
-    const gap = app.page.locator('.article-body p.block', { hasText: 'for Human Rights' }).locator('.gap').first();
+    const gap = app.page
+      .locator('.article-body p.block', { hasText: 'for Human Rights' })
+      .locator('.gap')
+      .first();
     await gap.hover();
     const tip = app.page.getByRole('tooltip');
-    await expect.poll(() => tip.innerText()).toContain('Words appear to be missing here in the source');
-    expect(await gap.getAttribute('aria-label')).toBe('Words appear to be missing here in the source');
+    await expect
+      .poll(() => tip.innerText())
+      .toContain('Words appear to be missing here in the source');
+    expect(await gap.getAttribute('aria-label')).toBe(
+      'Words appear to be missing here in the source',
+    );
   });
 
   it('lists every source with its statements in the Sources panel, and jumps to one', async () => {
@@ -115,7 +144,9 @@ describe.skipIf(!CHROME)('who said it, in the reader', () => {
   it('carries the attribution onto a highlight made inside a quotation', async () => {
     const { page } = app;
     await page.evaluate(() => {
-      const el = [...document.querySelectorAll('.article-body [data-block-start]')].find((b) => b.textContent?.includes('nobody\'s interests'))!;
+      const el = [...document.querySelectorAll('.article-body [data-block-start]')].find((b) =>
+        b.textContent?.includes("nobody's interests"),
+      )!;
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const i = (n as Text).data.indexOf("nobody's interests");

@@ -3,7 +3,14 @@ import path from 'node:path';
 import { Lexer } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME, openApp, openBundledArticle, selectText, tempDataDir, type App } from './harness.ts';
+import {
+  CHROME,
+  openApp,
+  openBundledArticle,
+  selectText,
+  tempDataDir,
+  type App,
+} from './harness.ts';
 
 describe.skipIf(!CHROME)('exporting notes from the app', () => {
   let app: App;
@@ -45,9 +52,13 @@ describe.skipIf(!CHROME)('exporting notes from the app', () => {
       tags: ['cooperation'],
     });
     expect(markdown).toContain('> have an incentive to cooperate');
-    expect(markdown).toMatch(/— Aaron Stein, the director of the program in American think-tank \^h-[0-9a-f]{8}/);
+    expect(markdown).toMatch(
+      /— Aaron Stein, the director of the program in American think-tank \^h-[0-9a-f]{8}/,
+    );
     expect(markdown).toContain('Stein on why they cooperate. #cooperation');
-    const quotes = new Lexer().lex(markdown.slice(match![0].length)).filter((t) => t.type === 'blockquote');
+    const quotes = new Lexer()
+      .lex(markdown.slice(match![0].length))
+      .filter((t) => t.type === 'blockquote');
     expect(quotes).toHaveLength(2);
   });
 
@@ -66,10 +77,14 @@ describe.skipIf(!CHROME)('exporting notes from the app', () => {
     const folder = tempDataDir();
     app.exportFolders.push(folder);
     await page.getByRole('button', { name: 'Export all…' }).click();
-    await expect.poll(() => page.locator('.undo-toast').innerText()).toContain(`Exported 1 article to ${folder}`);
+    await expect
+      .poll(() => page.locator('.undo-toast').innerText())
+      .toContain(`Exported 1 article to ${folder}`);
     const files = readdirSync(folder);
     expect(files).toEqual(["Turkey, Russia face conflicts over Syria's push into Idlib.md"]);
-    expect(readFileSync(path.join(folder, files[0]!), 'utf8')).toContain('> have an incentive to cooperate');
+    expect(readFileSync(path.join(folder, files[0]!), 'utf8')).toContain(
+      '> have an incentive to cooperate',
+    );
     await openBundledArticle(page);
   });
 

@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createChannelHandlers } from '../../common/api.ts';
 import { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy.ts';
-import { createApiImplementation, type Platform } from '../../electron/services/api-implementation.ts';
+import {
+  createApiImplementation,
+  type Platform,
+} from '../../electron/services/api-implementation.ts';
 import type { Library } from '../../electron/services/library.ts';
 import { openLibrary } from '../../electron/services/open-library.ts';
 
@@ -19,13 +22,20 @@ export const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
 
 /** The browser to drive: $CHROME_PATH, else Debian's Chromium or a Chrome on the PATH. */
 export function findChrome(): string | null {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   return candidates.find((c): c is string => !!c && existsSync(c)) ?? null;
 }
 
 export const CHROME = findChrome();
 if (!CHROME) {
-  console.warn('Browser tests skipped: no Chromium found. Install Debian\'s chromium or set CHROME_PATH to a Chrome or Chromium binary.');
+  console.warn(
+    "Browser tests skipped: no Chromium found. Install Debian's chromium or set CHROME_PATH to a Chrome or Chromium binary.",
+  );
 }
 
 const CHROME_ARGS = [
@@ -78,7 +88,14 @@ export function tempDataDir(): string {
  * Opens the renderer in Chromium against the real services on a data folder, bound through
  * the API table exactly as the preload binds it in the app.
  */
-export async function openApp(options: { dataDir?: string; width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<App> {
+export async function openApp(
+  options: {
+    dataDir?: string;
+    width?: number;
+    height?: number;
+    colorScheme?: 'light' | 'dark';
+  } = {},
+): Promise<App> {
   if (!CHROME) throw new Error('no Chromium');
   const dataDir = options.dataDir ?? tempDataDir();
   const { library } = await openLibrary(dataDir, { seed: true, appRoot: ROOT });
@@ -92,7 +109,11 @@ export async function openApp(options: { dataDir?: string; width?: number; heigh
   };
   const handlers = createChannelHandlers(createApiImplementation(library, platform));
 
-  const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: CHROME,
+    args: CHROME_ARGS,
+    headless: true,
+  });
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1360, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? 'light',
@@ -109,14 +130,22 @@ export async function openApp(options: { dataDir?: string; width?: number; heigh
     // The app serves images copied in with saved pages from the library's media folder.
     const media = url.pathname.startsWith('/media/');
     const root = media ? path.join(dataDir, 'media') : path.join(DIST(), 'renderer');
-    const file = path.normalize(path.join(root, decodeURIComponent(media ? url.pathname.slice('/media'.length) : url.pathname)));
+    const file = path.normalize(
+      path.join(
+        root,
+        decodeURIComponent(media ? url.pathname.slice('/media'.length) : url.pathname),
+      ),
+    );
     if (!file.startsWith(root + path.sep)) return route.fulfill({ status: 404 });
     try {
       const body = await readFile(file);
       return route.fulfill({
         status: 200,
         body,
-        headers: { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY },
+        headers: {
+          'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+        },
       });
     } catch {
       return route.fulfill({ status: 404 });
@@ -137,7 +166,8 @@ export async function openApp(options: { dataDir?: string; width?: number; heigh
   // The preload gives dropped files their paths through Electron's webUtils; tests name the
   // path of each file they drop in window.__dropPaths, by file name.
   await context.addInitScript({
-    content: 'globalThis.glossFiles = { pathFor: (file) => (globalThis.__dropPaths || {})[file.name] || "" };',
+    content:
+      'globalThis.glossFiles = { pathFor: (file) => (globalThis.__dropPaths || {})[file.name] || "" };',
   });
   const page = await context.newPage();
   // Fail a step well before the test's own time limit, so the report names the step.
@@ -181,7 +211,9 @@ export async function openBundledArticle(page: Page): Promise<void> {
 export async function selectText(page: Page, from: string, to: string = from): Promise<void> {
   await page.evaluate(
     ({ from, to }) => {
-      const blocks = [...document.querySelectorAll<HTMLElement>('.article-body [data-block-start]')];
+      const blocks = [
+        ...document.querySelectorAll<HTMLElement>('.article-body [data-block-start]'),
+      ];
       const locate = (needle: string, after: number, atEnd: boolean): [Node, number, number] => {
         let base = 0;
         for (const block of blocks) {
@@ -193,7 +225,8 @@ export async function selectText(page: Page, from: string, to: string = from): P
             let pos = 0;
             for (let n = walker.nextNode(); n; n = walker.nextNode()) {
               const len = (n as Text).data.length;
-              if (atEnd ? target <= pos + len : target < pos + len) return [n, target - pos, base + found];
+              if (atEnd ? target <= pos + len : target < pos + len)
+                return [n, target - pos, base + found];
               pos += len;
             }
           }
@@ -218,13 +251,21 @@ export async function selectText(page: Page, from: string, to: string = from): P
  * Drops files on the window the way a user would drag them from a file manager: a real drop
  * event with File objects, whose paths the stand-in for the preload reports.
  */
-export async function dropFiles(page: Page, files: Array<{ path: string; name: string; content: string }>): Promise<void> {
+export async function dropFiles(
+  page: Page,
+  files: Array<{ path: string; name: string; content: string }>,
+): Promise<void> {
   await page.evaluate((files) => {
-    (globalThis as unknown as { __dropPaths: Record<string, string> }).__dropPaths = Object.fromEntries(files.map((f) => [f.name, f.path]));
+    (globalThis as unknown as { __dropPaths: Record<string, string> }).__dropPaths =
+      Object.fromEntries(files.map((f) => [f.name, f.path]));
     const data = new DataTransfer();
     for (const f of files) data.items.add(new File([f.content], f.name, { type: 'text/plain' }));
     const target = document.querySelector('.app')!;
-    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
-    target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    target.dispatchEvent(
+      new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
+    target.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
   }, files);
 }

@@ -55,7 +55,10 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     await card.waitFor();
     // Notes that exist when the article opens are laid out beside their lines at once.
     await expect.poll(() => page.locator('.note-card.is-unplaced').count()).toBe(0);
-    const [cardBox, markBox] = await Promise.all([card.boundingBox(), page.locator('mark[data-hstart]', { hasText: 'Nine months later' }).first().boundingBox()]);
+    const [cardBox, markBox] = await Promise.all([
+      card.boundingBox(),
+      page.locator('mark[data-hstart]', { hasText: 'Nine months later' }).first().boundingBox(),
+    ]);
     expect(Math.abs(cardBox!.y - markBox!.y)).toBeLessThanOrEqual(2);
     expect(await card.locator('strong').innerText()).toBe('failed');
     const { highlights } = await app.library.open((await app.library.list())[0]!.id);
@@ -80,18 +83,27 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     const { page } = app;
     await selectText(page, 'the truce has failed');
     await page.keyboard.press('3');
-    await expect.poll(async () => Object.values(await highlightTexts(app))).toContain('the truce has failed');
+    await expect
+      .poll(async () => Object.values(await highlightTexts(app)))
+      .toContain('the truce has failed');
     const texts = await highlightTexts(app);
     const inner = Object.entries(texts).find(([, t]) => t === 'the truce has failed');
     expect(inner).toBeDefined();
     // The nested one sits inside the outer mark, so its background adds to the outer's.
-    const nested = await page.evaluate((id) => !!document.querySelector(`mark[data-hid] mark[data-hid="${id}"]`), inner![0]);
+    const nested = await page.evaluate(
+      (id) => !!document.querySelector(`mark[data-hid] mark[data-hid="${id}"]`),
+      inner![0],
+    );
     expect(nested).toBe(true);
     await page.locator(`mark[data-hstart="${inner![0]}"]`).click();
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.hid)).toBe(inner![0]);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.hid)).toBe(
+      inner![0],
+    );
     await page.keyboard.press('Tab');
     await page.keyboard.press('Shift+Tab');
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.hid)).toBe(inner![0]);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.hid)).toBe(
+      inner![0],
+    );
   });
 
   it('makes one highlight of a selection across paragraphs', async () => {
@@ -102,16 +114,26 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     await expect.poll(async () => Object.keys(await highlightTexts(app)).length).toBe(before + 1);
     const id = (await app.library.list())[0]!.id;
     const { highlights } = await app.library.open(id);
-    const across = highlights.find((h) => h.quote.exact.startsWith('The demilitarized zone') || h.quote.exact.startsWith('Syrian ground forces'));
-    expect(across?.quote.exact).toBe('Syrian ground forces have been advancing from the south of the rebel stronghold under the cover of');
-    const spanning = await page.locator('.article-body mark[data-hid="' + across!.id + '"]').count();
+    const across = highlights.find(
+      (h) =>
+        h.quote.exact.startsWith('The demilitarized zone') ||
+        h.quote.exact.startsWith('Syrian ground forces'),
+    );
+    expect(across?.quote.exact).toBe(
+      'Syrian ground forces have been advancing from the south of the rebel stronghold under the cover of',
+    );
+    const spanning = await page
+      .locator('.article-body mark[data-hid="' + across!.id + '"]')
+      .count();
     expect(spanning).toBeGreaterThanOrEqual(1);
   });
 
   it('deletes the focused highlight with Delete and brings it back with Ctrl+Z, also on disk', async () => {
     const { page } = app;
     const id = (await app.library.list())[0]!.id;
-    const target = (await app.library.open(id)).highlights.find((h) => h.quote.exact === 'escalation of violence')!;
+    const target = (await app.library.open(id)).highlights.find(
+      (h) => h.quote.exact === 'escalation of violence',
+    )!;
     await page.locator(`mark[data-hstart="${target.id}"]`).focus();
     await page.keyboard.press('Delete');
     await expect.poll(() => page.locator(`mark[data-hid="${target.id}"]`).count()).toBe(0);
@@ -130,13 +152,25 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     await selectText(page, 'preventing a bloody onslaught');
     await page.keyboard.press('1');
     const id = app.library.list()[0]!.id;
-    await expect.poll(async () => (await app.library.open(id)).highlights.some((h) => h.quote.exact === 'preventing a bloody onslaught')).toBe(true);
-    const target = (await app.library.open(id)).highlights.find((h) => h.quote.exact === 'preventing a bloody onslaught')!;
+    await expect
+      .poll(async () =>
+        (await app.library.open(id)).highlights.some(
+          (h) => h.quote.exact === 'preventing a bloody onslaught',
+        ),
+      )
+      .toBe(true);
+    const target = (await app.library.open(id)).highlights.find(
+      (h) => h.quote.exact === 'preventing a bloody onslaught',
+    )!;
     await page.locator(`mark[data-hstart="${target.id}"]`).click();
     const toolbar = page.getByRole('toolbar', { name: 'Change the highlight' });
     await toolbar.waitFor();
     await toolbar.getByRole('button', { name: /Make it pink/ }).click();
-    await expect.poll(async () => (await app.library.open(id)).highlights.find((h) => h.id === target.id)?.color).toBe('pink');
+    await expect
+      .poll(
+        async () => (await app.library.open(id)).highlights.find((h) => h.id === target.id)?.color,
+      )
+      .toBe('pink');
     await toolbar.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => page.locator(`mark[data-hid="${target.id}"]`).count()).toBe(0);
   });
@@ -145,7 +179,10 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     const { page } = app;
     // Three notes on one paragraph: they cannot all sit level with their lines.
     for (const [phrase, note] of [
-      ['The agreement called for', 'First note on the agreement. It runs long enough to need a few lines in the margin column.'],
+      [
+        'The agreement called for',
+        'First note on the agreement. It runs long enough to need a few lines in the margin column.',
+      ],
       ['heavy weaponry', 'Second note, close by.'],
       ['two key highways', 'Third note, also close by.'],
     ] as const) {
@@ -162,12 +199,21 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
         const mark = document.querySelector<HTMLElement>(`mark[data-hstart="${id}"]`)!;
         const c = card.getBoundingClientRect();
         const m = mark.getClientRects()[0]!;
-        return { id, top: c.top, bottom: c.bottom, left: c.left, markTop: m.top, markRight: m.right, start: Number(mark.closest<HTMLElement>('[data-block-start]')!.dataset.blockStart) };
+        return {
+          id,
+          top: c.top,
+          bottom: c.bottom,
+          left: c.left,
+          markTop: m.top,
+          markRight: m.right,
+          start: Number(mark.closest<HTMLElement>('[data-block-start]')!.dataset.blockStart),
+        };
       }),
     );
     expect(boxes.length).toBeGreaterThanOrEqual(5);
     const byTop = [...boxes].sort((a, b) => a.top - b.top);
-    for (let i = 1; i < byTop.length; i++) expect(byTop[i]!.top).toBeGreaterThanOrEqual(byTop[i - 1]!.bottom);
+    for (let i = 1; i < byTop.length; i++)
+      expect(byTop[i]!.top).toBeGreaterThanOrEqual(byTop[i - 1]!.bottom);
     // Text order: the highlights' own top order is the cards' order.
     const byMark = [...boxes].sort((a, b) => a.markTop - b.markTop);
     expect(byTop.map((b) => b.id)).toEqual(byMark.map((b) => b.id));
@@ -189,7 +235,9 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     const card = page.locator('.note-card').filter({ hasText: 'Second note' });
     await card.hover();
     const id = await card.getAttribute('data-note-id');
-    await expect.poll(() => page.locator(`mark[data-hid="${id}"].is-linked`).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator(`mark[data-hid="${id}"].is-linked`).count())
+      .toBeGreaterThan(0);
   });
 
   it('renders a malicious note inert: no script, no remote image, no javascript: link', async () => {
@@ -206,11 +254,15 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     expect(await card.locator('img, script, iframe').count()).toBe(0);
     // Raw HTML is shown as the text it is.
     expect(await card.innerText()).toContain('<script>window.__pwned=2</script>');
-    const hrefs = await card.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const hrefs = await card
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual([null, 'https://example.org/'].filter((h) => hrefs.includes(h)));
     expect(hrefs.some((h) => h?.startsWith('javascript:'))).toBe(false);
     await card.locator('a', { hasText: 'click me' }).click();
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     expect(app.outsideRequests).toEqual([]);
   });
 
@@ -220,9 +272,12 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     await page.locator('.note-marker').first().waitFor();
     expect(await page.locator('.note-card').count()).toBe(0);
     // Markers of notes on one line stack rather than cover one another.
-    const boxes = (await page.locator('.note-marker').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) as DOMRect[];
+    const boxes = (await page
+      .locator('.note-marker')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) as DOMRect[];
     expect(boxes.length).toBeGreaterThan(2);
-    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.top).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom);
+    for (let i = 1; i < boxes.length; i++)
+      expect(boxes[i]!.top).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom);
     const marker = page.locator('.note-marker').first();
     await marker.scrollIntoViewIfNeeded();
     await marker.click();
@@ -236,7 +291,9 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     // A note card takes keyboard focus, which lights its highlight, and Enter edits it.
     await card.focus();
     const id = await card.getAttribute('data-note-id');
-    await expect.poll(() => page.locator(`mark[data-hid="${id}"].is-linked`).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator(`mark[data-hid="${id}"].is-linked`).count())
+      .toBeGreaterThan(0);
     await page.keyboard.press('Enter');
     await card.getByRole('textbox').waitFor();
     await page.keyboard.press('Escape');
@@ -249,7 +306,9 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     const quotes = await items.allInnerTexts();
     const id = (await app.library.list())[0]!.id;
     const { highlights, article } = await app.library.open(id);
-    const expected = [...highlights].sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end).map((h) => h.quote.exact);
+    const expected = [...highlights]
+      .sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end)
+      .map((h) => h.quote.exact);
     expect(quotes).toEqual(expected);
     expect(article.text.length).toBeGreaterThan(0);
     await page.getByRole('button', { name: '#ceasefire', exact: true }).click();
@@ -279,8 +338,20 @@ describe.skipIf(!CHROME)('a long article in Chromium', () => {
     const { article } = await app.library.open(id);
     const near = article.text.indexOf('Paragraph 2 of');
     const far = article.text.indexOf('Paragraph 1400 of');
-    await app.library.createHighlight({ articleId: id, start: near, end: near + 11, color: 'green', note: 'Near the top.' });
-    await app.library.createHighlight({ articleId: id, start: far, end: far + 14, color: 'pink', note: 'Far down. #far' });
+    await app.library.createHighlight({
+      articleId: id,
+      start: near,
+      end: near + 11,
+      color: 'green',
+      note: 'Near the top.',
+    });
+    await app.library.createHighlight({
+      articleId: id,
+      start: far,
+      end: far + 14,
+      color: 'pink',
+      note: 'Far down. #far',
+    });
     await page.reload();
     await page.locator('.article-card', { hasText: 'The long report' }).click();
     await page.locator('.article-body:not([aria-busy])').waitFor();
@@ -295,7 +366,9 @@ describe.skipIf(!CHROME)('a long article in Chromium', () => {
     const farCard = page.locator('.note-card', { hasText: 'Far down.' });
     const farCardTop = (await farCard.boundingBox())!.y;
     const farLineTop = await page.evaluate((offset) => {
-      const block = [...document.querySelectorAll<HTMLElement>('[data-block-start]')].filter((b) => Number(b.dataset.blockStart) <= offset).pop()!;
+      const block = [...document.querySelectorAll<HTMLElement>('[data-block-start]')]
+        .filter((b) => Number(b.dataset.blockStart) <= offset)
+        .pop()!;
       const range = document.createRange();
       range.setStart(block.firstChild!, offset - Number(block.dataset.blockStart));
       range.setEnd(block.firstChild!, offset - Number(block.dataset.blockStart) + 1);
@@ -306,7 +379,9 @@ describe.skipIf(!CHROME)('a long article in Chromium', () => {
     // The highlights panel jumps to the far highlight: its paragraph is decorated on the way.
     await page.getByRole('button', { name: 'Highlights', exact: true }).click();
     await page.locator('.highlight-list .highlight-quote', { hasText: 'Paragraph 1400' }).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Paragraph 1400');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toContain('Paragraph 1400');
     const mark = page.locator('mark[data-hstart]', { hasText: 'Paragraph 1400' });
     const box = (await mark.boundingBox())!;
     expect(box.y).toBeGreaterThan(0);

@@ -1,7 +1,15 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME, ROOT, dropFiles, openApp, openBundledArticle, tempDataDir, type App } from './harness.ts';
+import {
+  CHROME,
+  ROOT,
+  dropFiles,
+  openApp,
+  openBundledArticle,
+  tempDataDir,
+  type App,
+} from './harness.ts';
 
 const HTML_FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'html');
 
@@ -20,7 +28,10 @@ describe.skipIf(!CHROME)('the library in Chromium', () => {
   it('imports dropped files with a summary of what happened to each', async () => {
     const dir = tempDataDir();
     const story = path.join(dir, 'harbour.txt');
-    writeFileSync(story, 'Harbour reopens after storm\n\nReuters | Lisbon\n\nThe harbour reopened on Tuesday, officials said.\n\n"We worked through the night," said Ana Costa, the harbour master.\n');
+    writeFileSync(
+      story,
+      'Harbour reopens after storm\n\nReuters | Lisbon\n\nThe harbour reopened on Tuesday, officials said.\n\n"We worked through the night," said Ana Costa, the harbour master.\n',
+    );
     const broken = path.join(dir, 'empty.txt');
     writeFileSync(broken, '');
     const seed = path.join(ROOT, 'assets', '000_8366b94cf810edf5.txt');
@@ -41,7 +52,10 @@ describe.skipIf(!CHROME)('the library in Chromium', () => {
     const dir = tempDataDir();
     const files = ['a', 'b', 'c'].map((k) => {
       const file = path.join(dir, `dispatch-${k}.txt`);
-      writeFileSync(file, `Dispatch ${k.toUpperCase()} from the coast\n\nAFP | Porto\n\nFishing boats stayed in port for a third day, the harbour office said.\n`);
+      writeFileSync(
+        file,
+        `Dispatch ${k.toUpperCase()} from the coast\n\nAFP | Porto\n\nFishing boats stayed in port for a third day, the harbour office said.\n`,
+      );
       return file;
     });
     app.importChoices.push([...files, path.join(dir, 'chart.pdf')]);
@@ -58,7 +72,13 @@ describe.skipIf(!CHROME)('the library in Chromium', () => {
     const id = app.library.list().find((a) => a.title.startsWith('Turkey'))!.id;
     const { article } = await app.library.open(id);
     const at = article.text.indexOf('Kirill Semenov');
-    await app.library.createHighlight({ articleId: id, start: at, end: at + 14, color: 'purple', note: 'Check the council he works for' });
+    await app.library.createHighlight({
+      articleId: id,
+      start: at,
+      end: at + 14,
+      color: 'purple',
+      note: 'Check the council he works for',
+    });
     await page.reload();
     const search = page.getByRole('searchbox', { name: 'Search articles and notes' });
     await search.fill('Marmara');
@@ -68,15 +88,21 @@ describe.skipIf(!CHROME)('the library in Chromium', () => {
     await search.fill('council he works');
     await expect.poll(() => results.locator('.result-kind').allInnerTexts()).toContain('in a note');
     await search.fill('Marmara');
-    await expect.poll(() => results.locator('.result-kind').allInnerTexts()).toContain('in the text');
+    await expect
+      .poll(() => results.locator('.result-kind').allInnerTexts())
+      .toContain('in the text');
     await app.screenshot('library-search');
     await results.locator('.result').first().click();
-    const block = page.locator('.article-body [data-block-start]', { hasText: 'Marmara University' });
+    const block = page.locator('.article-body [data-block-start]', {
+      hasText: 'Marmara University',
+    });
     await block.waitFor();
-    await expect.poll(async () => {
-      const box = await block.boundingBox();
-      return !!box && box.y > 0 && box.y < 900;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const box = await block.boundingBox();
+        return !!box && box.y > 0 && box.y < 900;
+      })
+      .toBe(true);
   });
 
   it('finds and steps through matches inside the article with Ctrl+F', async () => {
@@ -87,7 +113,12 @@ describe.skipIf(!CHROME)('the library in Chromium', () => {
     await expect.poll(() => page.locator('.find-count').innerText()).toMatch(/^1 of \d+$/);
     await find.press('Enter');
     expect(await page.locator('.find-count').innerText()).toMatch(/^2 of \d+$/);
-    const marked = await page.evaluate(() => (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('gloss-find')?.size ?? 0);
+    const marked = await page.evaluate(
+      () =>
+        (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get(
+          'gloss-find',
+        )?.size ?? 0,
+    );
     expect(marked).toBeGreaterThan(3);
     await find.press('Escape');
     expect(await page.locator('.find-bar').count()).toBe(0);
@@ -110,7 +141,9 @@ describe.skipIf(!CHROME)('the library in Chromium', () => {
   it('remembers the reading position across a restart and shows progress in the library', async () => {
     await app.page.reload();
     await openBundledArticle(app.page);
-    const target = app.page.locator('.article-body [data-block-start]', { hasText: 'Top Russian officials' });
+    const target = app.page.locator('.article-body [data-block-start]', {
+      hasText: 'Top Russian officials',
+    });
     await target.scrollIntoViewIfNeeded();
     await app.page.evaluate(() => window.scrollBy(0, -window.innerHeight / 2 + 100));
     const before = await target.boundingBox();
@@ -122,10 +155,14 @@ describe.skipIf(!CHROME)('the library in Chromium', () => {
     const card = app.page.locator('.article-card', { hasText: 'Turkey, Russia face conflicts' });
     await card.waitFor();
     expect(await card.locator('.progress').count()).toBe(1);
-    expect(await app.page.locator('.continue-card').innerText()).toContain('Turkey, Russia face conflicts');
+    expect(await app.page.locator('.continue-card').innerText()).toContain(
+      'Turkey, Russia face conflicts',
+    );
     await openBundledArticle(app.page);
     await expect.poll(() => app.page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
-    const after = await app.page.locator('.article-body [data-block-start]', { hasText: 'Top Russian officials' }).boundingBox();
+    const after = await app.page
+      .locator('.article-body [data-block-start]', { hasText: 'Top Russian officials' })
+      .boundingBox();
     expect(Math.abs(after!.y - before!.y)).toBeLessThan(250);
     await app.page.getByRole('button', { name: '← Library' }).click();
   });
@@ -134,9 +171,13 @@ describe.skipIf(!CHROME)('the library in Chromium', () => {
     const { page } = app;
     const card = page.locator('.article-row', { hasText: 'Harbour reopens after storm' });
     await card.getByRole('button', { name: /Move .* to the trash/ }).click();
-    await expect.poll(() => page.locator('.article-card', { hasText: 'Harbour reopens' }).count()).toBe(0);
+    await expect
+      .poll(() => page.locator('.article-card', { hasText: 'Harbour reopens' }).count())
+      .toBe(0);
     await page.locator('.undo-toast').getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => page.locator('.article-card', { hasText: 'Harbour reopens' }).count()).toBe(1);
+    await expect
+      .poll(() => page.locator('.article-card', { hasText: 'Harbour reopens' }).count())
+      .toBe(1);
   });
 
   it('imports a hostile saved page as plain text: nothing runs and nothing leaves the app', async () => {
@@ -146,12 +187,22 @@ describe.skipIf(!CHROME)('the library in Chromium', () => {
     await dropFiles(page, [{ path: hostile, name: 'hostile.html', content: '' }]);
     await expect.poll(() => page.locator('.import-status').innerText()).toContain('1 imported');
     await page.locator('.import-status').getByRole('button', { name: 'Close' }).click();
-    const imported = app.library.list().find((a) => !a.title.startsWith('Turkey') && !a.title.startsWith('Harbour'))!;
+    const imported = app.library
+      .list()
+      .find((a) => !a.title.startsWith('Turkey') && !a.title.startsWith('Harbour'))!;
     await page.locator(`.article-card[data-article-id="${imported.id}"]`).click();
     await page.locator('.article-body').waitFor();
     await page.waitForTimeout(500);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    expect(await page.locator('.article-body script, .article-body iframe, .article-body form, .article-body img[src^="http"]').count()).toBe(0);
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+    ).toBeUndefined();
+    expect(
+      await page
+        .locator(
+          '.article-body script, .article-body iframe, .article-body form, .article-body img[src^="http"]',
+        )
+        .count(),
+    ).toBe(0);
     expect(app.outsideRequests).toEqual([]);
     await app.screenshot('hostile-page');
     expect(app.pageErrors).toEqual([]);

@@ -12,7 +12,9 @@ describe.skipIf(!CHROME)('reading the bundled article in Chromium', () => {
   });
 
   it('lists the bundled article in the library with its source, date and word count', async () => {
-    const card = app.page.locator('.article-card', { hasText: "Turkey, Russia face conflicts over Syria's push into Idlib" });
+    const card = app.page.locator('.article-card', {
+      hasText: "Turkey, Russia face conflicts over Syria's push into Idlib",
+    });
     await card.waitFor();
     const text = await card.innerText();
     expect(text).toContain('AP');
@@ -25,7 +27,9 @@ describe.skipIf(!CHROME)('reading the bundled article in Chromium', () => {
   it('shows the title once, the provenance line and the paragraphs set for reading', async () => {
     const { page } = app;
     await openBundledArticle(page);
-    await expect(page.locator('h1#article-title').innerText()).resolves.toBe("Turkey, Russia face conflicts over Syria's push into Idlib");
+    await expect(page.locator('h1#article-title').innerText()).resolves.toBe(
+      "Turkey, Russia face conflicts over Syria's push into Idlib",
+    );
     // The feed repeats the title; the reader must not.
     const bodyText = await page.locator('.article-body').innerText();
     expect(bodyText).not.toContain("Turkey, Russia face conflicts over Syria's push into Idlib");
@@ -40,9 +44,13 @@ describe.skipIf(!CHROME)('reading the bundled article in Chromium', () => {
 
     const paragraphs = page.locator('.article-body p.block');
     expect(await paragraphs.count()).toBe(22);
-    await expect(paragraphs.first().innerText()).resolves.toMatch(/^and are again facing an escalation/);
+    await expect(paragraphs.first().innerText()).resolves.toMatch(
+      /^and are again facing an escalation/,
+    );
     // The sentence the feed broke over two paragraphs reads as one.
-    await expect(page.locator('.article-body').innerText()).resolves.toContain('members joining Turkish-backed opposition forces');
+    await expect(page.locator('.article-body').innerText()).resolves.toContain(
+      'members joining Turkish-backed opposition forces',
+    );
 
     await page.evaluate(() => window.scrollTo(0, 0));
     await app.screenshot('reader-light');

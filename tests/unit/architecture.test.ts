@@ -21,12 +21,20 @@ function importsOf(file: string): Array<{ spec: string; typeOnly: boolean }> {
   const found: Array<{ spec: string; typeOnly: boolean }> = [];
   const pattern = /^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
   for (const m of text.matchAll(pattern)) found.push({ spec: m[3]!, typeOnly: !!m[2] });
-  for (const m of text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push({ spec: m[1]!, typeOnly: false });
+  for (const m of text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g))
+    found.push({ spec: m[1]!, typeOnly: false });
   return found;
 }
 
 /** Libraries common/ may use: pure JavaScript that needs no DOM, Node or Electron. */
-const PURE_PACKAGES = new Set(['zod', 'yaml', 'mustache', 'marked', 'diff-match-patch', 'approx-string-match']);
+const PURE_PACKAGES = new Set([
+  'zod',
+  'yaml',
+  'mustache',
+  'marked',
+  'diff-match-patch',
+  'approx-string-match',
+]);
 
 describe('layer boundaries', () => {
   it('common/ imports nothing outside itself but a few pure libraries', () => {
@@ -36,8 +44,10 @@ describe('layer boundaries', () => {
       for (const { spec } of importsOf(file)) {
         if (spec.startsWith('.')) {
           const target = path.resolve(path.dirname(file), spec);
-          if (!target.startsWith(commonDir + path.sep)) offenders.push(`${path.relative(ROOT, file)} imports ${spec}`);
-        } else if (!PURE_PACKAGES.has(spec)) offenders.push(`${path.relative(ROOT, file)} imports ${spec}`);
+          if (!target.startsWith(commonDir + path.sep))
+            offenders.push(`${path.relative(ROOT, file)} imports ${spec}`);
+        } else if (!PURE_PACKAGES.has(spec))
+          offenders.push(`${path.relative(ROOT, file)} imports ${spec}`);
       }
     }
     expect(offenders).toEqual([]);
@@ -49,7 +59,11 @@ describe('layer boundaries', () => {
       if (file.endsWith('vite.config.ts')) continue; // the build's own configuration runs in Node
       for (const { spec } of importsOf(file)) {
         const target = spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : '';
-        if (target.startsWith(path.join(ROOT, 'electron') + path.sep) || spec === 'electron' || spec.startsWith('node:')) {
+        if (
+          target.startsWith(path.join(ROOT, 'electron') + path.sep) ||
+          spec === 'electron' ||
+          spec.startsWith('node:')
+        ) {
           offenders.push(`${path.relative(ROOT, file)} imports ${spec}`);
         }
       }

@@ -29,10 +29,30 @@ describe('rendering notes', () => {
   });
 
   it('leaves anything Markdown or HTML would change to the full renderer', () => {
-    for (const text of ['# Heading', '1. item', '- item', '> quote', 'a *b*', 'a_b_', 'see www.example.com', 'see https://example.com', 'mail a@b.org', 'a <b>', 'a & b', 'two\nlines', 'trailing ', 'double  space', "it's", 'a "quote"', 'x']) {
+    for (const text of [
+      '# Heading',
+      '1. item',
+      '- item',
+      '> quote',
+      'a *b*',
+      'a_b_',
+      'see www.example.com',
+      'see https://example.com',
+      'mail a@b.org',
+      'a <b>',
+      'a & b',
+      'two\nlines',
+      'trailing ',
+      'double  space',
+      "it's",
+      'a "quote"',
+      'x',
+    ]) {
       expect(isPlain(text), text).toBe(false);
     }
-    expect(renderNote('a *b* <img src=x onerror=alert(1)>')).toBe(renderMarkdown('a *b* <img src=x onerror=alert(1)>'));
+    expect(renderNote('a *b* <img src=x onerror=alert(1)>')).toBe(
+      renderMarkdown('a *b* <img src=x onerror=alert(1)>'),
+    );
     expect(renderNote('see https://example.com')).toContain('<a href="https://example.com">');
   });
 });

@@ -10,7 +10,14 @@ const blocks: Block[] = [
 
 describe('cutting blocks into runs for painting', () => {
   it('nests overlapping highlights longest first and marks where each begins', () => {
-    const [first] = segmentBlocks(blocks, [{ id: 'long', start: 2, end: 9 }, { id: 'short', start: 4, end: 6 }], []);
+    const [first] = segmentBlocks(
+      blocks,
+      [
+        { id: 'long', start: 2, end: 9 },
+        { id: 'short', start: 4, end: 6 },
+      ],
+      [],
+    );
     expect(first!.segments.map((s) => [s.start, s.end, s.highlights, s.starts])).toEqual([
       [0, 2, [], []],
       [2, 4, ['long'], ['long']],
@@ -22,7 +29,12 @@ describe('cutting blocks into runs for painting', () => {
 
   it('gives a highlight that begins between two blocks its start in the next block', () => {
     const [, second] = segmentBlocks(blocks, [{ id: 'h', start: 10, end: 15 }], []);
-    expect(second!.segments[0]).toMatchObject({ start: 12, end: 15, highlights: ['h'], starts: ['h'] });
+    expect(second!.segments[0]).toMatchObject({
+      start: 12,
+      end: 15,
+      highlights: ['h'],
+      starts: ['h'],
+    });
   });
 
   it('carries a highlight across blocks but marks only its first run as its start', () => {

@@ -31,7 +31,12 @@ function matchArticle(library: Library, annotations: Parsed): string | null {
 }
 
 /** `gloss annotations import|export`. */
-export async function annotationsCommand(args: string[], flags: AnnotationFlags, dataDir: string, io: Output): Promise<number> {
+export async function annotationsCommand(
+  args: string[],
+  flags: AnnotationFlags,
+  dataDir: string,
+  io: Output,
+): Promise<number> {
   const [verb, target] = args;
   if (verb === 'export') {
     if (!target) {
@@ -75,7 +80,9 @@ export async function annotationsCommand(args: string[], flags: AnnotationFlags,
   const { library } = await openCliLibrary(dataDir);
   const articleId = flags.article ?? matchArticle(library, parsed.annotations);
   if (!articleId) {
-    io.err(`gloss: ${target}: cannot tell which article these annotations belong to; name it with --article ID`);
+    io.err(
+      `gloss: ${target}: cannot tell which article these annotations belong to; name it with --article ID`,
+    );
     return 1;
   }
   if (!library.list().some((a) => a.id === articleId)) {
@@ -86,7 +93,9 @@ export async function annotationsCommand(args: string[], flags: AnnotationFlags,
   const errors = parsed.errors;
   if (flags.json) io.out(json({ imported: result.imported, orphans: result.orphans, errors }));
   else {
-    io.out(`Imported ${result.imported} annotation${result.imported === 1 ? '' : 's'} into ${articleId}${result.skipped ? ` (${result.skipped} already there)` : ''}`);
+    io.out(
+      `Imported ${result.imported} annotation${result.imported === 1 ? '' : 's'} into ${articleId}${result.skipped ? ` (${result.skipped} already there)` : ''}`,
+    );
     for (const o of result.orphans) io.out(`  could not be placed: “${o.exact.slice(0, 80)}”`);
     for (const e of errors) io.err(`gloss: ${target}: ${e}`);
   }

@@ -9,7 +9,12 @@ import { json, type Output } from '../output.ts';
  * `gloss attribute FILE|ID`: who said what. For a file the offsets point into the file's text
  * exactly as read (UTF-8, a byte order mark removed); for a stored article into its text.
  */
-export async function attributeCommand(args: string[], asJson: boolean, dataDir: string, io: Output): Promise<number> {
+export async function attributeCommand(
+  args: string[],
+  asJson: boolean,
+  dataDir: string,
+  io: Output,
+): Promise<number> {
   const [target] = args;
   if (!target) {
     io.err('gloss attribute: name a FILE or an article ID');
@@ -46,11 +51,17 @@ export async function attributeCommand(args: string[], asJson: boolean, dataDir:
   }
   if (result.attributions.length === 0) io.out('No quotations or reported statements found.');
   for (const a of result.attributions) {
-    const who = a.source.name ? `${a.source.name}${a.source.role ? `, ${a.source.role}` : ''}` : 'unknown source (name missing in the text)';
+    const who = a.source.name
+      ? `${a.source.name}${a.source.role ? `, ${a.source.role}` : ''}`
+      : 'unknown source (name missing in the text)';
     const quote = a.quote.replace(/\s*\n\s*/g, ' ');
-    io.out(`${a.kind === 'direct' ? 'quoted     ' : 'paraphrased'}  ${who}${a.cue ? ` (${a.cue})` : ''}: ${a.kind === 'direct' ? `“${quote}”` : quote}`);
+    io.out(
+      `${a.kind === 'direct' ? 'quoted     ' : 'paraphrased'}  ${who}${a.cue ? ` (${a.cue})` : ''}: ${a.kind === 'direct' ? `“${quote}”` : quote}`,
+    );
   }
-  if (result.gaps.length) io.out(`\n${result.gaps.length} place(s) where words appear to be missing, at offsets ${result.gaps.map((g) => g.offset).join(', ')}`);
+  if (result.gaps.length)
+    io.out(
+      `\n${result.gaps.length} place(s) where words appear to be missing, at offsets ${result.gaps.map((g) => g.offset).join(', ')}`,
+    );
   return 0;
 }
-

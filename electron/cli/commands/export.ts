@@ -18,7 +18,14 @@ async function readTemplate(file: string | undefined): Promise<string | undefine
     return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UnreadableFileError(file, code === 'ENOENT' ? 'no such template file' : code === 'EISDIR' ? 'is a folder, not a template file' : (error as Error).message);
+    throw new UnreadableFileError(
+      file,
+      code === 'ENOENT'
+        ? 'no such template file'
+        : code === 'EISDIR'
+          ? 'is a folder, not a template file'
+          : (error as Error).message,
+    );
   }
 }
 
@@ -27,7 +34,12 @@ async function readTemplate(file: string | undefined): Promise<string | undefine
  * --out, one article's Markdown goes to stdout. Everything is rendered before anything is
  * written, and each file is written whole or not at all.
  */
-export async function exportCommand(args: string[], flags: ExportFlags, dataDir: string, io: Output): Promise<number> {
+export async function exportCommand(
+  args: string[],
+  flags: ExportFlags,
+  dataDir: string,
+  io: Output,
+): Promise<number> {
   try {
     return await runExport(args, flags, dataDir, io);
   } catch (error) {
@@ -40,7 +52,12 @@ export async function exportCommand(args: string[], flags: ExportFlags, dataDir:
   }
 }
 
-async function runExport(args: string[], flags: ExportFlags, dataDir: string, io: Output): Promise<number> {
+async function runExport(
+  args: string[],
+  flags: ExportFlags,
+  dataDir: string,
+  io: Output,
+): Promise<number> {
   const template = await readTemplate(flags.template);
   const { library } = await openCliLibrary(dataDir);
   const options = { colorTags: flags.colorTags, template };

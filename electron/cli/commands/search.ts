@@ -11,7 +11,12 @@ export interface SearchFlags {
  * the query may be given as one argument or several. JSON output is exactly
  * `{"results":[{"id","title","snippet","kind"}]}`; the readable form marks hits with [brackets].
  */
-export async function searchCommand(words: string[], flags: SearchFlags, dataDir: string, io: Output): Promise<number> {
+export async function searchCommand(
+  words: string[],
+  flags: SearchFlags,
+  dataDir: string,
+  io: Output,
+): Promise<number> {
   const query = words.join(' ').trim();
   if (!query) {
     io.err('gloss search: give the words to search for');
@@ -22,7 +27,11 @@ export async function searchCommand(words: string[], flags: SearchFlags, dataDir
   // Leave the index on disk for the next search (and the app) to start from.
   await library.search.flush();
   if (flags.json) {
-    io.out(json({ results: results.map(({ id, title, snippet, kind }) => ({ id, title, snippet, kind })) }));
+    io.out(
+      json({
+        results: results.map(({ id, title, snippet, kind }) => ({ id, title, snippet, kind })),
+      }),
+    );
     return 0;
   }
   if (results.length === 0) {

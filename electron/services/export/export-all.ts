@@ -8,7 +8,11 @@ import { open, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { glossIdOf } from '../../../common/export/front-matter.ts';
 import type { ExistingFile } from '../../../common/export/file-name.ts';
-import { exportMarkdown, safeFileNames, type ExportOptions } from '../../../common/export/markdown.ts';
+import {
+  exportMarkdown,
+  safeFileNames,
+  type ExportOptions,
+} from '../../../common/export/markdown.ts';
 import type { Article } from '../../../common/model/article.ts';
 import type { Highlight } from '../../../common/model/highlight.ts';
 import { describeFsError, writeFileAtomic } from './write-atomic.ts';
@@ -21,7 +25,10 @@ export interface ExportItem {
 
 /** A problem with the export folder, as one line naming the folder and the reason. */
 export class ExportFolderError extends Error {
-  constructor(readonly folder: string, reason: string) {
+  constructor(
+    readonly folder: string,
+    reason: string,
+  ) {
     super(`Cannot export to ${folder}: ${reason}`);
     this.name = 'ExportFolderError';
   }
@@ -93,12 +100,16 @@ export async function exportAllToFolder(
 ): Promise<{ files: string[] }> {
   const seen = new Set<string>();
   for (const { article } of items) {
-    if (seen.has(article.id)) throw new Error(`Article ${article.id} is listed twice in the export`);
+    if (seen.has(article.id))
+      throw new Error(`Article ${article.id} is listed twice in the export`);
     seen.add(article.id);
   }
   await checkWritableFolder(dir);
 
-  const names = safeFileNames(items.map((i) => i.article), await markdownFilesIn(dir));
+  const names = safeFileNames(
+    items.map((i) => i.article),
+    await markdownFilesIn(dir),
+  );
   const rendered = items.map(({ article, highlights }) => ({
     path: join(dir, names.get(article.id) ?? `${article.id}.md`),
     content: exportMarkdown(article, highlights, options),

@@ -13,15 +13,18 @@ const SNIFF_BYTES = 4096;
  * characters; the WHATWG table is applied here instead. Unassigned bytes keep their code point.
  */
 const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152,
+  0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122,
+  0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
 function decodeWindows1252(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 8192) {
     const chunk = bytes.subarray(i, i + 8192);
-    out += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b)));
+    out += String.fromCharCode(
+      ...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b)),
+    );
   }
   return out;
 }
@@ -52,19 +55,28 @@ export function decodeHtml(bytes: Uint8Array, file: string): string {
     if (label.startsWith('utf-16')) label = 'utf-8';
     // Single-byte and legacy multi-byte sets decode every byte; a stray one is not worth refusing the page.
     fatal = ['utf-8', 'utf8', 'unicode-1-1-utf-8'].includes(label);
-    if (bytes.includes(0)) throw new UnreadableFileError(file, 'looks like a binary file, not a web page');
+    if (bytes.includes(0))
+      throw new UnreadableFileError(file, 'looks like a binary file, not a web page');
   }
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(label, { fatal });
   } catch {
-    throw new UnreadableFileError(file, `the page is in the character set "${label}", which Gloss cannot read`);
+    throw new UnreadableFileError(
+      file,
+      `the page is in the character set "${label}", which Gloss cannot read`,
+    );
   }
   let text: string;
   try {
     text = decoder.encoding === 'windows-1252' ? decodeWindows1252(bytes) : decoder.decode(bytes);
   } catch {
-    throw new UnreadableFileError(file, fatal && label.startsWith('utf') ? 'is not valid UTF-8 and declares no other character set' : `is not valid ${label} text`);
+    throw new UnreadableFileError(
+      file,
+      fatal && label.startsWith('utf')
+        ? 'is not valid UTF-8 and declares no other character set'
+        : `is not valid ${label} text`,
+    );
   }
   text = text.replace(/^\uFEFF/, '');
   if (!text.trim()) throw new UnreadableFileError(file, 'holds only white space');

@@ -8,9 +8,44 @@ import { foldLines } from '../../../common/ingest/blocks.ts';
 
 /** Elements that end the running paragraph. */
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
-  'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION',
-  'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
 ]);
 
 interface Context {
@@ -25,7 +60,10 @@ export interface FoundImage {
 }
 
 function imageOf(img: Element): FoundImage {
-  return { src: img.getAttribute('src')?.trim() || null, alt: foldLines(img.getAttribute('alt') ?? '') };
+  return {
+    src: img.getAttribute('src')?.trim() || null,
+    alt: foldLines(img.getAttribute('alt') ?? ''),
+  };
 }
 
 /** Text of an element's inline content, with line breaks as spaces. */
@@ -98,7 +136,11 @@ class BlockReader {
     const tag = el.tagName;
     const heading = /^H([1-6])$/.exec(tag);
     if (heading) {
-      this.drafts.push({ kind: 'heading', text: foldLines(inlineText(el)), level: Number(heading[1]) });
+      this.drafts.push({
+        kind: 'heading',
+        text: foldLines(inlineText(el)),
+        level: Number(heading[1]),
+      });
     } else if (tag === 'UL' || tag === 'OL') {
       this.#list(el, ctx.depth + 1, ctx);
     } else if (tag === 'LI') {
@@ -106,13 +148,17 @@ class BlockReader {
     } else if (tag === 'BLOCKQUOTE') {
       this.read(el, { ...ctx, quote: true });
     } else if (tag === 'PRE') {
-      const code = (el.textContent ?? '').replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/^\n+|\n+$/g, '');
+      const code = (el.textContent ?? '')
+        .replace(/\r\n?/g, '\n')
+        .replace(/[ \t]+$/gm, '')
+        .replace(/^\n+|\n+$/g, '');
       this.drafts.push({ kind: 'code', text: code });
     } else if (tag === 'FIGURE') {
       this.#figure(el, ctx);
     } else if (tag === 'TR') {
       const cells = [...el.children].map((c) => foldLines(inlineText(c))).filter(Boolean);
-      if (cells.length) this.drafts.push({ kind: ctx.quote ? 'blockquote' : 'paragraph', text: cells.join(' · ') });
+      if (cells.length)
+        this.drafts.push({ kind: ctx.quote ? 'blockquote' : 'paragraph', text: cells.join(' · ') });
     } else if (tag !== 'HR') {
       this.read(el, ctx);
     }

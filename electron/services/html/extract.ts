@@ -19,10 +19,71 @@ export interface ExtractedPage {
 
 /** The tags that survive sanitizing: structure and inline text, and images. Everything else goes, content kept. */
 const ALLOWED_TAGS = [
-  'a', 'abbr', 'address', 'article', 'aside', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code', 'data', 'dd',
-  'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'header', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'main', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'section', 'small',
-  'span', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var', 'wbr',
+  'a',
+  'abbr',
+  'address',
+  'article',
+  'aside',
+  'b',
+  'bdi',
+  'bdo',
+  'blockquote',
+  'br',
+  'caption',
+  'cite',
+  'code',
+  'data',
+  'dd',
+  'del',
+  'details',
+  'dfn',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'li',
+  'main',
+  'mark',
+  'ol',
+  'p',
+  'pre',
+  'q',
+  's',
+  'samp',
+  'section',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'summary',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'time',
+  'tr',
+  'u',
+  'ul',
+  'var',
+  'wbr',
 ];
 
 /** Only what reading needs: an image's address and alt text. No links, styles, handlers or data attributes. */
@@ -37,14 +98,23 @@ function content(doc: Document, selector: string): string | null {
 
 /** Reads title, author, date, site and canonical address from the page's head and JSON-LD. */
 function readMetadata(doc: Document): PageMetadata & { jsonLdHeadline: string | null } {
-  const ld = readJsonLd([...doc.querySelectorAll('script[type="application/ld+json" i]')].map((s) => s.textContent ?? ''));
+  const ld = readJsonLd(
+    [...doc.querySelectorAll('script[type="application/ld+json" i]')].map(
+      (s) => s.textContent ?? '',
+    ),
+  );
   return {
-    title: content(doc, 'meta[property="og:title"]') ?? (doc.querySelector('head > title, title')?.textContent?.trim() || null),
+    title:
+      content(doc, 'meta[property="og:title"]') ??
+      (doc.querySelector('head > title, title')?.textContent?.trim() || null),
     jsonLdHeadline: ld.headline,
     author: content(doc, 'meta[name="author" i]') ?? ld.author,
     published: content(doc, 'meta[property="article:published_time"]') ?? ld.datePublished,
     siteName: content(doc, 'meta[property="og:site_name"]') ?? ld.publisher,
-    url: doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href')?.trim() || content(doc, 'meta[property="og:url"]') || ld.url,
+    url:
+      doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href')?.trim() ||
+      content(doc, 'meta[property="og:url"]') ||
+      ld.url,
   };
 }
 
@@ -56,7 +126,11 @@ function readMetadata(doc: Document): PageMetadata & { jsonLdHeadline: string | 
 export function extractPage(html: string, pageUrl = 'about:blank'): ExtractedPage {
   // No runScripts and no resources: jsdom then neither runs scripts nor fetches anything
   // (stylesheets, images, frames). A silent console keeps CSS parse warnings out of the output.
-  const dom = new JSDOM(html, { url: pageUrl, contentType: 'text/html', virtualConsole: new VirtualConsole() });
+  const dom = new JSDOM(html, {
+    url: pageUrl,
+    contentType: 'text/html',
+    virtualConsole: new VirtualConsole(),
+  });
   try {
     const { document } = dom.window;
     const meta = readMetadata(document);

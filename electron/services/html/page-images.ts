@@ -23,7 +23,8 @@ export function isImageName(file: string): boolean {
 
 /** The image type by its first bytes (the name is only a hint), as the extension to store it under. */
 export function sniffImage(bytes: Uint8Array): string | null {
-  const ascii = (from: number, to: number) => Buffer.from(bytes.subarray(from, to)).toString('latin1');
+  const ascii = (from: number, to: number) =>
+    Buffer.from(bytes.subarray(from, to)).toString('latin1');
   if (bytes[0] === 0x89 && ascii(1, 4) === 'PNG') return 'png';
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
   if (ascii(0, 4) === 'GIF8') return 'gif';
@@ -48,7 +49,11 @@ async function readImage(fileUrl: string): Promise<Uint8Array | null> {
  * figure's `src` replaced by the stored file's name. Every other `src` becomes null, so an
  * article never holds an address the reader could load.
  */
-export async function copyPageImages(store: LibraryStore, articleId: string, parsed: ParsedArticle): Promise<ParsedArticle> {
+export async function copyPageImages(
+  store: LibraryStore,
+  articleId: string,
+  parsed: ParsedArticle,
+): Promise<ParsedArticle> {
   if (!parsed.blocks.some((b) => b.image)) return parsed;
   const copied = new Map<string, string | null>();
   const blocks: Block[] = [];

@@ -44,11 +44,16 @@ export function localImageUrl(src: string | null, pageFile: string | null): stri
  * with the page (when `pageFile` is known) and null for every other image; the library copies
  * the former in and replaces them with media names before storing.
  */
-export function parseHtmlPage(html: string, fileName: string, pageFile: string | null = null): ParsedArticle {
+export function parseHtmlPage(
+  html: string,
+  fileName: string,
+  pageFile: string | null = null,
+): ParsedArticle {
   const pageUrl = pageFile ? pathToFileURL(path.resolve(pageFile)).href : 'about:blank';
   const { meta, drafts } = extractPage(html, pageUrl);
   for (const draft of drafts) {
-    if (draft.image) draft.image = { src: localImageUrl(draft.image.src, pageFile), alt: draft.image.alt };
+    if (draft.image)
+      draft.image = { src: localImageUrl(draft.image.src, pageFile), alt: draft.image.alt };
   }
   const article = buildPageArticle(meta, drafts, path.basename(fileName).replace(/\.html?$/i, ''));
   if (!article.text) throw new IngestError('the page has no readable article text');

@@ -59,19 +59,50 @@ const MINI_OPTIONS = {
 } as const;
 
 function newIndex(): MiniSearch<SearchDoc> {
-  return new MiniSearch<SearchDoc>({ ...MINI_OPTIONS, fields: [...MINI_OPTIONS.fields], storeFields: [...MINI_OPTIONS.storeFields] });
+  return new MiniSearch<SearchDoc>({
+    ...MINI_OPTIONS,
+    fields: [...MINI_OPTIONS.fields],
+    storeFields: [...MINI_OPTIONS.storeFields],
+  });
 }
 
 /** The passages of one article to index. */
-export function documentsOf(article: Article, highlights: readonly Highlight[], tags: readonly string[]): SearchDoc[] {
-  const docs: SearchDoc[] = [{ id: `${article.id}:t`, articleId: article.id, kind: 'title', text: article.title, tags: tags.join(' '), offset: 0 }];
+export function documentsOf(
+  article: Article,
+  highlights: readonly Highlight[],
+  tags: readonly string[],
+): SearchDoc[] {
+  const docs: SearchDoc[] = [
+    {
+      id: `${article.id}:t`,
+      articleId: article.id,
+      kind: 'title',
+      text: article.title,
+      tags: tags.join(' '),
+      offset: 0,
+    },
+  ];
   article.blocks.forEach((block, i) => {
     const text = article.text.slice(block.start, block.end);
-    if (text.trim()) docs.push({ id: `${article.id}:b${i}`, articleId: article.id, kind: 'text', text, offset: block.start });
+    if (text.trim())
+      docs.push({
+        id: `${article.id}:b${i}`,
+        articleId: article.id,
+        kind: 'text',
+        text,
+        offset: block.start,
+      });
   });
   for (const h of highlights) {
     if (!h.note.trim()) continue;
-    docs.push({ id: `${article.id}:n:${h.id}`, articleId: article.id, kind: 'note', text: h.note, offset: h.position.start, highlightId: h.id });
+    docs.push({
+      id: `${article.id}:n:${h.id}`,
+      articleId: article.id,
+      kind: 'note',
+      text: h.note,
+      offset: h.position.start,
+      highlightId: h.id,
+    });
   }
   return docs;
 }
@@ -139,9 +170,24 @@ export class LibrarySearch {
       const { snippet, marks, first } = buildSnippet(text, (word) => terms.has(word));
       const offset = hit.offset as number;
       if (kind === 'note') {
-        results.push({ id: articleId, title, snippet, marks, kind: 'note', offset, highlightId: hit.highlightId as string });
+        results.push({
+          id: articleId,
+          title,
+          snippet,
+          marks,
+          kind: 'note',
+          offset,
+          highlightId: hit.highlightId as string,
+        });
       } else {
-        results.push({ id: articleId, title, snippet, marks, kind: 'text', offset: kind === 'title' ? 0 : offset + first });
+        results.push({
+          id: articleId,
+          title,
+          snippet,
+          marks,
+          kind: 'text',
+          offset: kind === 'title' ? 0 : offset + first,
+        });
       }
     }
     return results;
@@ -192,7 +238,11 @@ export class LibrarySearch {
     }
     for (const row of live) {
       const record = this.#records.get(row.id);
-      if (record && record.hash === this.store.contentHashOf(row.id) && sameTags(record.tags, row.tags ?? [])) {
+      if (
+        record &&
+        record.hash === this.store.contentHashOf(row.id) &&
+        sameTags(record.tags, row.tags ?? [])
+      ) {
         if (record.stamp === (await this.store.highlightsStamp(row.id))) continue;
       }
       await this.#reindex(row.id);
@@ -237,12 +287,20 @@ export class LibrarySearch {
     }
     try {
       const snapshot = JSON.parse(raw) as Snapshot;
-      if (snapshot.version !== SEARCH_INDEX_VERSION || typeof snapshot.articles !== 'object' || !snapshot.index) return false;
-      const index = MiniSearch.loadJS<SearchDoc>(snapshot.index as Parameters<typeof MiniSearch.loadJS>[0], {
-        ...MINI_OPTIONS,
-        fields: [...MINI_OPTIONS.fields],
-        storeFields: [...MINI_OPTIONS.storeFields],
-      });
+      if (
+        snapshot.version !== SEARCH_INDEX_VERSION ||
+        typeof snapshot.articles !== 'object' ||
+        !snapshot.index
+      )
+        return false;
+      const index = MiniSearch.loadJS<SearchDoc>(
+        snapshot.index as Parameters<typeof MiniSearch.loadJS>[0],
+        {
+          ...MINI_OPTIONS,
+          fields: [...MINI_OPTIONS.fields],
+          storeFields: [...MINI_OPTIONS.storeFields],
+        },
+      );
       this.#index = index;
       this.#records = new Map(Object.entries(snapshot.articles));
       this.#dirty = false;

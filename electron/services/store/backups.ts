@@ -60,7 +60,11 @@ export async function listBackups(dataDir: string, rel: string): Promise<string[
  * keeping one fails for a reason other than the file being absent, the write it precedes fails
  * too, rather than replacing a file without the safety net the user was promised.
  */
-export async function keepBackup(dataDir: string, rel: string, now: Date = new Date()): Promise<void> {
+export async function keepBackup(
+  dataDir: string,
+  rel: string,
+  now: Date = new Date(),
+): Promise<void> {
   const source = path.join(dataDir, rel);
   const folder = backupFolder(dataDir, rel);
   try {
@@ -80,7 +84,13 @@ export async function keepBackup(dataDir: string, rel: string, now: Date = new D
       if (code === 'ENOENT') return;
       if (code === 'EEXIST' && attempt < 5) continue;
       // Some file systems (FAT, some network shares) have no hard links: copy instead.
-      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV' || code === 'EMLINK' || code === 'ENOSYS') {
+      if (
+        code === 'EPERM' ||
+        code === 'ENOTSUP' ||
+        code === 'EXDEV' ||
+        code === 'EMLINK' ||
+        code === 'ENOSYS'
+      ) {
         try {
           await copyFile(source, target);
           break;

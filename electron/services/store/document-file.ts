@@ -8,7 +8,11 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { decodeDocument } from '../../../common/store/decode.ts';
 import { describeZodError, NewerSchemaError } from '../../../common/store/migrations.ts';
-import { documentSchemas, type DocumentKind, type DocumentTypes } from '../../../common/store/schema.ts';
+import {
+  documentSchemas,
+  type DocumentKind,
+  type DocumentTypes,
+} from '../../../common/store/schema.ts';
 import { backupTakenAt, keepBackup, listBackups } from './backups.ts';
 import { DurableJsonFile, fsyncDirectory, StoreFileParseError } from './durable-file.ts';
 import type { StoreNotice } from './types.ts';
@@ -50,7 +54,8 @@ export class DocumentFile<K extends DocumentKind> {
    */
   async save(next: DocumentTypes[K]): Promise<DocumentTypes[K]> {
     const parsed = documentSchemas[this.kind].safeParse(next);
-    if (!parsed.success) throw new Error(`Not saving ${this.rel}: ${describeZodError(parsed.error)}`);
+    if (!parsed.success)
+      throw new Error(`Not saving ${this.rel}: ${describeZodError(parsed.error)}`);
     const value = parsed.data as DocumentTypes[K];
     const previous = this.db.data;
     this.db.data = value;
@@ -105,7 +110,12 @@ async function newestGoodBackup<K extends DocumentKind>(
       if (decoded.ok) return { value: decoded.value, takenAt: backupTakenAt(candidate) };
     } catch (error) {
       // A torn, unreadable or future-version backup is simply not a candidate.
-      if (!(error instanceof SyntaxError) && !(error instanceof NewerSchemaError) && !isFsError(error)) throw error;
+      if (
+        !(error instanceof SyntaxError) &&
+        !(error instanceof NewerSchemaError) &&
+        !isFsError(error)
+      )
+        throw error;
     }
   }
   return null;

@@ -76,7 +76,10 @@ export async function writeFileDurably(
   beforeReplace?: (target: string) => Promise<void>,
 ): Promise<void> {
   const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(
+    dir,
+    `.${path.basename(target)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`,
+  );
   try {
     // 'wx': never reuse a name, even one a killed writer left behind.
     const handle = await open(temp, 'wx');
@@ -131,15 +134,26 @@ export class DurableJsonFile<T> implements Adapter<T> {
       return data;
     } catch (error) {
       this.#unreadable = true;
-      const reason = text.trim() === '' ? 'the file is empty' : error instanceof Error ? error.message : String(error);
+      const reason =
+        text.trim() === ''
+          ? 'the file is empty'
+          : error instanceof Error
+            ? error.message
+            : String(error);
       throw new StoreFileParseError(this.filePath, reason);
     }
   }
 
   async write(data: T): Promise<void> {
     if (this.#unreadable) {
-      throw new Error(`Refusing to overwrite ${this.filePath}: it could not be parsed when last read.`);
+      throw new Error(
+        `Refusing to overwrite ${this.filePath}: it could not be parsed when last read.`,
+      );
     }
-    await writeFileDurably(this.filePath, JSON.stringify(data, null, 2) + '\n', this.options.beforeReplace);
+    await writeFileDurably(
+      this.filePath,
+      JSON.stringify(data, null, 2) + '\n',
+      this.options.beforeReplace,
+    );
   }
 }

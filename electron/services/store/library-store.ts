@@ -15,7 +15,11 @@ import { mkdir, readdir, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, ArticleSummary } from '../../../common/model/article.ts';
 import type { Highlight } from '../../../common/model/highlight.ts';
-import { CURRENT_SCHEMA_VERSION, type IndexRow, type LibraryDocument } from '../../../common/store/schema.ts';
+import {
+  CURRENT_SCHEMA_VERSION,
+  type IndexRow,
+  type LibraryDocument,
+} from '../../../common/store/schema.ts';
 import { backupFolder } from './backups.ts';
 import { DocumentFile, loadDocument } from './document-file.ts';
 import { isTempFileName, writeFileDurably } from './durable-file.ts';
@@ -60,7 +64,12 @@ function userStateOf(row: IndexRow | undefined): UserState {
 }
 
 /** The library index's row for an article (exported for tools that write a library directly). */
-export function rowFor(article: Article, highlights: number, notes: number, user: UserState = {}): IndexRow {
+export function rowFor(
+  article: Article,
+  highlights: number,
+  notes: number,
+  user: UserState = {},
+): IndexRow {
   const row: IndexRow = {
     id: article.id,
     title: article.title,
@@ -97,7 +106,10 @@ function cleanTags(tags: readonly string[]): string[] {
 }
 
 function countsOf(highlights: readonly Highlight[]): { highlights: number; notes: number } {
-  return { highlights: highlights.length, notes: highlights.filter((h) => h.note.trim() !== '').length };
+  return {
+    highlights: highlights.length,
+    notes: highlights.filter((h) => h.note.trim() !== '').length,
+  };
 }
 
 function sameRow(a: IndexRow, b: IndexRow): boolean {
@@ -114,7 +126,11 @@ function sameRow(a: IndexRow, b: IndexRow): boolean {
 
 /** Removes temp files a killed writer left behind; they are never anything but unfinished writes. */
 async function removeStrayTempFiles(dataDir: string): Promise<void> {
-  for (const dir of [dataDir, path.join(dataDir, ARTICLES_DIR), path.join(dataDir, HIGHLIGHTS_DIR)]) {
+  for (const dir of [
+    dataDir,
+    path.join(dataDir, ARTICLES_DIR),
+    path.join(dataDir, HIGHLIGHTS_DIR),
+  ]) {
     for (const name of await readdir(dir)) {
       if (isTempFileName(name)) await unlink(path.join(dir, name)).catch(() => undefined);
     }
@@ -209,7 +225,9 @@ class FileLibraryStore implements LibraryStore {
       this.#pendingPositions = new Map();
       const rows = this.#indexData.articles.map((r) => {
         const p = batch.get(r.id);
-        return p ? { ...r, position: p.position, progress: p.progress, lastReadAt: p.lastReadAt } : r;
+        return p
+          ? { ...r, position: p.position, progress: p.progress, lastReadAt: p.lastReadAt }
+          : r;
       });
       await this.#saveIndex({ articles: rows });
     });
@@ -235,7 +253,9 @@ class FileLibraryStore implements LibraryStore {
   purgeTrash(before: Date): Promise<string[]> {
     return this.#enqueue(async () => {
       const cutoff = before.getTime();
-      const expired = this.#indexData.articles.filter((r) => r.trashedAt && Date.parse(r.trashedAt) < cutoff).map((r) => r.id);
+      const expired = this.#indexData.articles
+        .filter((r) => r.trashedAt && Date.parse(r.trashedAt) < cutoff)
+        .map((r) => r.id);
       if (expired.length === 0) return [];
       const gone = new Set(expired);
       // The index first: should the process die before the files are removed, they are
@@ -256,7 +276,8 @@ class FileLibraryStore implements LibraryStore {
 
   saveMedia(articleId: string, name: string, bytes: Uint8Array): Promise<void> {
     return this.#enqueue(async () => {
-      if (!SAFE_ID.test(articleId)) throw new Error(`Cannot keep images for the article id "${articleId}".`);
+      if (!SAFE_ID.test(articleId))
+        throw new Error(`Cannot keep images for the article id "${articleId}".`);
       if (!SAFE_MEDIA_NAME.test(name)) throw new Error(`Cannot keep an image named "${name}".`);
       const dir = path.join(this.dataDir, MEDIA_DIR, articleId);
       await mkdir(dir, { recursive: true });
@@ -274,7 +295,8 @@ class FileLibraryStore implements LibraryStore {
       } catch {
         return; // no media folder: nothing to prune
       }
-      for (const name of names) if (!keep.has(name)) await unlink(path.join(dir, name)).catch(() => undefined);
+      for (const name of names)
+        if (!keep.has(name)) await unlink(path.join(dir, name)).catch(() => undefined);
       if (keep.size === 0) await rm(dir, { recursive: true, force: true });
     });
   }
@@ -314,9 +336,12 @@ class FileLibraryStore implements LibraryStore {
 
   addArticle(article: Article): Promise<void> {
     return this.#enqueue(async () => {
-      if (!SAFE_ID.test(article.id)) throw new Error(`Cannot add an article with the id "${article.id}".`);
+      if (!SAFE_ID.test(article.id))
+        throw new Error(`Cannot add an article with the id "${article.id}".`);
       // Ids name files, and some file systems ignore case: refuse ids that differ only in case.
-      const clash = this.#indexData.articles.find((r) => r.id.toLowerCase() === article.id.toLowerCase());
+      const clash = this.#indexData.articles.find(
+        (r) => r.id.toLowerCase() === article.id.toLowerCase(),
+      );
       if (clash) throw new Error(`An article with the id "${clash.id}" is already in the library.`);
       // The article file first: if the process dies before the index is written, the article
       // file is an orphan nobody looks at, whereas an index row without its file would be a
@@ -330,7 +355,8 @@ class FileLibraryStore implements LibraryStore {
 
   updateArticle(article: Article): Promise<void> {
     return this.#enqueue(async () => {
-      if (!this.#row(article.id)) throw new Error(`There is no article with the id "${article.id}" to update.`);
+      if (!this.#row(article.id))
+        throw new Error(`There is no article with the id "${article.id}" to update.`);
       const file = await this.#articleFile(article.id);
       await file.save({ schemaVersion: CURRENT_SCHEMA_VERSION, article });
       // Read the row again: loading the file may have just brought it up to date.
@@ -341,7 +367,8 @@ class FileLibraryStore implements LibraryStore {
 
   saveHighlights(articleId: string, highlights: Highlight[]): Promise<void> {
     return this.#enqueue(async () => {
-      if (!this.#row(articleId)) throw new Error(`There is no article with the id "${articleId}" to save highlights for.`);
+      if (!this.#row(articleId))
+        throw new Error(`There is no article with the id "${articleId}" to save highlights for.`);
       // Loaded first so a damaged file is dealt with (moved aside, noticed) rather than overwritten.
       const file = await this.#highlightsFile(articleId);
       await file.save({ schemaVersion: CURRENT_SCHEMA_VERSION, highlights });
@@ -387,7 +414,11 @@ class FileLibraryStore implements LibraryStore {
   }
 
   async #saveIndex(change: Partial<Omit<LibraryDocument, 'schemaVersion'>>): Promise<void> {
-    await this.#index.save({ ...this.#indexData, ...change, schemaVersion: CURRENT_SCHEMA_VERSION });
+    await this.#index.save({
+      ...this.#indexData,
+      ...change,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+    });
   }
 
   /** Replaces one index row, writing the index only if the row actually changed. */
@@ -404,7 +435,11 @@ class FileLibraryStore implements LibraryStore {
    * Unless told not to, the index row is brought in line with the article if it differs, as it
    * can after a crash between writing an updated article and the index.
    */
-  async #articleFile(id: string, listed = true, syncRow = listed): Promise<DocumentFile<'article'>> {
+  async #articleFile(
+    id: string,
+    listed = true,
+    syncRow = listed,
+  ): Promise<DocumentFile<'article'>> {
     let file = this.#articles.get(id);
     if (!file) {
       file = new DocumentFile(this.dataDir, 'article', articleRel(id), null);
@@ -415,7 +450,8 @@ class FileLibraryStore implements LibraryStore {
       this.#articles.set(id, file);
       const row = syncRow ? this.#row(id) : undefined;
       const article = file.data?.article;
-      if (row && article) await this.#replaceRow(rowFor(article, row.highlights, row.notes, userStateOf(row)));
+      if (row && article)
+        await this.#replaceRow(rowFor(article, row.highlights, row.notes, userStateOf(row)));
     }
     return file;
   }
@@ -432,7 +468,9 @@ class FileLibraryStore implements LibraryStore {
         schemaVersion: CURRENT_SCHEMA_VERSION,
         highlights: [],
       });
-      await loadDocument(file, this.notices, { withoutBackup: 'the article now has no highlights' });
+      await loadDocument(file, this.notices, {
+        withoutBackup: 'the article now has no highlights',
+      });
       this.#highlights.set(id, file);
       const row = syncCounts ? this.#row(id) : undefined;
       if (row) await this.#replaceRow({ ...row, ...countsOf(file.data?.highlights ?? []) });
@@ -455,7 +493,11 @@ class FileLibraryStore implements LibraryStore {
       const article = (await this.#articleFile(old.id, true, false)).data?.article;
       const counts = countsOf((await this.#highlightsFile(old.id, false)).data?.highlights ?? []);
       // A row whose article cannot be read is kept: it still names the article and its notes.
-      rows.push(article ? rowFor(article, counts.highlights, counts.notes, userStateOf(old)) : { ...old, ...counts });
+      rows.push(
+        article
+          ? rowFor(article, counts.highlights, counts.notes, userStateOf(old))
+          : { ...old, ...counts },
+      );
     }
     const extras: IndexRow[] = [];
     for (const id of unlisted) {

@@ -21,7 +21,11 @@ describe('describeRange', () => {
     expect(quote.prefix).toBe('Sh');
     expect(quote.exact).toBe('ort t');
     expect(quote.suffix).toBe('ext here.');
-    expect(describeRange(short, 0, short.length).quote).toMatchObject({ prefix: '', suffix: '', exact: short });
+    expect(describeRange(short, 0, short.length).quote).toMatchObject({
+      prefix: '',
+      suffix: '',
+      exact: short,
+    });
   });
 
   it('does not split a surrogate pair at the edge of the prefix or suffix', () => {

@@ -28,7 +28,9 @@ describe('anchor', () => {
     const result = anchor(edited, selectors);
     expect(result?.method).toBe('exact');
     expect(result && edited.slice(result.start, result.end)).toBe('keep policy tight');
-    expect(result?.start).toBe(selectors.position.start + 'UPDATED: adds analyst comment.\n\n'.length);
+    expect(result?.start).toBe(
+      selectors.position.start + 'UPDATED: adds analyst comment.\n\n'.length,
+    );
   });
 
   it('picks the occurrence of a repeated quote whose prefix and suffix match', () => {
@@ -37,10 +39,17 @@ describe('anchor', () => {
       'Filler sentence about the weather and the markets today. ' +
       'The rebels said the talks would resume on Monday only if troops withdrew.';
     const second = text.lastIndexOf('the talks would resume on Monday');
-    const selectors = describeRange(text, second, second + 'the talks would resume on Monday'.length);
+    const selectors = describeRange(
+      text,
+      second,
+      second + 'the talks would resume on Monday'.length,
+    );
     // Shift everything, and leave a hint that is nearer the first occurrence than the second.
     const edited = 'Breaking. ' + text;
-    const result = anchor(edited, { ...selectors, position: { type: 'TextPositionSelector', start: 20, end: 52 } });
+    const result = anchor(edited, {
+      ...selectors,
+      position: { type: 'TextPositionSelector', start: 20, end: 52 },
+    });
     expect(result?.method).toBe('exact');
     expect(result?.start).toBe(second + 'Breaking. '.length);
   });
@@ -52,7 +61,11 @@ describe('anchor', () => {
     const selectors = describeRange(text, target, target + 'Prices rose'.length);
     const edited = 'X' + text; // every occurrence shifts by one; contexts stay identical
     const result = anchor(edited, selectors);
-    expect(result).toEqual({ start: target + 1, end: target + 1 + 'Prices rose'.length, method: 'exact' });
+    expect(result).toEqual({
+      start: target + 1,
+      end: target + 1 + 'Prices rose'.length,
+      method: 'exact',
+    });
   });
 
   it('finds the right one among very many occurrences of a short quote', () => {
@@ -63,7 +76,11 @@ describe('anchor', () => {
     const edited = 'Correction appended. ' + text;
     expect(edited.split('the').length - 1).toBeGreaterThan(200);
     const result = anchor(edited, selectors);
-    expect(result).toEqual({ start: target + 'Correction appended. '.length, end: target + 'Correction appended. '.length + 3, method: 'exact' });
+    expect(result).toEqual({
+      start: target + 'Correction appended. '.length,
+      end: target + 'Correction appended. '.length + 3,
+      method: 'exact',
+    });
   });
 
   it('finds the passage fuzzily after small edits inside the quote', () => {
@@ -80,19 +97,27 @@ describe('anchor', () => {
   it('returns null rather than a wrong place when the passage was deleted', () => {
     const passage = 'Economists had expected the decision, which came after a week of sharp swings';
     const selectors = selectorsFor(ARTICLE, passage);
-    const edited = ARTICLE.replace(/Economists had expected[^\n]*/, 'Analysts were surprised by the vote.');
+    const edited = ARTICLE.replace(
+      /Economists had expected[^\n]*/,
+      'Analysts were surprised by the vote.',
+    );
     expect(anchor(edited, selectors)).toBeNull();
   });
 
   it('does not place a short quote at an unrelated verbatim occurrence', () => {
     // "the bank" survives elsewhere, but the sentence it was highlighted in is gone.
     const selectors = selectorsFor(ARTICLE, 'The bank said');
-    const edited = ARTICLE.replace(/The bank said[^\n]*\n\n/, '') + '\n\nLater, the bank said nothing more about rates.';
+    const edited =
+      ARTICLE.replace(/The bank said[^\n]*\n\n/, '') +
+      '\n\nLater, the bank said nothing more about rates.';
     expect(anchor(edited, selectors)).toBeNull();
 
     // And verbatim: "the lira" now appears only in a new, unrelated sentence.
     const lira = selectorsFor(ARTICLE, 'the lira');
-    const rewritten = ARTICLE.replace(/Economists had expected[^\n]*/, 'Traders watched the lira closely.');
+    const rewritten = ARTICLE.replace(
+      /Economists had expected[^\n]*/,
+      'Traders watched the lira closely.',
+    );
     expect(rewritten).toContain('the lira');
     expect(anchor(rewritten, lira)).toBeNull();
   });
@@ -101,7 +126,9 @@ describe('anchor', () => {
     const long = ARTICLE.slice(ARTICLE.indexOf('The bank said'), ARTICLE.indexOf('Shares in'));
     expect(long.length).toBeGreaterThan(200);
     const selectors = selectorsFor(ARTICLE, long);
-    const edited = ('Intro paragraph.\n\n' + ARTICLE).replace('well above its target', 'far above the target').replace('sharp swings', 'wild swings');
+    const edited = ('Intro paragraph.\n\n' + ARTICLE)
+      .replace('well above its target', 'far above the target')
+      .replace('sharp swings', 'wild swings');
     const result = anchor(edited, selectors);
     expect(result?.method).toBe('fuzzy');
     expect(result?.start).toBe(edited.indexOf('The bank said'));
@@ -109,9 +136,15 @@ describe('anchor', () => {
   });
 
   it('returns null for an empty quote and for a quote too short to search fuzzily', () => {
-    expect(anchor(ARTICLE, { quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' } })).toBeNull();
+    expect(
+      anchor(ARTICLE, { quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' } }),
+    ).toBeNull();
     expect(fuzzyErrorBudget(3)).toBe(0);
-    expect(anchor(ARTICLE, { quote: { type: 'TextQuoteSelector', exact: 'qzx', prefix: '', suffix: '' } })).toBeNull();
+    expect(
+      anchor(ARTICLE, {
+        quote: { type: 'TextQuoteSelector', exact: 'qzx', prefix: '', suffix: '' },
+      }),
+    ).toBeNull();
   });
 
   it('searches the whole text fuzzily without a position, and only the given scope when one is passed', () => {
@@ -123,6 +156,9 @@ describe('anchor', () => {
     const elsewhere = { start: at + 200, end: edited.length };
     expect(anchor(edited, { quote: selectors.quote }, { fuzzyScope: [elsewhere] })).toBeNull();
     const around = { start: at - 10, end: at + 60 };
-    expect(anchor(edited, { quote: selectors.quote }, { fuzzyScope: [{ start: 0, end: 5 }, around] })?.start).toBe(at);
+    expect(
+      anchor(edited, { quote: selectors.quote }, { fuzzyScope: [{ start: 0, end: 5 }, around] })
+        ?.start,
+    ).toBe(at);
   });
 });

@@ -33,7 +33,12 @@ describe('reanchorAll', () => {
   it('keeps every highlight when the text did not change', () => {
     const result = reanchorAll(OLD, OLD, ITEMS);
     expect(result).toMatchObject({ kept: 4, moved: 0, orphaned: 0 });
-    for (const it of ITEMS) expect(result.placements.get(it.id)).toEqual({ start: it.position.start, end: it.position.end, status: 'kept' });
+    for (const it of ITEMS)
+      expect(result.placements.get(it.id)).toEqual({
+        start: it.position.start,
+        end: it.position.end,
+        status: 'kept',
+      });
   });
 
   it('moves highlights after an insertion before them and keeps those before it', () => {
@@ -52,10 +57,10 @@ describe('reanchorAll', () => {
   });
 
   it('follows insertions and deletions inside a highlight, keeping boundary insertions outside', () => {
-    const NEW = OLD.replace('reached the worst-hit villages', 'finally reached the worst-hit remote villages').replace(
-      'their maize crops had been destroyed',
-      'their maize had been destroyed',
-    );
+    const NEW = OLD.replace(
+      'reached the worst-hit villages',
+      'finally reached the worst-hit remote villages',
+    ).replace('their maize crops had been destroyed', 'their maize had been destroyed');
     const result = reanchorAll(OLD, NEW, ITEMS);
     expect(result).toMatchObject({ kept: 1, moved: 3, orphaned: 0 });
     // "finally " was inserted right before the highlight: it stays outside it.
@@ -84,7 +89,11 @@ describe('reanchorAll', () => {
     const result = reanchorAll(OLD, NEW, ITEMS);
     expect(result).toMatchObject({ kept: 0, moved: 4, orphaned: 0 });
     for (const it of ITEMS) {
-      expect(result.placements.get(it.id)).toEqual({ start: it.position.start + shift, end: it.position.end + shift, status: 'moved' });
+      expect(result.placements.get(it.id)).toEqual({
+        start: it.position.start + shift,
+        end: it.position.end + shift,
+        status: 'moved',
+      });
     }
   });
 
@@ -107,7 +116,10 @@ describe('reanchorAll', () => {
   });
 
   it('places a highlight whose recorded position no longer matches the old text by its quote', () => {
-    const stale: ReanchorItem = { ...item('stale', OLD, 'urged residents to move'), position: { type: 'TextPositionSelector', start: 3, end: 26 } };
+    const stale: ReanchorItem = {
+      ...item('stale', OLD, 'urged residents to move'),
+      position: { type: 'TextPositionSelector', start: 3, end: 26 },
+    };
     const NEW = 'Intro. ' + OLD;
     const result = reanchorAll(OLD, NEW, [stale]);
     expect(placed(result, 'stale', NEW)).toBe('urged residents to move');
@@ -120,10 +132,18 @@ describe('reanchorAll', () => {
       state = (state * 1103515245 + 12345) % 2147483648;
       return state / 2147483648;
     };
-    const words = 'rain flood river bridge road village rescue boat crops maize harvest power homes storm warning residents officials'.split(' ');
+    const words =
+      'rain flood river bridge road village rescue boat crops maize harvest power homes storm warning residents officials'.split(
+        ' ',
+      );
     const sentence = (): string =>
-      Array.from({ length: 6 + Math.floor(random() * 10) }, () => words[Math.floor(random() * words.length)]).join(' ') + '.';
-    const old = Array.from({ length: 40 }, () => Array.from({ length: 3 }, sentence).join(' ')).join('\n\n');
+      Array.from(
+        { length: 6 + Math.floor(random() * 10) },
+        () => words[Math.floor(random() * words.length)],
+      ).join(' ') + '.';
+    const old = Array.from({ length: 40 }, () =>
+      Array.from({ length: 3 }, sentence).join(' '),
+    ).join('\n\n');
     const items: ReanchorItem[] = [];
     for (let i = 0; i < 150; i++) {
       const length = 15 + Math.floor(random() * 80);
@@ -131,7 +151,9 @@ describe('reanchorAll', () => {
       items.push({ id: `h${i}`, ...describeRange(old, start, start + length) });
     }
     // Edits at sorted, separated places; remember where each old character goes.
-    const positions = Array.from({ length: 30 }, () => Math.floor(random() * old.length)).sort((a, b) => a - b);
+    const positions = Array.from({ length: 30 }, () => Math.floor(random() * old.length)).sort(
+      (a, b) => a - b,
+    );
     const oldToNew = new Array<number>(old.length).fill(-1);
     let edited = '';
     let from = 0;
@@ -152,7 +174,12 @@ describe('reanchorAll', () => {
       let last = it.position.end - 1;
       while ((oldToNew[last] ?? -1) < 0) last--;
       const placement = result.placements.get(it.id);
-      if (placement?.status !== 'orphan' && placement?.start === oldToNew[first] && placement?.end === (oldToNew[last] ?? 0) + 1) correct++;
+      if (
+        placement?.status !== 'orphan' &&
+        placement?.start === oldToNew[first] &&
+        placement?.end === (oldToNew[last] ?? 0) + 1
+      )
+        correct++;
     }
     expect(result.kept + result.moved + result.orphaned).toBe(items.length);
     expect(correct / items.length).toBeGreaterThan(0.95);

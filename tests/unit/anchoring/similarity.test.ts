@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { boundedEditDistance, leadingEditDistance, prefixSimilarity, suffixSimilarity } from '../../../common/anchoring/similarity.ts';
+import {
+  boundedEditDistance,
+  leadingEditDistance,
+  prefixSimilarity,
+  suffixSimilarity,
+} from '../../../common/anchoring/similarity.ts';
 
 /** Plain full-matrix Levenshtein, the reference the banded version must agree with. */
 function levenshtein(a: string, b: string): number {
@@ -7,7 +12,11 @@ function levenshtein(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
     for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min((row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1), (row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1);
+      next[j] = Math.min(
+        (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        (row[j] ?? 0) + 1,
+        (next[j - 1] ?? 0) + 1,
+      );
     }
     row = next;
   }

@@ -46,7 +46,8 @@ describe('diffTexts', () => {
     for (let trial = 0; trial < 60; trial++) {
       let before = '';
       const length = Math.floor(random() * 300);
-      for (let i = 0; i < length; i++) before += vocabulary[Math.floor(random() * vocabulary.length)];
+      for (let i = 0; i < length; i++)
+        before += vocabulary[Math.floor(random() * vocabulary.length)];
       let after = before;
       const edits = Math.floor(random() * 6);
       for (let e = 0; e < edits; e++) {

@@ -36,7 +36,10 @@ const HIGHLIGHTS: Highlight[] = [
 ];
 
 describe('toW3C', () => {
-  const collection = toW3C({ id: 'art-1', title: 'Greek budget approved', file: 'greece.txt' }, HIGHLIGHTS);
+  const collection = toW3C(
+    { id: 'art-1', title: 'Greek budget approved', file: 'greece.txt' },
+    HIGHLIGHTS,
+  );
 
   it('produces an AnnotationCollection with one embedded page of annotations', () => {
     expect(collection.type).toBe('AnnotationCollection');
@@ -45,7 +48,11 @@ describe('toW3C', () => {
     expect(collection['gloss:file']).toBe('greece.txt');
     expect(collection.total).toBe(3);
     expect(collection.first.type).toBe('AnnotationPage');
-    expect(collection.first.items.map((a) => a.id)).toEqual(['urn:gloss:highlight:h1', 'urn:gloss:highlight:h2', 'urn:gloss:highlight:h3']);
+    expect(collection.first.items.map((a) => a.id)).toEqual([
+      'urn:gloss:highlight:h1',
+      'urn:gloss:highlight:h2',
+      'urn:gloss:highlight:h3',
+    ]);
     expect('gloss:file' in toW3C({ id: 'a', title: 't', file: null }, [])).toBe(false);
   });
 
@@ -62,7 +69,12 @@ describe('toW3C', () => {
     });
     expect(noted?.motivation).toBe('commenting');
     expect(noted?.body).toEqual([
-      { type: 'TextualBody', value: 'Optimistic? See *IMF* forecast. #economy #greece', format: 'text/markdown', purpose: 'commenting' },
+      {
+        type: 'TextualBody',
+        value: 'Optimistic? See *IMF* forecast. #economy #greece',
+        format: 'text/markdown',
+        purpose: 'commenting',
+      },
       { type: 'TextualBody', value: 'economy', purpose: 'tagging' },
       { type: 'TextualBody', value: 'greece', purpose: 'tagging' },
       { type: 'TextualBody', value: 'blue', purpose: 'highlighting' },
@@ -92,8 +104,14 @@ describe('toW3C', () => {
   it('round-trips a single annotation, an array and a bare page too', () => {
     const items = collection.first.items;
     expect(parseAnnotations(items[1]).annotations[0]?.note).toBe(HIGHLIGHTS[1]?.note);
-    expect(parseAnnotations(items).annotations.map((a) => a.color)).toEqual(['yellow', 'blue', 'pink']);
-    expect(parseAnnotations(collection.first).annotations.map((a) => a.quote?.exact)).toEqual(HIGHLIGHTS.map((h) => h.quote.exact));
+    expect(parseAnnotations(items).annotations.map((a) => a.color)).toEqual([
+      'yellow',
+      'blue',
+      'pink',
+    ]);
+    expect(parseAnnotations(collection.first).annotations.map((a) => a.quote?.exact)).toEqual(
+      HIGHLIGHTS.map((h) => h.quote.exact),
+    );
     const { first, ...rest } = collection;
     expect(parseAnnotations({ ...rest, items: first.items }).annotations).toHaveLength(3);
   });

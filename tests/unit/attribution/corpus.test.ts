@@ -12,7 +12,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { attribute } from '../../../common/attribution/index.ts';
-import { addTally, emptyTally, formatTable, precision, recall, score, type Expected, type Score, type Tally } from './evaluate.ts';
+import {
+  addTally,
+  emptyTally,
+  formatTable,
+  precision,
+  recall,
+  score,
+  type Expected,
+  type Score,
+  type Tally,
+} from './evaluate.ts';
 
 const DIR = new URL('../../fixtures/attribution/', import.meta.url);
 const names = readdirSync(DIR)
@@ -67,7 +77,11 @@ const inSet = (name: string, set: { from: number; to: number }): boolean => {
 type Totals = { direct: Tally; indirect: Tally; gaps: Tally };
 const sum = (scores: Score[]): Totals =>
   scores.reduce<Totals>(
-    (acc, s) => ({ direct: addTally(acc.direct, s.direct), indirect: addTally(acc.indirect, s.indirect), gaps: addTally(acc.gaps, s.gaps) }),
+    (acc, s) => ({
+      direct: addTally(acc.direct, s.direct),
+      indirect: addTally(acc.indirect, s.indirect),
+      gaps: addTally(acc.gaps, s.gaps),
+    }),
     { direct: emptyTally(), indirect: emptyTally(), gaps: emptyTally() },
   );
 
@@ -97,7 +111,10 @@ describe('attribution corpus fixtures', () => {
 });
 
 describe('attribution corpus', () => {
-  const scores = articles.map((a) => ({ name: a.name, score: score(a.text, a.expected, attribute(a.text), a.name) }));
+  const scores = articles.map((a) => ({
+    name: a.name,
+    score: score(a.text, a.expected, attribute(a.text), a.name),
+  }));
   const all = sum(scores.map((s) => s.score));
 
   it('returns offsets that slice to the quotes', () => {
@@ -115,10 +132,15 @@ describe('attribution corpus', () => {
     ];
     console.log(
       [
-        formatTable(`attribution corpus: ${articles.length} articles${selected ? ' (selected)' : ''}`, rows('', all)),
+        formatTable(
+          `attribution corpus: ${articles.length} articles${selected ? ' (selected)' : ''}`,
+          rows('', all),
+        ),
         ...SETS.map((set) => ({ set, members: scores.filter((s) => inSet(s.name, set)) }))
           .filter(({ members }) => members.length > 0)
-          .map(({ set, members }) => formatTable(set.label, rows('', sum(members.map((m) => m.score))))),
+          .map(({ set, members }) =>
+            formatTable(set.label, rows('', sum(members.map((m) => m.score)))),
+          ),
       ].join('\n\n'),
     );
     const misses = scores.flatMap((s) => s.score.misses);

@@ -82,12 +82,16 @@ export function roleMatches(expected: string, got: string | null): boolean {
 /** Finds an expected quote in the text; fixtures keep quotes unique. */
 export function locate(text: string, quote: string): { start: number; end: number } {
   const start = text.indexOf(quote);
-  if (start < 0) throw new Error(`fixture quote not found in text: ${JSON.stringify(quote.slice(0, 60))}`);
+  if (start < 0)
+    throw new Error(`fixture quote not found in text: ${JSON.stringify(quote.slice(0, 60))}`);
   return { start, end: start + quote.length };
 }
 
 /** Overlap of two spans over their union. */
-export function overlapRatio(a: { start: number; end: number }, b: { start: number; end: number }): number {
+export function overlapRatio(
+  a: { start: number; end: number },
+  b: { start: number; end: number },
+): number {
   const inter = Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
   const union = Math.max(a.end, b.end) - Math.min(a.start, b.start);
   return union === 0 ? 0 : inter / union;
@@ -97,7 +101,11 @@ export function overlapRatio(a: { start: number; end: number }, b: { start: numb
  * A direct quotation's span must be the words in the marks (a stray mark of punctuation is
  * tolerated); a reported clause's boundaries are looser, so half the union must overlap.
  */
-export function spansMatch(kind: 'direct' | 'indirect', a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+export function spansMatch(
+  kind: 'direct' | 'indirect',
+  a: { start: number; end: number },
+  b: { start: number; end: number },
+): boolean {
   return overlapRatio(a, b) >= (kind === 'direct' ? 0.9 : 0.5);
 }
 
@@ -110,12 +118,19 @@ function short(s: string): string {
 }
 
 /** Scores one article. */
-export function score(text: string, expected: Expected, result: AttributionResult, label = ''): Score {
+export function score(
+  text: string,
+  expected: Expected,
+  result: AttributionResult,
+  label = '',
+): Score {
   const misses: string[] = [];
   const tallies = { direct: emptyTally(), indirect: emptyTally(), gaps: emptyTally() };
 
   for (const kind of ['direct', 'indirect'] as const) {
-    const exp = expected.statements.filter((s) => s.kind === kind).map((s) => ({ s, span: locate(text, s.quote) }));
+    const exp = expected.statements
+      .filter((s) => s.kind === kind)
+      .map((s) => ({ s, span: locate(text, s.quote) }));
     const got = result.attributions.filter((a) => a.kind === kind);
     const usedGot = new Set<Attribution>();
     for (const { s, span } of exp) {
@@ -136,7 +151,9 @@ export function score(text: string, expected: Expected, result: AttributionResul
         usedGot.add(best);
         tallies[kind].fn++;
         tallies[kind].fp++;
-        misses.push(`${label} ${kind} WRONG SOURCE ${short(s.quote)}: expected ${s.speaker}, got ${best.source.name} (${best.source.kind})`);
+        misses.push(
+          `${label} ${kind} WRONG SOURCE ${short(s.quote)}: expected ${s.speaker}, got ${best.source.name} (${best.source.kind})`,
+        );
       } else {
         tallies[kind].fn++;
         misses.push(`${label} ${kind} MISSED ${short(s.quote)} (${s.speaker})`);
@@ -145,26 +162,34 @@ export function score(text: string, expected: Expected, result: AttributionResul
     for (const a of got) {
       if (usedGot.has(a)) continue;
       tallies[kind].fp++;
-      misses.push(`${label} ${kind} EXTRA ${short(a.quote)} (${a.source.name}, ${a.source.kind}, cue ${a.cue})`);
+      misses.push(
+        `${label} ${kind} EXTRA ${short(a.quote)} (${a.source.name}, ${a.source.kind}, cue ${a.cue})`,
+      );
     }
   }
 
   const expGaps = [...expected.gaps].map((g) => g.offset).sort((a, b) => a - b);
   const used = new Set<number>();
   for (const g of result.gaps) {
-    const hit = expGaps.findIndex((e, i) => !used.has(i) && Math.abs(e - g.offset) <= GAP_TOLERANCE);
+    const hit = expGaps.findIndex(
+      (e, i) => !used.has(i) && Math.abs(e - g.offset) <= GAP_TOLERANCE,
+    );
     if (hit >= 0) {
       used.add(hit);
       tallies.gaps.tp++;
     } else {
       tallies.gaps.fp++;
-      misses.push(`${label} gap EXTRA at ${g.offset}: ${short(text.slice(Math.max(0, g.offset - 25), g.offset) + '^' + text.slice(g.offset, g.offset + 20))}`);
+      misses.push(
+        `${label} gap EXTRA at ${g.offset}: ${short(text.slice(Math.max(0, g.offset - 25), g.offset) + '^' + text.slice(g.offset, g.offset + 20))}`,
+      );
     }
   }
   expGaps.forEach((e, i) => {
     if (used.has(i)) return;
     tallies.gaps.fn++;
-    misses.push(`${label} gap MISSED at ${e}: ${short(text.slice(Math.max(0, e - 25), e) + '^' + text.slice(e, e + 20))}`);
+    misses.push(
+      `${label} gap MISSED at ${e}: ${short(text.slice(Math.max(0, e - 25), e) + '^' + text.slice(e, e + 20))}`,
+    );
   });
 
   return { ...tallies, misses };
@@ -175,7 +200,9 @@ export function formatTable(title: string, rows: Array<[string, Tally]>): string
   const pct = (x: number): string => (x * 100).toFixed(1).padStart(6);
   const lines = [title, 'category      tp    fp    fn  precision  recall'];
   for (const [name, t] of rows) {
-    lines.push(`${name.padEnd(10)} ${String(t.tp).padStart(5)} ${String(t.fp).padStart(5)} ${String(t.fn).padStart(5)}     ${pct(precision(t))}  ${pct(recall(t))}`);
+    lines.push(
+      `${name.padEnd(10)} ${String(t.tp).padStart(5)} ${String(t.fp).padStart(5)} ${String(t.fn).padStart(5)}     ${pct(precision(t))}  ${pct(recall(t))}`,
+    );
   }
   return lines.join('\n');
 }

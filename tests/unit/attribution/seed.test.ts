@@ -5,13 +5,36 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { attribute } from '../../../common/attribution/index.ts';
-import { formatTable, locate, precision, recall, roleMatches, score, spansMatch, speakerMatches, type Expected, type ExpectedStatement } from './evaluate.ts';
+import {
+  formatTable,
+  locate,
+  precision,
+  recall,
+  roleMatches,
+  score,
+  spansMatch,
+  speakerMatches,
+  type Expected,
+  type ExpectedStatement,
+} from './evaluate.ts';
 
 const DIR = new URL('../../fixtures/attribution/seed/', import.meta.url);
 const NAME = '000_8366b94cf810edf5';
 const text = readFileSync(new URL(`${NAME}.txt`, DIR), 'utf8');
-const statements = (JSON.parse(readFileSync(new URL(`${NAME}.attributions.json`, DIR), 'utf8')) as Record<string, ExpectedStatement[]>)[`${NAME}.txt`] ?? [];
-const gaps = (JSON.parse(readFileSync(new URL(`${NAME}.gaps.json`, DIR), 'utf8')) as Record<string, Array<{ offset: number }>>)[`${NAME}.txt`] ?? [];
+const statements =
+  (
+    JSON.parse(readFileSync(new URL(`${NAME}.attributions.json`, DIR), 'utf8')) as Record<
+      string,
+      ExpectedStatement[]
+    >
+  )[`${NAME}.txt`] ?? [];
+const gaps =
+  (
+    JSON.parse(readFileSync(new URL(`${NAME}.gaps.json`, DIR), 'utf8')) as Record<
+      string,
+      Array<{ offset: number }>
+    >
+  )[`${NAME}.txt`] ?? [];
 const expected: Expected = { statements, gaps };
 const result = attribute(text);
 const scored = score(text, expected, result, NAME);
@@ -33,12 +56,20 @@ describe('the bundled article', () => {
   for (const exp of statements) {
     it(`finds ${exp.kind} "${exp.quote.slice(0, 48)}..." by ${exp.speaker ?? 'an unnamed speaker'}`, () => {
       const span = locate(text, exp.quote);
-      const match = result.attributions.find((a) => a.kind === exp.kind && spansMatch(exp.kind, span, a));
+      const match = result.attributions.find(
+        (a) => a.kind === exp.kind && spansMatch(exp.kind, span, a),
+      );
       expect(match, 'statement found with the right kind').toBeDefined();
       if (!match) return;
-      expect(speakerMatches(exp, match.source), `speaker: got ${match.source.name} (${match.source.kind})`).toBe(true);
+      expect(
+        speakerMatches(exp, match.source),
+        `speaker: got ${match.source.name} (${match.source.kind})`,
+      ).toBe(true);
       if (exp.speaker === null) expect(match.source.kind).toBe('unknown');
-      if (exp.role) expect(roleMatches(exp.role, match.source.role), `role: got ${match.source.role}`).toBe(true);
+      if (exp.role)
+        expect(roleMatches(exp.role, match.source.role), `role: got ${match.source.role}`).toBe(
+          true,
+        );
     });
   }
 

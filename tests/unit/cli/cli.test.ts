@@ -1,5 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -16,7 +23,10 @@ function tempDir(): string {
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(args, { out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`), err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`) });
+  const code = await main(args, {
+    out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`),
+    err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`),
+  });
   return { code, out, err };
 }
 
@@ -42,7 +52,11 @@ describe('gloss import, list and show', () => {
     const result = JSON.parse(first.out);
     expect(result.errors).toEqual([]);
     expect(result.imported).toHaveLength(1);
-    expect(result.imported[0]).toMatchObject({ title: "Turkey, Russia face conflicts over Syria's push into Idlib", file: SEED, duplicate: false });
+    expect(result.imported[0]).toMatchObject({
+      title: "Turkey, Russia face conflicts over Syria's push into Idlib",
+      file: SEED,
+      duplicate: false,
+    });
     expect(Object.keys(result.imported[0]).sort()).toEqual(['duplicate', 'file', 'id', 'title']);
 
     const again = JSON.parse((await run(['import', SEED, '--json', '--data', data])).out);
@@ -59,10 +73,28 @@ describe('gloss import, list and show', () => {
     const { articles } = JSON.parse((await run(['list', '--json', '--data', data])).out);
     expect(articles).toHaveLength(2);
     for (const a of articles) {
-      expect(Object.keys(a).sort()).toEqual(['dateline', 'highlights', 'id', 'notes', 'published', 'publisher', 'source', 'title', 'words'].sort());
+      expect(Object.keys(a).sort()).toEqual(
+        [
+          'dateline',
+          'highlights',
+          'id',
+          'notes',
+          'published',
+          'publisher',
+          'source',
+          'title',
+          'words',
+        ].sort(),
+      );
     }
     const seed = articles.find((a: { source: string }) => a.source === 'AP');
-    expect(seed).toMatchObject({ dateline: 'Istanbul', publisher: 'Business Standard', published: '2019-06-01T13:35:00+05:30', highlights: 0, notes: 0 });
+    expect(seed).toMatchObject({
+      dateline: 'Istanbul',
+      publisher: 'Business Standard',
+      published: '2019-06-01T13:35:00+05:30',
+      highlights: 0,
+      notes: 0,
+    });
     expect(seed.words).toBeGreaterThan(700);
     const other = articles.find((a: { title: string }) => a.title === 'A plain note');
     expect(other).toMatchObject({ source: null, dateline: null, publisher: null, published: null });
@@ -81,7 +113,9 @@ describe('gloss import, list and show', () => {
       expect(Object.keys(b).sort()).toEqual(['end', 'kind', 'start']);
       expect(article.text.slice(b.start, b.end)).not.toMatch(/^\s|\s$|\n\n/);
     }
-    expect(article.text.slice(article.blocks[0].start, article.blocks[0].end)).toMatch(/^and are again facing/);
+    expect(article.text.slice(article.blocks[0].start, article.blocks[0].end)).toMatch(
+      /^and are again facing/,
+    );
   });
 
   it('prints for people without --json', async () => {
@@ -106,11 +140,51 @@ describe('gloss import, list and show', () => {
 describe('gloss import refuses bad files with one clear line and leaves the store as it was', () => {
   const cases: Array<[string, (dir: string) => string, RegExp]> = [
     ['a missing file', (d) => path.join(d, 'nope.txt'), /no such file/],
-    ['a folder', (d) => { const p = path.join(d, 'folder'); mkdirSync(p); return p; }, /folder/],
-    ['an empty file', (d) => { const p = path.join(d, 'empty.txt'); writeFileSync(p, ''); return p; }, /empty/],
-    ['a binary file', (d) => { const p = path.join(d, 'img.txt'); writeFileSync(p, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2])); return p; }, /binary/],
-    ['a non-UTF-8 file', (d) => { const p = path.join(d, 'latin1.txt'); writeFileSync(p, Buffer.from('Caf\xe9 au lait\n\nUn texte.', 'latin1')); return p; }, /UTF-8/],
-    ['a file over 50 MB', (d) => { const p = path.join(d, 'huge.txt'); writeFileSync(p, Buffer.alloc(50 * 1024 * 1024 + 1, 'a')); return p; }, /50 MB/],
+    [
+      'a folder',
+      (d) => {
+        const p = path.join(d, 'folder');
+        mkdirSync(p);
+        return p;
+      },
+      /folder/,
+    ],
+    [
+      'an empty file',
+      (d) => {
+        const p = path.join(d, 'empty.txt');
+        writeFileSync(p, '');
+        return p;
+      },
+      /empty/,
+    ],
+    [
+      'a binary file',
+      (d) => {
+        const p = path.join(d, 'img.txt');
+        writeFileSync(p, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
+        return p;
+      },
+      /binary/,
+    ],
+    [
+      'a non-UTF-8 file',
+      (d) => {
+        const p = path.join(d, 'latin1.txt');
+        writeFileSync(p, Buffer.from('Caf\xe9 au lait\n\nUn texte.', 'latin1'));
+        return p;
+      },
+      /UTF-8/,
+    ],
+    [
+      'a file over 50 MB',
+      (d) => {
+        const p = path.join(d, 'huge.txt');
+        writeFileSync(p, Buffer.alloc(50 * 1024 * 1024 + 1, 'a'));
+        return p;
+      },
+      /50 MB/,
+    ],
   ];
   for (const [what, make, reason] of cases) {
     it(`${what}`, async () => {
@@ -130,13 +204,22 @@ describe('gloss import refuses bad files with one clear line and leaves the stor
 
   it('still imports the good files named with a bad one, and exits 1', async () => {
     const data = tempDir();
-    const result = await run(['import', SEED, path.join(data, 'missing.txt'), '--json', '--data', data]);
+    const result = await run([
+      'import',
+      SEED,
+      path.join(data, 'missing.txt'),
+      '--json',
+      '--data',
+      data,
+    ]);
     expect(result.code).toBe(1);
     const json = JSON.parse(result.out);
     expect(json.imported).toHaveLength(1);
     expect(json.errors).toEqual([{ file: path.join(data, 'missing.txt'), error: 'no such file' }]);
     // The failure is also one line on stderr, naming the file and the reason.
-    expect(result.err.trim().split('\n')).toEqual([`gloss: ${path.join(data, 'missing.txt')}: no such file`]);
+    expect(result.err.trim().split('\n')).toEqual([
+      `gloss: ${path.join(data, 'missing.txt')}: no such file`,
+    ]);
   });
 
   it('says on stderr which damaged file it moved aside and restored, and still answers', async () => {
@@ -147,7 +230,9 @@ describe('gloss import refuses bad files with one clear line and leaves the stor
     expect(result.code).toBe(0);
     expect(JSON.parse(result.out).articles).toHaveLength(1);
     const lines = result.err.trim().split('\n');
-    expect(lines.every((l) => l.startsWith(`gloss: ${path.join(data, 'library.json')}: `))).toBe(true);
+    expect(lines.every((l) => l.startsWith(`gloss: ${path.join(data, 'library.json')}: `))).toBe(
+      true,
+    );
     expect(lines[0]).toMatch(/moved aside to library\.json\.corrupt-/);
   });
 });
@@ -157,7 +242,11 @@ describe('the gloss bin', () => {
     const data = tempDir();
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const bin = path.join(ROOT, pkg.bin.gloss);
-    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'import', SEED, '--json'], { env: { ...process.env, GLOSS_DATA: data } });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [bin, 'import', SEED, '--json'],
+      { env: { ...process.env, GLOSS_DATA: data } },
+    );
     expect(JSON.parse(stdout).imported[0].duplicate).toBe(false);
     expect(readdirSync(data)).toContain('library.json');
   }, 60_000);

@@ -15,7 +15,10 @@ const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'gloss-cmd-'));
 async function run(args: string[]) {
   let out = '';
   let err = '';
-  const code = await main(args, { out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`), err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`) });
+  const code = await main(args, {
+    out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`),
+    err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`),
+  });
   return { code, out, err };
 }
 
@@ -38,7 +41,9 @@ describe('gloss attribute', () => {
       expect(SEED_TEXT.slice(a.start, a.end)).toBe(a.quote);
       expect(['direct', 'indirect']).toContain(a.kind);
     }
-    const stein = result.attributions.find((a: { quote: string }) => a.quote.startsWith('have an incentive'));
+    const stein = result.attributions.find((a: { quote: string }) =>
+      a.quote.startsWith('have an incentive'),
+    );
     expect(stein.source).toMatchObject({ name: 'Aaron Stein', kind: 'person' });
     for (const g of result.gaps) expect(Object.keys(g)).toEqual(['offset']);
   });
@@ -56,7 +61,9 @@ describe('gloss attribute', () => {
     const byId = JSON.parse((await run(['attribute', id, '--json', '--data', data])).out);
     expect(byId.attributions.length).toBeGreaterThan(8);
     const people = await run(['attribute', SEED]);
-    expect(people.out).toMatch(/quoted\s+Aaron Stein, the director of the program in American think-tank \(says\)/);
+    expect(people.out).toMatch(
+      /quoted\s+Aaron Stein, the director of the program in American think-tank \(says\)/,
+    );
     expect(people.out).toMatch(/unknown source \(name missing in the text\)/);
   });
 });
@@ -67,13 +74,25 @@ describe('gloss export', () => {
     const { library } = await openLibrary(data);
     const { article } = await library.open(id);
     const start = article.text.indexOf('have an incentive');
-    await library.createHighlight({ articleId: id, start, end: start + 40, color: 'yellow', note: 'Why: #cooperation' });
+    await library.createHighlight({
+      articleId: id,
+      start,
+      end: start + 40,
+      color: 'yellow',
+      note: 'Why: #cooperation',
+    });
     const out = path.join(tempDir(), 'notes.md');
     const result = await run(['export', id, '--out', out, '--data', data]);
     expect(result.code).toBe(0);
     const markdown = readFileSync(out, 'utf8');
     const front = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(markdown)![1]!);
-    expect(front).toMatchObject({ title: article.title, source: 'AP', highlights: 1, tags: ['cooperation'], gloss_id: id });
+    expect(front).toMatchObject({
+      title: article.title,
+      source: 'AP',
+      highlights: 1,
+      tags: ['cooperation'],
+      gloss_id: id,
+    });
     expect(markdown).toContain('— Aaron Stein');
   });
 
@@ -84,7 +103,12 @@ describe('gloss export', () => {
     await run(['import', plain, '--data', data]);
     const dir = tempDir();
     expect((await run(['export', '--all', '--out', dir, '--data', data])).code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['Another story with a colon.md', "Turkey, Russia face conflicts over Syria's push into Idlib.md"].sort());
+    expect(readdirSync(dir).sort()).toEqual(
+      [
+        'Another story with a colon.md',
+        "Turkey, Russia face conflicts over Syria's push into Idlib.md",
+      ].sort(),
+    );
     const missing = path.join(dir, 'no', 'such');
     const failed = await run(['export', '--all', '--out', missing, '--data', data]);
     expect(failed.code).toBe(1);
@@ -98,8 +122,14 @@ describe('gloss export', () => {
     const good = path.join(tempDir(), 'good.mustache');
     writeFileSync(good, '# {{title}}\n{{#highlights}}- {{text}}\n{{/highlights}}');
     const out = path.join(tempDir(), 'templated.md');
-    expect((await run(['export', id, '--out', out, '--template', good, '--data', data])).code).toBe(0);
-    expect(readFileSync(out, 'utf8').startsWith("# Turkey, Russia face conflicts over Syria's push into Idlib")).toBe(true);
+    expect((await run(['export', id, '--out', out, '--template', good, '--data', data])).code).toBe(
+      0,
+    );
+    expect(
+      readFileSync(out, 'utf8').startsWith(
+        "# Turkey, Russia face conflicts over Syria's push into Idlib",
+      ),
+    ).toBe(true);
     const bad = path.join(tempDir(), 'bad.mustache');
     writeFileSync(bad, '# {{title}}\n\n{{#highlights}}\n- {{text}}\n');
     const target = path.join(tempDir(), 'never.md');
@@ -117,22 +147,58 @@ describe('gloss annotations', () => {
     const { library } = await openLibrary(data);
     const { article } = await library.open(id);
     const at = (s: string) => article.text.indexOf(s);
-    await library.createHighlight({ articleId: id, start: at('escalation'), end: at('escalation') + 22, color: 'green', note: 'first #a' });
-    await library.createHighlight({ articleId: id, start: at('Nine months'), end: at('Nine months') + 40, color: 'pink', note: '' });
+    await library.createHighlight({
+      articleId: id,
+      start: at('escalation'),
+      end: at('escalation') + 22,
+      color: 'green',
+      note: 'first #a',
+    });
+    await library.createHighlight({
+      articleId: id,
+      start: at('Nine months'),
+      end: at('Nine months') + 40,
+      color: 'pink',
+      note: '',
+    });
     const file = path.join(tempDir(), 'annotations.json');
     expect((await run(['annotations', 'export', id, '--out', file, '--data', data])).code).toBe(0);
 
     const fresh = tempDir();
     const { imported } = JSON.parse((await run(['import', SEED, '--json', '--data', fresh])).out);
-    const result = await run(['annotations', 'import', file, '--article', imported[0].id, '--json', '--data', fresh]);
+    const result = await run([
+      'annotations',
+      'import',
+      file,
+      '--article',
+      imported[0].id,
+      '--json',
+      '--data',
+      fresh,
+    ]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.out)).toEqual({ imported: 2, orphans: [], errors: [] });
     const before = JSON.parse((await run(['show', id, '--json', '--data', data])).out).highlights;
-    const after = JSON.parse((await run(['show', imported[0].id, '--json', '--data', fresh])).out).highlights;
+    const after = JSON.parse(
+      (await run(['show', imported[0].id, '--json', '--data', fresh])).out,
+    ).highlights;
     const strip = (hs: Array<Record<string, unknown>>) => hs.map(({ id: _id, ...rest }) => rest);
     expect(strip(after)).toEqual(strip(before));
     // Importing the same file again adds nothing.
-    const again = JSON.parse((await run(['annotations', 'import', file, '--article', imported[0].id, '--json', '--data', fresh])).out);
+    const again = JSON.parse(
+      (
+        await run([
+          'annotations',
+          'import',
+          file,
+          '--article',
+          imported[0].id,
+          '--json',
+          '--data',
+          fresh,
+        ])
+      ).out,
+    );
     expect(again.imported).toBe(0);
   });
 
@@ -150,7 +216,19 @@ describe('gloss annotations', () => {
             tags: ['syria'],
             created: '2019-06-02T10:00:00Z',
             updated: '2019-06-02T10:00:00Z',
-            target: [{ source: 'https://example.test/story', selector: [{ type: 'TextQuoteSelector', exact: 'the truce has failed', prefix: 'Nine months later, ', suffix: '.' }] }],
+            target: [
+              {
+                source: 'https://example.test/story',
+                selector: [
+                  {
+                    type: 'TextQuoteSelector',
+                    exact: 'the truce has failed',
+                    prefix: 'Nine months later, ',
+                    suffix: '.',
+                  },
+                ],
+              },
+            ],
             document: { title: ["Turkey, Russia face conflicts over Syria's push into Idlib"] },
           },
           {
@@ -158,7 +236,19 @@ describe('gloss annotations', () => {
             uri: 'https://example.test/story',
             text: 'Not in this version',
             tags: [],
-            target: [{ source: 'https://example.test/story', selector: [{ type: 'TextQuoteSelector', exact: 'a sentence that was never in the article at all', prefix: '', suffix: '' }] }],
+            target: [
+              {
+                source: 'https://example.test/story',
+                selector: [
+                  {
+                    type: 'TextQuoteSelector',
+                    exact: 'a sentence that was never in the article at all',
+                    prefix: '',
+                    suffix: '',
+                  },
+                ],
+              },
+            ],
             document: { title: ["Turkey, Russia face conflicts over Syria's push into Idlib"] },
           },
         ],
@@ -199,10 +289,30 @@ describe('importing a changed version of an article', () => {
     const { library } = await openLibrary(data);
     const { article } = await library.open(id);
     const at = (s: string) => article.text.indexOf(s);
-    await library.createHighlight({ articleId: id, start: at('escalation of violence'), end: at('escalation of violence') + 22, color: 'yellow' });
-    await library.createHighlight({ articleId: id, start: at('Nine months later'), end: at('Nine months later') + 17, color: 'blue', note: 'kept note' });
-    await library.createHighlight({ articleId: id, start: at('demilitarized zone free of insurgents'), end: at('demilitarized zone free of insurgents') + 37, color: 'green', note: 'orphan note' });
-    const edited = SEED_TEXT.replace('In September, the two leaders', 'Last September, the two presidents')
+    await library.createHighlight({
+      articleId: id,
+      start: at('escalation of violence'),
+      end: at('escalation of violence') + 22,
+      color: 'yellow',
+    });
+    await library.createHighlight({
+      articleId: id,
+      start: at('Nine months later'),
+      end: at('Nine months later') + 17,
+      color: 'blue',
+      note: 'kept note',
+    });
+    await library.createHighlight({
+      articleId: id,
+      start: at('demilitarized zone free of insurgents'),
+      end: at('demilitarized zone free of insurgents') + 37,
+      color: 'green',
+      note: 'orphan note',
+    });
+    const edited = SEED_TEXT.replace(
+      'In September, the two leaders',
+      'Last September, the two presidents',
+    )
       .replace('demilitarized zone free of insurgents and heavy weaponry', 'buffer')
       .replace('and are again facing', 'and are once more facing');
     const file = path.join(tempDir(), 'v2.txt');
@@ -216,8 +326,15 @@ describe('importing a changed version of an article', () => {
     expect(shown.article.text).toContain('Last September');
     const byNote = Object.fromEntries(shown.highlights.map((h: { note: string }) => [h.note, h]));
     expect(byNote['kept note']).toMatchObject({ exact: 'Nine months later', orphan: false });
-    expect(shown.article.text.slice(byNote['kept note'].start, byNote['kept note'].end)).toBe('Nine months later');
-    expect(byNote['orphan note']).toMatchObject({ orphan: true, exact: 'demilitarized zone free of insurgents' });
-    expect(JSON.parse((await run(['list', '--json', '--data', data])).out).articles).toHaveLength(1);
+    expect(shown.article.text.slice(byNote['kept note'].start, byNote['kept note'].end)).toBe(
+      'Nine months later',
+    );
+    expect(byNote['orphan note']).toMatchObject({
+      orphan: true,
+      exact: 'demilitarized zone free of insurgents',
+    });
+    expect(JSON.parse((await run(['list', '--json', '--data', data])).out).articles).toHaveLength(
+      1,
+    );
   });
 });

@@ -35,10 +35,19 @@ export class FakeWebContents {
 
 /** Enough of a Session to record the handlers lockDownSession installs. */
 export class FakeSession {
-  permissionRequestHandler: ((wc: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void) | null =
-    null;
-  permissionCheckHandler: ((wc: unknown, permission: string, origin: string, details?: unknown) => boolean) | null = null;
-  beforeRequest: ((details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void) | null = null;
+  permissionRequestHandler:
+    | ((
+        wc: unknown,
+        permission: string,
+        callback: (granted: boolean) => void,
+        details?: unknown,
+      ) => void)
+    | null = null;
+  permissionCheckHandler:
+    ((wc: unknown, permission: string, origin: string, details?: unknown) => boolean) | null = null;
+  beforeRequest:
+    | ((details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void)
+    | null = null;
   readonly listeners = new Map<string, (...args: unknown[]) => void>();
 
   setPermissionRequestHandler(handler: FakeSession['permissionRequestHandler']): void {
@@ -70,6 +79,9 @@ export class FakeSession {
 }
 
 /** An IPC invoke event from a frame at `url`; `parent` non-null makes it a subframe. */
-export function senderEvent(url: string, parent: unknown = null): { senderFrame: { url: string; parent: unknown } } {
+export function senderEvent(
+  url: string,
+  parent: unknown = null,
+): { senderFrame: { url: string; parent: unknown } } {
   return { senderFrame: { url, parent } };
 }

@@ -76,11 +76,16 @@ vi.mock('electron', async () => {
       buildFromTemplate: vi.fn((template: unknown) => ({ template })),
       setApplicationMenu: vi.fn(() => h.log.push('setApplicationMenu')),
     },
-    dialog: { showErrorBox: vi.fn((title: string) => h.log.push(`showErrorBox ${title}`)), showSaveDialog: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn((title: string) => h.log.push(`showErrorBox ${title}`)),
+      showSaveDialog: vi.fn(),
+    },
     ipcMain: {
-      handle: vi.fn((channel: string, listener: (event: unknown, arg: unknown) => Promise<unknown>) => {
-        h.handled.set(channel, listener);
-      }),
+      handle: vi.fn(
+        (channel: string, listener: (event: unknown, arg: unknown) => Promise<unknown>) => {
+          h.handled.set(channel, listener);
+        },
+      ),
     },
     nativeTheme: { shouldUseDarkColors: true },
     protocol: {
@@ -141,7 +146,12 @@ afterEach(() => {
 describe('the main entry', () => {
   it('registers the scheme and the sandbox before ready, and nothing that needs ready', async () => {
     const entry = await loadEntry();
-    expect(h.log).toEqual(['registerSchemesAsPrivileged', 'enableSandbox', 'requestSingleInstanceLock', 'whenReady']);
+    expect(h.log).toEqual([
+      'registerSchemesAsPrivileged',
+      'enableSandbox',
+      'requestSingleInstanceLock',
+      'whenReady',
+    ]);
     expect(h.appListeners.has('web-contents-created')).toBe(true);
     h.resolveReady();
     await entry.started;
@@ -153,16 +163,25 @@ describe('the main entry', () => {
     await entry.started;
 
     const appRoot = '/opt/gloss/resources/app';
-    expect(library.openLibrary).toHaveBeenCalledWith(path.resolve('/home/reader/.config/Gloss-userData'), { seed: true, appRoot });
+    expect(library.openLibrary).toHaveBeenCalledWith(
+      path.resolve('/home/reader/.config/Gloss-userData'),
+      { seed: true, appRoot },
+    );
     expect(electron.app.setPath).not.toHaveBeenCalled();
 
     expect(h.windows).toHaveLength(1);
     const window = h.windows[0]!;
-    expect(window.options.webPreferences).toEqual(secureWebPreferences(path.join(appRoot, 'dist/preload/preload.cjs')));
+    expect(window.options.webPreferences).toEqual(
+      secureWebPreferences(path.join(appRoot, 'dist/preload/preload.cjs')),
+    );
     expect(window.options.show).toBe(false);
     expect(window.loadURL).toHaveBeenCalledWith('gloss://app/index.html');
 
-    expect([...h.handled.keys()].sort()).toEqual(Object.values(apiTable).map((e) => e.channel).sort());
+    expect([...h.handled.keys()].sort()).toEqual(
+      Object.values(apiTable)
+        .map((e) => e.channel)
+        .sort(),
+    );
     expect(electron.protocol.handle).toHaveBeenCalledWith('gloss', expect.any(Function));
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
 
@@ -190,8 +209,13 @@ describe('the main entry', () => {
     h.resolveReady();
     await entry.started;
     const listArticles = h.handled.get(apiTable.listArticles.channel)!;
-    expect(await listArticles(senderEvent('gloss://app/index.html'), undefined)).toEqual({ ok: true, value: [{ id: 'a1', title: 'A story' }] });
-    expect(await listArticles(senderEvent('https://example.com/'), undefined)).toMatchObject({ ok: false });
+    expect(await listArticles(senderEvent('gloss://app/index.html'), undefined)).toEqual({
+      ok: true,
+      value: [{ id: 'a1', title: 'A story' }],
+    });
+    expect(await listArticles(senderEvent('https://example.com/'), undefined)).toMatchObject({
+      ok: false,
+    });
     expect(library.list).toHaveBeenCalledTimes(1);
   });
 
@@ -201,8 +225,12 @@ describe('the main entry', () => {
     await entry.started;
     const contents = new FakeWebContents();
     h.appListeners.get('web-contents-created')!({}, contents);
-    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
-    expect(contents.emitUrlEvent('will-navigate', 'file:///etc/passwd').preventDefault).toHaveBeenCalled();
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({
+      action: 'deny',
+    });
+    expect(
+      contents.emitUrlEvent('will-navigate', 'file:///etc/passwd').preventDefault,
+    ).toHaveBeenCalled();
   });
 
   it('moves userData to a --data folder before taking the single-instance lock', async () => {
@@ -212,12 +240,19 @@ describe('the main entry', () => {
     await entry.started;
     const dataDir = path.resolve('some/library');
     expect(electron.app.setPath).toHaveBeenCalledWith('userData', dataDir);
-    expect(h.log.indexOf(`setPath userData ${dataDir}`)).toBeLessThan(h.log.indexOf('requestSingleInstanceLock'));
-    expect(library.openLibrary).toHaveBeenCalledWith(dataDir, expect.objectContaining({ seed: true }));
+    expect(h.log.indexOf(`setPath userData ${dataDir}`)).toBeLessThan(
+      h.log.indexOf('requestSingleInstanceLock'),
+    );
+    expect(library.openLibrary).toHaveBeenCalledWith(
+      dataDir,
+      expect.objectContaining({ seed: true }),
+    );
   });
 
   it('shows the error and exits, with no window and no API, when the library cannot be opened', async () => {
-    library.openLibrary.mockRejectedValueOnce(new Error('library.json: unsupported schema version 9'));
+    library.openLibrary.mockRejectedValueOnce(
+      new Error('library.json: unsupported schema version 9'),
+    );
     const entry = await loadEntry();
     h.resolveReady();
     await entry.started;
@@ -244,8 +279,10 @@ describe('the main entry', () => {
     h.resolveReady();
     await entry.started;
     type Item = { label?: string; role?: string; click?: () => void; submenu?: Item[] };
-    const template = (vi.mocked(electron.Menu.buildFromTemplate).mock.calls[0]![0] as unknown) as Item[];
-    const items = (list: Item[]): Item[] => list.flatMap((item) => [item, ...items(item.submenu ?? [])]);
+    const template = vi.mocked(electron.Menu.buildFromTemplate).mock
+      .calls[0]![0] as unknown as Item[];
+    const items = (list: Item[]): Item[] =>
+      list.flatMap((item) => [item, ...items(item.submenu ?? [])]);
     expect(items(template).map((item) => item.role)).not.toContain('toggleDevTools');
     items(template).find((item) => item.label === 'Export notes…')!.click!();
     expect(h.windows[0]!.webContents.send).toHaveBeenCalledWith('gloss:menu', 'export-notes');
@@ -254,7 +291,10 @@ describe('the main entry', () => {
   });
 
   it('warms the search index once the window is open, and saves it on quit', async () => {
-    const search = { warm: vi.fn(async () => h.log.push('search.warm')), flush: vi.fn(async () => undefined) };
+    const search = {
+      warm: vi.fn(async () => h.log.push('search.warm')),
+      flush: vi.fn(async () => undefined),
+    };
     library.openLibrary.mockImplementationOnce(async () => {
       h.log.push('openLibrary');
       return { library: { list: library.list, store: { notices: [] }, search } };

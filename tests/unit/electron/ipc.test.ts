@@ -6,7 +6,11 @@ vi.mock('electron', () => ({}));
 import type { IpcMain } from 'electron';
 import { apiTable, createChannelHandlers } from '../../../common/api.ts';
 import type { ApiImplementation } from '../../../common/api.ts';
-import { UNTRUSTED_SENDER_ERROR, isTrustedSender, registerApi } from '../../../electron/main/ipc.ts';
+import {
+  UNTRUSTED_SENDER_ERROR,
+  isTrustedSender,
+  registerApi,
+} from '../../../electron/main/ipc.ts';
 
 type Registered = (event: unknown, arg: unknown) => Promise<unknown>;
 
@@ -51,7 +55,10 @@ describe('registerApi', () => {
   });
 
   it('passes a valid call from the app page through to the implementation', async () => {
-    expect(await call(apiTable.getArticle.channel, senderEvent(APP), { id: 'abc' })).toEqual({ ok: true, value: 'answer of getArticle' });
+    expect(await call(apiTable.getArticle.channel, senderEvent(APP), { id: 'abc' })).toEqual({
+      ok: true,
+      value: 'answer of getArticle',
+    });
     expect(calls).toEqual([['getArticle', { id: 'abc' }]]);
   });
 
@@ -65,18 +72,25 @@ describe('registerApi', () => {
     expect(answer.ok).toBe(false);
     expect(answer.error).toMatch(/^createHighlight: start: /);
 
-    const extra = (await call(apiTable.getArticle.channel, senderEvent(APP), { id: '../../etc' })) as { ok: boolean; error?: string };
+    const extra = (await call(apiTable.getArticle.channel, senderEvent(APP), {
+      id: '../../etc',
+    })) as { ok: boolean; error?: string };
     expect(extra).toEqual({ ok: false, error: 'getArticle: id: not an article id' });
     expect(calls).toEqual([]);
   });
 
   it('imports only article files, so the page cannot read any other file into the library', async () => {
-    const refused = (await call(apiTable.importFiles.channel, senderEvent(APP), { paths: ['/home/reader/story.txt', '/home/reader/.ssh/config'] })) as { ok: boolean; error?: string };
+    const refused = (await call(apiTable.importFiles.channel, senderEvent(APP), {
+      paths: ['/home/reader/story.txt', '/home/reader/.ssh/config'],
+    })) as { ok: boolean; error?: string };
     expect(refused.ok).toBe(false);
     expect(refused.error).toMatch(/^importFiles: paths\.1: not a \.txt, \.md or \.html file/);
     expect(calls).toEqual([]);
     const paths = ['/home/reader/story.TXT', '/home/reader/notes.md', '/home/reader/page.htm'];
-    expect(await call(apiTable.importFiles.channel, senderEvent(APP), { paths })).toEqual({ ok: true, value: 'answer of importFiles' });
+    expect(await call(apiTable.importFiles.channel, senderEvent(APP), { paths })).toEqual({
+      ok: true,
+      value: 'answer of importFiles',
+    });
   });
 
   it.each([
@@ -89,7 +103,10 @@ describe('registerApi', () => {
     ['no frame at all', {}],
   ])('refuses %s without calling the implementation', async (_label, event) => {
     for (const entry of Object.values(apiTable)) {
-      expect(await call(entry.channel, event, undefined)).toEqual({ ok: false, error: UNTRUSTED_SENDER_ERROR });
+      expect(await call(entry.channel, event, undefined)).toEqual({
+        ok: false,
+        error: UNTRUSTED_SENDER_ERROR,
+      });
     }
     expect(calls).toEqual([]);
   });
@@ -109,7 +126,11 @@ describe('registerApi', () => {
   });
 
   it('refuses to start when a channel has no handler', () => {
-    const incomplete = new Map([[apiTable.listArticles.channel, async () => ({ ok: true as const, value: [] })]]);
-    expect(() => registerApi({ handle: vi.fn() } as unknown as IpcMain, incomplete)).toThrow(/No handler for getArticle/);
+    const incomplete = new Map([
+      [apiTable.listArticles.channel, async () => ({ ok: true as const, value: [] })],
+    ]);
+    expect(() => registerApi({ handle: vi.fn() } as unknown as IpcMain, incomplete)).toThrow(
+      /No handler for getArticle/,
+    );
   });
 });

@@ -3,9 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() } }));
+vi.mock('electron', () => ({
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+}));
 
-import { CONTENT_SECURITY_POLICY, createRendererHandler, resolveMediaFile } from '../../../electron/main/protocol.ts';
+import {
+  CONTENT_SECURITY_POLICY,
+  createRendererHandler,
+  resolveMediaFile,
+} from '../../../electron/main/protocol.ts';
 
 let base: string;
 let handler: (request: Request) => Promise<Response>;
@@ -17,7 +23,10 @@ beforeAll(async () => {
   await writeFile(path.join(base, 'renderer', 'index.html'), '<!doctype html>');
   await mkdir(path.join(base, 'data', 'media', 'a1'), { recursive: true });
   await writeFile(path.join(base, 'data', 'media', 'a1', '0123abcd.png'), PNG);
-  await writeFile(path.join(base, 'data', 'media', 'a1', 'page.svg'), '<svg><script>1</script></svg>');
+  await writeFile(
+    path.join(base, 'data', 'media', 'a1', 'page.svg'),
+    '<svg><script>1</script></svg>',
+  );
   await writeFile(path.join(base, 'data', 'library.json'), '{}');
   handler = createRendererHandler(path.join(base, 'renderer'), path.join(base, 'data', 'media'));
 });
@@ -51,7 +60,9 @@ describe('images copied in with saved pages', () => {
   });
 
   it('resolve only to one article folder of the media folder', () => {
-    expect(resolveMediaFile('/data/media', 'gloss://app/media/a1/0123abcd.png')).toBe(path.join('/data/media', 'a1', '0123abcd.png'));
+    expect(resolveMediaFile('/data/media', 'gloss://app/media/a1/0123abcd.png')).toBe(
+      path.join('/data/media', 'a1', '0123abcd.png'),
+    );
     expect(resolveMediaFile('/data/media', 'gloss://app/media/a1/0123abcd.png.js')).toBeNull();
   });
 });

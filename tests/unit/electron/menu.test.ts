@@ -7,10 +7,16 @@ import { buildMenuTemplate } from '../../../electron/main/menu.ts';
 
 /** Every item of a template, submenus included. */
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
-  return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
+  return items.flatMap((item) => [
+    item,
+    ...(Array.isArray(item.submenu) ? flatten(item.submenu) : []),
+  ]);
 }
 
-const roles = (items: MenuItemConstructorOptions[]) => flatten(items).map((item) => item.role).filter(Boolean);
+const roles = (items: MenuItemConstructorOptions[]) =>
+  flatten(items)
+    .map((item) => item.role)
+    .filter(Boolean);
 
 describe.each([
   ['Windows/Linux', false],
@@ -20,7 +26,9 @@ describe.each([
     const send = vi.fn();
     const template = buildMenuTemplate({ isMac, isDev: false, send });
     const file = template.find((item) => item.label === 'File');
-    const exportItem = (file?.submenu as MenuItemConstructorOptions[]).find((item) => item.label === 'Export notes…');
+    const exportItem = (file?.submenu as MenuItemConstructorOptions[]).find(
+      (item) => item.label === 'Export notes…',
+    );
     expect(exportItem?.accelerator).toBe('CmdOrCtrl+Shift+E');
     (exportItem!.click as () => void)();
     expect(send).toHaveBeenCalledWith('export-notes');
@@ -32,7 +40,9 @@ describe.each([
     expect(production).not.toContain('reload');
     expect(production).not.toContain('forceReload');
     // The accelerators of those roles must not be reachable through a custom item either.
-    const accelerators = flatten(buildMenuTemplate({ isMac, isDev: false, send: vi.fn() })).map((i) => i.accelerator);
+    const accelerators = flatten(buildMenuTemplate({ isMac, isDev: false, send: vi.fn() })).map(
+      (i) => i.accelerator,
+    );
     expect(accelerators).not.toContain('CmdOrCtrl+Shift+I');
   });
 
@@ -44,19 +54,36 @@ describe.each([
   it('has the edit, zoom and full-screen roles, quit and about', () => {
     const all = roles(buildMenuTemplate({ isMac, isDev: false, send: vi.fn() }));
     expect(all).toEqual(
-      expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'quit', 'about']),
+      expect.arrayContaining([
+        'undo',
+        'redo',
+        'cut',
+        'copy',
+        'paste',
+        'selectAll',
+        'resetZoom',
+        'zoomIn',
+        'zoomOut',
+        'togglefullscreen',
+        'quit',
+        'about',
+      ]),
     );
   });
 
   it('offers Import… only when the app can import', () => {
     const labels = (canImport: boolean) =>
-      flatten(buildMenuTemplate({ isMac, isDev: false, send: vi.fn(), canImport })).map((item) => item.label);
+      flatten(buildMenuTemplate({ isMac, isDev: false, send: vi.fn(), canImport })).map(
+        (item) => item.label,
+      );
     expect(labels(false)).not.toContain('Import…');
     expect(labels(true)).toContain('Import…');
   });
 });
 
 it('puts the application menu first on macOS only', () => {
-  expect(buildMenuTemplate({ isMac: true, isDev: false, send: vi.fn(), appName: 'Gloss' })[0]?.label).toBe('Gloss');
+  expect(
+    buildMenuTemplate({ isMac: true, isDev: false, send: vi.fn(), appName: 'Gloss' })[0]?.label,
+  ).toBe('Gloss');
   expect(buildMenuTemplate({ isMac: false, isDev: false, send: vi.fn() })[0]?.label).toBe('File');
 });

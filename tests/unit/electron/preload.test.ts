@@ -8,10 +8,17 @@ const electron = vi.hoisted(() => {
   return {
     exposed,
     listeners,
-    contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)) },
-    webUtils: { getPathForFile: vi.fn((file: { name: string }) => `/home/reader/Downloads/${file.name}`) },
+    contextBridge: {
+      exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)),
+    },
+    webUtils: {
+      getPathForFile: vi.fn((file: { name: string }) => `/home/reader/Downloads/${file.name}`),
+    },
     ipcRenderer: {
-      invoke: vi.fn(async (_channel: string, _arg: unknown): Promise<unknown> => ({ ok: true, value: null })),
+      invoke: vi.fn(async (_channel: string, _arg: unknown): Promise<unknown> => ({
+        ok: true,
+        value: null,
+      })),
       on: vi.fn((channel: string, listener: Listener) => {
         if (!listeners.has(channel)) listeners.set(channel, new Set());
         listeners.get(channel)!.add(listener);
@@ -22,7 +29,11 @@ const electron = vi.hoisted(() => {
     },
   };
 });
-vi.mock('electron', () => ({ contextBridge: electron.contextBridge, ipcRenderer: electron.ipcRenderer, webUtils: electron.webUtils }));
+vi.mock('electron', () => ({
+  contextBridge: electron.contextBridge,
+  ipcRenderer: electron.ipcRenderer,
+  webUtils: electron.webUtils,
+}));
 
 import { apiTable } from '../../../common/api.ts';
 import type { GlossApi } from '../../../common/api.ts';
@@ -52,7 +63,11 @@ function sendFromMain(channel: string, ...args: unknown[]): void {
 
 describe('the preload', () => {
   it('exposes exactly gloss, glossMenu and glossFiles', () => {
-    expect(electron.contextBridge.exposeInMainWorld.mock.calls.map((c) => c[0])).toEqual(['gloss', 'glossMenu', 'glossFiles']);
+    expect(electron.contextBridge.exposeInMainWorld.mock.calls.map((c) => c[0])).toEqual([
+      'gloss',
+      'glossMenu',
+      'glossFiles',
+    ]);
   });
 
   it('gives gloss one function per table entry, and frozen', () => {
@@ -73,8 +88,13 @@ describe('the preload', () => {
   });
 
   it('turns an error envelope into a rejected promise with its message', async () => {
-    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: false, error: 'getArticle: id: not an article id' });
-    await expect(gloss.getArticle({ id: '!' })).rejects.toThrow('getArticle: id: not an article id');
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({
+      ok: false,
+      error: 'getArticle: id: not an article id',
+    });
+    await expect(gloss.getArticle({ id: '!' })).rejects.toThrow(
+      'getArticle: id: not an article id',
+    );
   });
 });
 

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-const electron = vi.hoisted(() => ({ protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() } }));
+const electron = vi.hoisted(() => ({
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+}));
 vi.mock('electron', () => electron);
 
 import type { Protocol } from 'electron';
@@ -25,7 +27,10 @@ beforeAll(async () => {
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Gloss</title>');
   await writeFile(path.join(rendererDir, 'assets', 'index-abc.js'), 'console.log(1)');
   await writeFile(path.join(rendererDir, 'assets', 'index-abc.css'), 'body{}');
-  await writeFile(path.join(rendererDir, 'assets', 'Literata.woff2'), new Uint8Array([0x77, 0x4f, 0x46, 0x32]));
+  await writeFile(
+    path.join(rendererDir, 'assets', 'Literata.woff2'),
+    new Uint8Array([0x77, 0x4f, 0x46, 0x32]),
+  );
   // A secret next to the renderer folder, which no URL may reach.
   await writeFile(path.join(base, 'secret.txt'), 'do not serve');
   await writeFile(path.join(base, 'renderer-other.txt'), 'do not serve either');
@@ -110,15 +115,19 @@ describe('the gloss://app handler', () => {
 
   it('resolves traversal attempts to nothing outside the folder', () => {
     expect(resolveRendererFile(rendererDir, 'gloss://app/..%2f..%2fetc%2fpasswd')).toBeNull();
-    expect(resolveRendererFile(rendererDir, 'gloss://app/assets/index-abc.js')).toBe(path.join(rendererDir, 'assets', 'index-abc.js'));
+    expect(resolveRendererFile(rendererDir, 'gloss://app/assets/index-abc.js')).toBe(
+      path.join(rendererDir, 'assets', 'index-abc.js'),
+    );
   });
 
-  it.each(['gloss://evil/index.html', 'gloss://app.evil/index.html', 'gloss://localhost/index.html', 'https://app/index.html'])(
-    'refuses %s (not our host)',
-    async (url) => {
-      expect((await fetchRaw(url)).status).toBe(404);
-    },
-  );
+  it.each([
+    'gloss://evil/index.html',
+    'gloss://app.evil/index.html',
+    'gloss://localhost/index.html',
+    'https://app/index.html',
+  ])('refuses %s (not our host)', async (url) => {
+    expect((await fetchRaw(url)).status).toBe(404);
+  });
 
   it('answers 404 for missing files and folders', async () => {
     expect((await fetchRaw('gloss://app/missing.js')).status).toBe(404);

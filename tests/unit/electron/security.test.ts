@@ -5,7 +5,12 @@ const electron = vi.hoisted(() => ({ shell: { openExternal: vi.fn(async (_url: s
 vi.mock('electron', () => electron);
 
 import type { Session, WebContents } from 'electron';
-import { isAllowedRequest, lockDownContents, lockDownSession, secureWebPreferences } from '../../../electron/main/security.ts';
+import {
+  isAllowedRequest,
+  lockDownContents,
+  lockDownSession,
+  secureWebPreferences,
+} from '../../../electron/main/security.ts';
 
 const asContents = (fake: FakeWebContents) => fake as unknown as WebContents;
 const asSession = (fake: FakeSession) => fake as unknown as Session;
@@ -59,8 +64,12 @@ describe('lockDownContents', () => {
   });
 
   it("lets the app's own index load", () => {
-    expect(contents.emitUrlEvent('will-navigate', 'gloss://app/index.html').preventDefault).not.toHaveBeenCalled();
-    expect(contents.emitUrlEvent('will-redirect', 'gloss://app/index.html').preventDefault).not.toHaveBeenCalled();
+    expect(
+      contents.emitUrlEvent('will-navigate', 'gloss://app/index.html').preventDefault,
+    ).not.toHaveBeenCalled();
+    expect(
+      contents.emitUrlEvent('will-redirect', 'gloss://app/index.html').preventDefault,
+    ).not.toHaveBeenCalled();
   });
 
   it('sends a clicked web link to the browser instead of navigating', () => {
@@ -78,14 +87,26 @@ describe('lockDownContents', () => {
   it('denies every new window and opens only http(s) links externally', () => {
     const handler = contents.windowOpenHandler;
     expect(handler).not.toBeNull();
-    for (const url of ['https://example.com/a', 'http://example.com/b', 'javascript:alert(1)', 'file:///C:/Windows/system32/calc.exe', 'smb://host/share', 'gloss://app/index.html']) {
+    for (const url of [
+      'https://example.com/a',
+      'http://example.com/b',
+      'javascript:alert(1)',
+      'file:///C:/Windows/system32/calc.exe',
+      'smb://host/share',
+      'gloss://app/index.html',
+    ]) {
       expect(handler!({ url })).toEqual({ action: 'deny' });
     }
-    expect(electron.shell.openExternal.mock.calls).toEqual([['https://example.com/a'], ['http://example.com/b']]);
+    expect(electron.shell.openExternal.mock.calls).toEqual([
+      ['https://example.com/a'],
+      ['http://example.com/b'],
+    ]);
   });
 
   it('refuses to attach a webview', () => {
-    expect(contents.emitUrlEvent('will-attach-webview', 'gloss://app/index.html').preventDefault).toHaveBeenCalled();
+    expect(
+      contents.emitUrlEvent('will-attach-webview', 'gloss://app/index.html').preventDefault,
+    ).toHaveBeenCalled();
   });
 
   it('installs its listeners once however often it is applied', () => {
@@ -104,7 +125,14 @@ describe('lockDownSession', () => {
   });
 
   it('answers every permission request with no', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
       const callback = vi.fn();
       session.permissionRequestHandler!({}, permission, callback);
       expect(callback).toHaveBeenCalledWith(false);
@@ -125,12 +153,14 @@ describe('lockDownSession', () => {
     expect(isAllowedRequest(url)).toBe(false);
   });
 
-  it.each(['gloss://app/index.html', 'gloss://app/assets/index.js', 'devtools://devtools/bundled/inspector.html', 'data:image/png;base64,AAAA'])(
-    'lets %s through',
-    (url) => {
-      expect(session.isCancelled(url)).toBe(false);
-    },
-  );
+  it.each([
+    'gloss://app/index.html',
+    'gloss://app/assets/index.js',
+    'devtools://devtools/bundled/inspector.html',
+    'data:image/png;base64,AAAA',
+  ])('lets %s through', (url) => {
+    expect(session.isCancelled(url)).toBe(false);
+  });
 
   it('cancels downloads', () => {
     const event = { preventDefault: vi.fn() };

@@ -6,7 +6,11 @@ vi.mock('electron', () => ({ shell: { openExternal: vi.fn(async () => {}) } }));
 
 import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog } from 'electron';
 import { createPlatform } from '../../../electron/main/dialogs.ts';
-import { BACKGROUND_DARK, BACKGROUND_LIGHT, createMainWindow } from '../../../electron/main/window.ts';
+import {
+  BACKGROUND_DARK,
+  BACKGROUND_LIGHT,
+  createMainWindow,
+} from '../../../electron/main/window.ts';
 import { secureWebPreferences } from '../../../electron/main/security.ts';
 
 class FakeWindow {
@@ -24,18 +28,30 @@ class FakeWindow {
 }
 
 function create(dark = false) {
-  const window = createMainWindow(FakeWindow as unknown as new (o: BrowserWindowConstructorOptions) => BrowserWindow, {
-    preloadPath: '/app/dist/preload/preload.cjs',
-    dark,
-  }) as unknown as FakeWindow;
+  const window = createMainWindow(
+    FakeWindow as unknown as new (o: BrowserWindowConstructorOptions) => BrowserWindow,
+    {
+      preloadPath: '/app/dist/preload/preload.cjs',
+      dark,
+    },
+  ) as unknown as FakeWindow;
   return window;
 }
 
 describe('createMainWindow', () => {
   it('opens hidden, with the size, title and secure preferences', () => {
     const window = create();
-    expect(window.options).toMatchObject({ width: 1200, height: 860, minWidth: 480, minHeight: 400, title: 'Gloss', show: false });
-    expect(window.options.webPreferences).toEqual(secureWebPreferences('/app/dist/preload/preload.cjs'));
+    expect(window.options).toMatchObject({
+      width: 1200,
+      height: 860,
+      minWidth: 480,
+      minHeight: 400,
+      title: 'Gloss',
+      show: false,
+    });
+    expect(window.options.webPreferences).toEqual(
+      secureWebPreferences('/app/dist/preload/preload.cjs'),
+    );
   });
 
   it('matches the background to the system theme', () => {
@@ -54,14 +70,23 @@ describe('createMainWindow', () => {
     const window = create();
     expect(window.loadURL).toHaveBeenCalledWith('gloss://app/index.html');
     expect(window.webContents.windowOpenHandler).not.toBeNull();
-    expect(window.webContents.emitUrlEvent('will-navigate', 'https://example.com/').preventDefault).toHaveBeenCalled();
+    expect(
+      window.webContents.emitUrlEvent('will-navigate', 'https://example.com/').preventDefault,
+    ).toHaveBeenCalled();
   });
 });
 
 describe('the save dialog', () => {
-  function platformWith(result: { canceled: boolean; filePath?: string }, window: unknown = { id: 1 }) {
+  function platformWith(
+    result: { canceled: boolean; filePath?: string },
+    window: unknown = { id: 1 },
+  ) {
     const dialog = { showSaveDialog: vi.fn(async () => result) };
-    const app = { getPath: vi.fn((name: string) => (name === 'documents' ? '/home/reader/Documents' : '/elsewhere')) };
+    const app = {
+      getPath: vi.fn((name: string) =>
+        name === 'documents' ? '/home/reader/Documents' : '/elsewhere',
+      ),
+    };
     const platform = createPlatform({
       dialog: dialog as unknown as Dialog,
       app: app as unknown as App,
@@ -71,11 +96,19 @@ describe('the save dialog', () => {
   }
 
   it('starts in Documents with the suggested name and a Markdown filter, attached to the window', async () => {
-    const { platform, dialog } = platformWith({ canceled: false, filePath: '/home/reader/Documents/notes.md' });
-    await expect(platform.chooseSavePath('The Story.md')).resolves.toBe('/home/reader/Documents/notes.md');
+    const { platform, dialog } = platformWith({
+      canceled: false,
+      filePath: '/home/reader/Documents/notes.md',
+    });
+    await expect(platform.chooseSavePath('The Story.md')).resolves.toBe(
+      '/home/reader/Documents/notes.md',
+    );
     expect(dialog.showSaveDialog).toHaveBeenCalledWith(
       { id: 1 },
-      { defaultPath: path.join('/home/reader/Documents', 'The Story.md'), filters: [{ name: 'Markdown', extensions: ['md'] }] },
+      {
+        defaultPath: path.join('/home/reader/Documents', 'The Story.md'),
+        filters: [{ name: 'Markdown', extensions: ['md'] }],
+      },
     );
   });
 
@@ -87,12 +120,17 @@ describe('the save dialog', () => {
   it('keeps a suggested name from naming another folder', async () => {
     const { platform, dialog } = platformWith({ canceled: true }, null);
     await platform.chooseSavePath('../../.bashrc');
-    expect(dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: path.join('/home/reader/Documents', '.bashrc') }));
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
+      expect.objectContaining({ defaultPath: path.join('/home/reader/Documents', '.bashrc') }),
+    );
   });
 });
 
 describe('the import dialog', () => {
-  function platformWith(result: { canceled: boolean; filePaths: string[] }, window: unknown = { id: 1 }) {
+  function platformWith(
+    result: { canceled: boolean; filePaths: string[] },
+    window: unknown = { id: 1 },
+  ) {
     const dialog = { showSaveDialog: vi.fn(), showOpenDialog: vi.fn(async () => result) };
     const platform = createPlatform({
       dialog: dialog as unknown as Dialog,
@@ -110,14 +148,21 @@ describe('the import dialog', () => {
       { id: 1 },
       expect.objectContaining({
         properties: ['openFile', 'multiSelections'],
-        filters: expect.arrayContaining([{ name: 'Articles and saved web pages', extensions: ['html', 'htm', 'txt', 'md'] }]),
+        filters: expect.arrayContaining([
+          { name: 'Articles and saved web pages', extensions: ['html', 'htm', 'txt', 'md'] },
+        ]),
       }),
     );
   });
 
   it('resolves to no files when cancelled, and works without a window', async () => {
-    const { platform, dialog } = platformWith({ canceled: true, filePaths: ['/ignored.html'] }, null);
+    const { platform, dialog } = platformWith(
+      { canceled: true, filePaths: ['/ignored.html'] },
+      null,
+    );
     await expect(platform.chooseImportFiles!()).resolves.toEqual([]);
-    expect(dialog.showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ properties: ['openFile', 'multiSelections'] }));
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(
+      expect.objectContaining({ properties: ['openFile', 'multiSelections'] }),
+    );
   });
 });

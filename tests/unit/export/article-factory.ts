@@ -52,7 +52,11 @@ export function makeHighlight(
   return {
     id: `hl-${exact.length}-${start}`,
     articleId: article.id,
-    position: { type: 'TextPositionSelector', start: Math.max(0, start), end: Math.max(0, start) + exact.length },
+    position: {
+      type: 'TextPositionSelector',
+      start: Math.max(0, start),
+      end: Math.max(0, start) + exact.length,
+    },
     quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
     color: 'yellow',
     note: '',

@@ -44,7 +44,10 @@ const HOSTILE_LINES = [
 /** The text a reader sees for one escaped line, as the only content of a document. */
 function shown(line: string): string {
   const tokens = lex(escapeLine(line)).filter((t) => t.type !== 'space');
-  expect(tokens.map((t) => t.type), JSON.stringify(line)).toEqual(['paragraph']);
+  expect(
+    tokens.map((t) => t.type),
+    JSON.stringify(line),
+  ).toEqual(['paragraph']);
   return literalText((tokens[0] as Tokens.Paragraph).tokens);
 }
 
@@ -75,7 +78,8 @@ describe('escaping highlighted text', () => {
   });
 
   it('does not escape ordinary prose', () => {
-    const prose = "Turkey, which is already hosting more than 3.6 million Syrian refugees, isn't (yet) done.";
+    const prose =
+      "Turkey, which is already hosting more than 3.6 million Syrian refugees, isn't (yet) done.";
     expect(escapeLine(prose)).toBe(prose);
   });
 

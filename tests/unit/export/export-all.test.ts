@@ -41,9 +41,14 @@ describe('exportAllToFolder', () => {
     expect((await readdir(dir)).sort()).toEqual(files.map((f) => f.slice(dir.length + 1)).sort());
     for (const [i, f] of files.entries()) {
       const item = list[i]!;
-      expect(await readFile(f, 'utf8')).toBe(exportMarkdown(item.article, item.highlights, OPTIONS));
+      expect(await readFile(f, 'utf8')).toBe(
+        exportMarkdown(item.article, item.highlights, OPTIONS),
+      );
     }
-    const golden = await readFile(new URL('../../fixtures/export/seed.expected.md', import.meta.url), 'utf8');
+    const golden = await readFile(
+      new URL('../../fixtures/export/seed.expected.md', import.meta.url),
+      'utf8',
+    );
     expect(await readFile(files[0]!, 'utf8')).toBe(golden);
   });
 
@@ -58,11 +63,19 @@ describe('exportAllToFolder', () => {
   it('never replaces a file that is not an export of the same article', async () => {
     // A note of the user's own, and another article's export, under the names Gloss would pick.
     const mine = '# My thoughts on Idlib\n\nNot an export.\n';
-    await writeFile(join(dir, "Turkey, Russia face conflicts over Syria's push into Idlib.md"), mine);
+    await writeFile(
+      join(dir, "Turkey, Russia face conflicts over Syria's push into Idlib.md"),
+      mine,
+    );
     const other = '---\ntitle: Elsewhere\ngloss_id: zzz\n---\n\nAnother article.\n';
     await writeFile(join(dir, 'Idlib the next step.md'), other);
     const { files } = await exportAllToFolder(dir, items(), OPTIONS);
-    expect(await readFile(join(dir, "Turkey, Russia face conflicts over Syria's push into Idlib.md"), 'utf8')).toBe(mine);
+    expect(
+      await readFile(
+        join(dir, "Turkey, Russia face conflicts over Syria's push into Idlib.md"),
+        'utf8',
+      ),
+    ).toBe(mine);
     expect(await readFile(join(dir, 'Idlib the next step.md'), 'utf8')).toBe(other);
     expect(files).toEqual([
       join(dir, "Turkey, Russia face conflicts over Syria's push into Idlib (2).md"),
@@ -103,14 +116,19 @@ describe('exportAllToFolder', () => {
 
   it('writes nothing when the template is broken, and names the line', async () => {
     await expect(
-      exportAllToFolder(dir, items(), { ...OPTIONS, template: '# {{title}}\n{{#highlights}}\n{{text}}' }),
+      exportAllToFolder(dir, items(), {
+        ...OPTIONS,
+        template: '# {{title}}\n{{#highlights}}\n{{text}}',
+      }),
     ).rejects.toThrow(/^Template error at line 2, column 1: unclosed section "highlights"/);
     expect(await readdir(dir)).toEqual([]);
   });
 
   it('refuses an article listed twice rather than letting one file overwrite the other', async () => {
     const list = items();
-    await expect(exportAllToFolder(dir, [...list, list[1]!], OPTIONS)).rejects.toThrow(/listed twice/);
+    await expect(exportAllToFolder(dir, [...list, list[1]!], OPTIONS)).rejects.toThrow(
+      /listed twice/,
+    );
     expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameKey, MAX_NAME_LENGTH, safeFileNames, suggestedFileName } from '../../../common/export/file-name.ts';
+import {
+  fileNameKey,
+  MAX_NAME_LENGTH,
+  safeFileNames,
+  suggestedFileName,
+} from '../../../common/export/file-name.ts';
 
 /** Checks a name against the rules of Windows, macOS and Linux (and Obsidian links). */
 function assertPortable(name: string): void {
@@ -46,9 +51,12 @@ describe('file names', () => {
   });
 
   it('keeps ordinary titles readable', () => {
-    expect(suggestedFileName({ title: "Turkey, Russia face conflicts over Syria's push into Idlib", id: '1' })).toBe(
-      "Turkey, Russia face conflicts over Syria's push into Idlib.md",
-    );
+    expect(
+      suggestedFileName({
+        title: "Turkey, Russia face conflicts over Syria's push into Idlib",
+        id: '1',
+      }),
+    ).toBe("Turkey, Russia face conflicts over Syria's push into Idlib.md");
     expect(suggestedFileName({ title: 'Idlib: what next?', id: '1' })).toBe('Idlib what next.md');
     expect(suggestedFileName({ title: '', id: '1' })).toBe('Untitled.md');
   });
@@ -58,7 +66,9 @@ describe('file names', () => {
       const stem = suggestedFileName({ title, id: '1' }).slice(0, -3);
       expect(stem.split('.')[0]!.trimEnd(), title).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)$/i);
     }
-    expect(suggestedFileName({ title: 'CONSOLE is not reserved', id: '1' })).toBe('CONSOLE is not reserved.md');
+    expect(suggestedFileName({ title: 'CONSOLE is not reserved', id: '1' })).toBe(
+      'CONSOLE is not reserved.md',
+    );
   });
 
   it('cuts long names without splitting a surrogate pair', () => {
@@ -91,7 +101,10 @@ describe('file names', () => {
   });
 
   it('numbers many articles with one title without reusing a number', () => {
-    const articles = Array.from({ length: 300 }, (_, i) => ({ id: `id${i}`, title: i % 2 ? 'Breaking: news' : 'BREAKING news' }));
+    const articles = Array.from({ length: 300 }, (_, i) => ({
+      id: `id${i}`,
+      title: i % 2 ? 'Breaking: news' : 'BREAKING news',
+    }));
     const names = [...safeFileNames(articles).values()];
     expect(names[0]).toBe('BREAKING news.md');
     expect(names[1]).toBe('Breaking news (2).md');
@@ -100,7 +113,10 @@ describe('file names', () => {
   });
 
   it('gives the same names for the same list', () => {
-    const articles = Array.from({ length: 50 }, (_, i) => ({ id: `id${i}`, title: i % 3 === 0 ? 'Same' : `T${i % 7}` }));
+    const articles = Array.from({ length: 50 }, (_, i) => ({
+      id: `id${i}`,
+      title: i % 3 === 0 ? 'Same' : `T${i % 7}`,
+    }));
     expect([...safeFileNames(articles)]).toEqual([...safeFileNames(articles)]);
   });
 });

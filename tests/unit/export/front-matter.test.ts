@@ -57,7 +57,18 @@ describe('front matter', () => {
     const out = exportMarkdown(article, hs, { exported: '2026-11-24T10:00:00Z' });
     const header = out.slice(0, out.indexOf('\n---\n') + 5);
     expect(header.split('\n').map((l) => l.split(':')[0])).toEqual([
-      '---', 'title', 'source', 'dateline', 'publisher', 'published', 'tags', 'highlights', 'exported', 'gloss_id', '---', '',
+      '---',
+      'title',
+      'source',
+      'dateline',
+      'publisher',
+      'published',
+      'tags',
+      'highlights',
+      'exported',
+      'gloss_id',
+      '---',
+      '',
     ]);
     expect(header).toContain('\ntags: [aid, syria, turkey]\n');
     expect(header).toContain('\nhighlights: 2\n');

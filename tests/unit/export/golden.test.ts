@@ -14,7 +14,10 @@ const output = exportMarkdown(article, highlights, { exported: EXPORTED });
 
 describe('golden export of the bundled article', () => {
   it('matches the hand-checked file byte for byte', () => {
-    const expected = readFileSync(new URL('../../fixtures/export/seed.expected.md', import.meta.url), 'utf8');
+    const expected = readFileSync(
+      new URL('../../fixtures/export/seed.expected.md', import.meta.url),
+      'utf8',
+    );
     expect(output).toBe(expected);
   });
 
@@ -54,7 +57,10 @@ describe('golden export of the bundled article', () => {
     }
 
     const orphanHeading = tokens.findIndex(
-      (t) => t.type === 'heading' && (t as Tokens.Heading).depth === 2 && t.text === 'Could not be placed',
+      (t) =>
+        t.type === 'heading' &&
+        (t as Tokens.Heading).depth === 2 &&
+        t.text === 'Could not be placed',
     );
     expect(orphanHeading).toBeGreaterThan(previous);
     const orphan = highlights.find((h) => h.orphan)!;
@@ -66,10 +72,15 @@ describe('golden export of the bundled article', () => {
 
   it('puts each source inside its quote, and none where the passage is unattributed', () => {
     const tokens = lex(splitExport(output).body);
-    const source = (id: string) => quoteContent(findQuote(tokens, blockIdFor(id))!.quote).attribution;
-    expect(source('hl-0001-stein')).toBe('Aaron Stein, the director of the program in American think-tank');
+    const source = (id: string) =>
+      quoteContent(findQuote(tokens, blockIdFor(id))!.quote).attribution;
+    expect(source('hl-0001-stein')).toBe(
+      'Aaron Stein, the director of the program in American think-tank',
+    );
     expect(source('hl-0003-regime')).toBe('unknown source (name missing in the text)');
-    expect(source('hl-0004-ersan')).toBe("Emre Ersan, an and political science at Istanbul's Marmara University");
+    expect(source('hl-0004-ersan')).toBe(
+      "Emre Ersan, an and political science at Istanbul's Marmara University",
+    );
     expect(source('hl-0006-unicef')).toBe("U.N.'s children's agency");
     expect(source('hl-0002-hostile')).toBeNull();
     expect(source('hl-0005-orphan')).toBeNull();
@@ -80,12 +91,21 @@ describe('golden export of the bundled article', () => {
     const hostile = findQuote(tokens, blockIdFor('hl-0002-hostile'))!;
     const next = findQuote(tokens, blockIdFor('hl-0006-unicef'))!;
     const between = tokens.slice(hostile.index + 1, next.index).filter((t) => t.type !== 'space');
-    expect(between.map((t) => t.type)).toEqual(['hr', 'blockquote', 'heading', 'paragraph', 'code']);
+    expect(between.map((t) => t.type)).toEqual([
+      'hr',
+      'blockquote',
+      'heading',
+      'paragraph',
+      'code',
+    ]);
     const code = between[4] as Tokens.Code;
     expect(code.text).toBe('const unclosed = true;');
     expect(between.some((t) => t.type === 'html')).toBe(false);
     // Apart from the added backslash and closing fence, the note is as written.
-    const noteText = output.slice(output.indexOf('\n---\n> not part') + 1, output.indexOf('\n\n> The U.N.'));
+    const noteText = output.slice(
+      output.indexOf('\n---\n> not part') + 1,
+      output.indexOf('\n\n> The U.N.'),
+    );
     expect(noteText.replace('\\<script>', '<script>').replace(/\n```$/, '')).toBe(HOSTILE_NOTE);
   });
 
@@ -99,7 +119,9 @@ describe('golden export of the bundled article', () => {
   });
 
   it('gives the same bytes for the same data, whatever the order of the highlights', () => {
-    const again = exportMarkdown(seedArticle(), [...seedHighlights(article)].reverse(), { exported: EXPORTED });
+    const again = exportMarkdown(seedArticle(), [...seedHighlights(article)].reverse(), {
+      exported: EXPORTED,
+    });
     expect(again).toBe(output);
     const later = exportMarkdown(article, highlights, { exported: '2027-01-01T00:00:00Z' });
     expect(later.replace('exported: 2027-01-01T00:00:00Z', `exported: ${EXPORTED}`)).toBe(output);

@@ -42,7 +42,10 @@ export function quoteParagraphs(quote: Tokens.Blockquote): Tokens.Paragraph[] {
 }
 
 /** The top-level block quote whose last line ends with `^blockId`, and its index, or null. */
-export function findQuote(tokens: readonly Token[], blockId: string): { index: number; quote: Tokens.Blockquote } | null {
+export function findQuote(
+  tokens: readonly Token[],
+  blockId: string,
+): { index: number; quote: Tokens.Blockquote } | null {
   const index = tokens.findIndex(
     (t) => t.type === 'blockquote' && new RegExp(`\\s\\^${blockId}\\s*$`).test(t.raw),
   );
@@ -54,7 +57,10 @@ export function findQuote(tokens: readonly Token[], blockId: string): { index: n
  * What a highlight's quote says, read back from the tokens: the literal paragraph texts joined
  * by blank lines, with the block id and (when present) the attribution line taken off.
  */
-export function quoteContent(quote: Tokens.Blockquote): { text: string; attribution: string | null } {
+export function quoteContent(quote: Tokens.Blockquote): {
+  text: string;
+  attribution: string | null;
+} {
   const paragraphs = quoteParagraphs(quote).map((p) => literalText(p.tokens));
   const last = (paragraphs.pop() ?? '').replace(/ \^h-[0-9a-f]{8}$/, '');
   const lines = last.split('\n');

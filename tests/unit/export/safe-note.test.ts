@@ -11,18 +11,40 @@ const TEXT = 'First passage here.\n\nSecond passage here.\n\nThird passage here.
 
 function article(): Article {
   return {
-    id: 'a1', title: 'Notes', source: null, dateline: null, publisher: null, published: null,
-    publishedZone: null, syndicated: false, text: TEXT, blocks: [], format: 'text', contentHash: 'h',
-    words: 9, file: null, addedAt: '2026-01-01T00:00:00Z', attributions: [], gaps: [], analysisVersion: 1,
+    id: 'a1',
+    title: 'Notes',
+    source: null,
+    dateline: null,
+    publisher: null,
+    published: null,
+    publishedZone: null,
+    syndicated: false,
+    text: TEXT,
+    blocks: [],
+    format: 'text',
+    contentHash: 'h',
+    words: 9,
+    file: null,
+    addedAt: '2026-01-01T00:00:00Z',
+    attributions: [],
+    gaps: [],
+    analysisVersion: 1,
   };
 }
 
 function highlight(id: string, exact: string, note: string): Highlight {
   const start = TEXT.indexOf(exact);
   return {
-    id, articleId: 'a1', position: { type: 'TextPositionSelector', start, end: start + exact.length },
-    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, color: 'yellow', note,
-    tags: [], created: '2026-01-01T00:00:00Z', updated: '2026-01-01T00:00:00Z', orphan: false,
+    id,
+    articleId: 'a1',
+    position: { type: 'TextPositionSelector', start, end: start + exact.length },
+    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+    color: 'yellow',
+    note,
+    tags: [],
+    created: '2026-01-01T00:00:00Z',
+    updated: '2026-01-01T00:00:00Z',
+    orphan: false,
   };
 }
 
@@ -41,8 +63,8 @@ const HOSTILE_NOTES: Record<string, string> = {
   'style block': '  <style>\np { color: red }',
   'html comment': '<!-- hidden\nstill hidden',
   'processing instruction': '<?php echo 1;',
-  'declaration': '<!DOCTYPE html>',
-  'cdata': '<![CDATA[ unclosed',
+  declaration: '<!DOCTYPE html>',
+  cdata: '<![CDATA[ unclosed',
   'div block': '<div>\n\n*markdown*',
   'lone tag': '<span>',
   'html in a block quote': '> <script>\n> x',
@@ -93,7 +115,9 @@ describe('notes cannot break the structure of the file', () => {
 
   it('escapes only the < that starts an HTML block, not inline HTML or code', () => {
     expect(safeNote('<script>alert(1)</script>')).toBe('\\<script>alert(1)</script>');
-    expect(safeNote('text with <mark>inline</mark> html')).toBe('text with <mark>inline</mark> html');
+    expect(safeNote('text with <mark>inline</mark> html')).toBe(
+      'text with <mark>inline</mark> html',
+    );
     expect(safeNote('```\n<script>\n```')).toBe('```\n<script>\n```');
     expect(safeNote('    <script>')).toBe('    <script>');
     expect(safeNote('> <div>')).toBe('> \\<div>');

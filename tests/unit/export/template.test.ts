@@ -14,10 +14,17 @@ function sample() {
     source: 'AP',
     publisher: null,
     text: TEXT,
-    attributions: [makeAttribution(TEXT, 'we <will> stay & fight,', { name: 'Ali', role: 'a farmer' })],
+    attributions: [
+      makeAttribution(TEXT, 'we <will> stay & fight,', { name: 'Ali', role: 'a farmer' }),
+    ],
   });
   const highlights = [
-    makeHighlight(article, 'we <will> stay', { id: 'h1', note: 'Note *one* & <i>', tags: ['b', 'a'], color: 'green' }),
+    makeHighlight(article, 'we <will> stay', {
+      id: 'h1',
+      note: 'Note *one* & <i>',
+      tags: ['b', 'a'],
+      color: 'green',
+    }),
     makeHighlight(article, 'A *starred* line.', { id: 'h2', note: '', tags: [] }),
   ];
   return { article, highlights };
@@ -34,8 +41,14 @@ describe('templates', () => {
       '{{/highlights}}',
     ].join('\n');
     const out = exportMarkdown(article, highlights, { exported: '2026-11-24T10:00:00Z', template });
-    const blockId = (id: string) => exportMarkdown(article, highlights, { exported: 'x', template: '{{#highlights}}{{id}}={{blockId}};{{/highlights}}' })
-      .split(';').find((s) => s.startsWith(`${id}=`))!.slice(id.length + 1);
+    const blockId = (id: string) =>
+      exportMarkdown(article, highlights, {
+        exported: 'x',
+        template: '{{#highlights}}{{id}}={{blockId}};{{/highlights}}',
+      })
+        .split(';')
+        .find((s) => s.startsWith(`${id}=`))!
+        .slice(id.length + 1);
     expect(out).toBe(
       [
         'T=Fish & "Chips" \\<b\\> R=Fish & "Chips" <b> S=AP P=[] X=2026-11-24T10:00:00Z ID=art-1 TAGS=a, b',
@@ -69,13 +82,17 @@ describe('templates', () => {
     const out = exportMarkdown(article, highlights, { exported: 'now', template });
     const plain = exportMarkdown(article, highlights, { exported: 'now' });
     expect(out.startsWith(plain.slice(0, plain.indexOf('\n# ')))).toBe(true);
-    for (const h of highlights.filter((x) => !x.orphan)) expect(out).toContain(h.note.split('\n')[0]);
+    for (const h of highlights.filter((x) => !x.orphan))
+      expect(out).toContain(h.note.split('\n')[0]);
     expect(out).toContain('> — Aaron Stein, the director of the program in American think-tank');
   });
 
   it('offers YAML-safe values for templates that write their own front matter', () => {
     const { article, highlights } = sample();
-    const out = exportMarkdown(article, highlights, { exported: 'e', template: 'title: {{yaml.title}}\ntags: {{yaml.tags}}\nsource: {{yaml.source}}' });
+    const out = exportMarkdown(article, highlights, {
+      exported: 'e',
+      template: 'title: {{yaml.title}}\ntags: {{yaml.tags}}\nsource: {{yaml.source}}',
+    });
     expect(out).toBe('title: "Fish & \\"Chips\\" <b>"\ntags: [a, b]\nsource: AP');
   });
 
@@ -85,17 +102,39 @@ describe('templates', () => {
     const out = exportMarkdown(article, [...highlights, orphan], {
       exported: 'e',
       colorTags: true,
-      template: '{{#highlights}}{{colorTag}};{{/highlights}}{{#hasOrphans}}|{{#orphans}}{{rawText}} {{colorTag}}{{/orphans}}{{/hasOrphans}}',
+      template:
+        '{{#highlights}}{{colorTag}};{{/highlights}}{{#hasOrphans}}|{{#orphans}}{{rawText}} {{colorTag}}{{/orphans}}{{/hasOrphans}}',
     });
     expect(out).toBe('#green;#yellow;|gone text #pink');
-    const without = exportMarkdown(article, [...highlights, orphan], { exported: 'e', template: '{{#highlights}}[{{colorTag}}]{{/highlights}}' });
+    const without = exportMarkdown(article, [...highlights, orphan], {
+      exported: 'e',
+      template: '{{#highlights}}[{{colorTag}}]{{/highlights}}',
+    });
     expect(without).toBe('[][]');
   });
 
   const BROKEN: Array<[string, string, number, number, RegExp]> = [
-    ['an unclosed section', '# {{title}}\n\n{{#highlights}}\n> {{text}}\n', 3, 1, /unclosed section "highlights"/],
-    ['an unopened section', 'line one\nline two {{/highlights}}', 2, 10, /unopened section "highlights"/],
-    ['a mismatched section', '{{#highlights}}\n  {{/orphans}}', 2, 3, /unclosed section "highlights"/],
+    [
+      'an unclosed section',
+      '# {{title}}\n\n{{#highlights}}\n> {{text}}\n',
+      3,
+      1,
+      /unclosed section "highlights"/,
+    ],
+    [
+      'an unopened section',
+      'line one\nline two {{/highlights}}',
+      2,
+      10,
+      /unopened section "highlights"/,
+    ],
+    [
+      'a mismatched section',
+      '{{#highlights}}\n  {{/orphans}}',
+      2,
+      3,
+      /unclosed section "highlights"/,
+    ],
     ['an unclosed tag', 'ok\nok\n  {{title', 3, 3, /unclosed tag/],
   ];
 
@@ -136,6 +175,8 @@ describe('the documented example template', () => {
       );
     }
     const bare = makeArticle();
-    expect(exportMarkdown(bare, [], { exported: 'e', template: example })).toBe(exportMarkdown(bare, [], { exported: 'e' }));
+    expect(exportMarkdown(bare, [], { exported: 'e', template: example })).toBe(
+      exportMarkdown(bare, [], { exported: 'e' }),
+    );
   });
 });

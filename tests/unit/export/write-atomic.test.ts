@@ -57,7 +57,9 @@ describe('writeFileAtomic', () => {
 
   it('fails with a clear reason when the folder does not exist', async () => {
     const target = join(dir, 'missing', 'note.md');
-    await expect(writeFileAtomic(target, 'x')).rejects.toThrow(`Could not write ${target}: the folder does not exist`);
+    await expect(writeFileAtomic(target, 'x')).rejects.toThrow(
+      `Could not write ${target}: the folder does not exist`,
+    );
   });
 
   it('writes bytes exactly, including no-break spaces and emoji', async () => {

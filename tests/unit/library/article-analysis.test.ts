@@ -45,7 +45,8 @@ describe('the analysis stored with an article', () => {
   });
 
   it('keeps statements of the first paragraph, with offsets into the body', () => {
-    const body = 'Critics said the plan would cost more than it saves, a view the mayor rejected on Monday.\n\nThe council votes next week.';
+    const body =
+      'Critics said the plan would cost more than it saves, a view the mayor rejected on Monday.\n\nThe council votes next week.';
     const { attributions } = analyseArticle('Council weighs plan', body);
     expect(attributions.length).toBeGreaterThan(0);
     for (const a of attributions) expect(body.slice(a.start, a.end)).toBe(a.quote);

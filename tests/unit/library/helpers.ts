@@ -21,14 +21,19 @@ export function removeTempDirs(): void {
 }
 
 /** A library in a fresh folder (or `dir`), with the search snapshot off unless asked for. */
-export async function library(options: OpenLibraryOptions & { dir?: string } = {}): Promise<{ library: Library; dir: string }> {
+export async function library(
+  options: OpenLibraryOptions & { dir?: string } = {},
+): Promise<{ library: Library; dir: string }> {
   const dir = options.dir ?? tempDir();
   const { library: lib } = await openLibrary(dir, { search: { persist: false }, ...options });
   return { library: lib, dir };
 }
 
 /** A movable clock. */
-export function clock(start = '2024-06-01T12:00:00.000Z'): { now: () => Date; advanceDays(days: number): void } {
+export function clock(start = '2024-06-01T12:00:00.000Z'): {
+  now: () => Date;
+  advanceDays(days: number): void;
+} {
   let t = Date.parse(start);
   return {
     now: () => new Date(t),

@@ -13,7 +13,11 @@ const HOSTILE = path.join(FIXTURES, 'hostile.html');
 
 /** What a reader sees of each block: its kind, level and text. */
 function blocksOf(article: Pick<Article, 'text' | 'blocks'>) {
-  return article.blocks.map((b) => ({ kind: b.kind, level: b.level, text: article.text.slice(b.start, b.end) }));
+  return article.blocks.map((b) => ({
+    kind: b.kind,
+    level: b.level,
+    text: article.text.slice(b.start, b.end),
+  }));
 }
 
 // Nothing an import does may reach the network.
@@ -40,11 +44,34 @@ describe('a saved news page', () => {
       format: 'html',
     });
     const blocks = blocksOf(article);
-    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'figure', 'paragraph', 'paragraph', 'figure', 'paragraph', 'paragraph']);
+    expect(blocks.map((b) => b.kind)).toEqual([
+      'paragraph',
+      'paragraph',
+      'figure',
+      'paragraph',
+      'paragraph',
+      'figure',
+      'paragraph',
+      'paragraph',
+    ]);
     expect(blocks[0]!.text).toMatch(/^The overnight ferry between Kestrel Bay/);
-    expect(blocks[2]!.text).toBe('The Marigold leaves Kestrel Bay on its first night crossing in two years.');
-    expect(blocks[5]!.text).toBe('The route runs forty nautical miles from Kestrel Bay to Tollan Island.');
-    for (const gone of ['Subscribe today', 'Advertisement', 'Sponsored', 'Related stories', 'Comments', 'harbourwatcher', 'About time', 'All rights reserved', 'By Ines Marlow']) {
+    expect(blocks[2]!.text).toBe(
+      'The Marigold leaves Kestrel Bay on its first night crossing in two years.',
+    );
+    expect(blocks[5]!.text).toBe(
+      'The route runs forty nautical miles from Kestrel Bay to Tollan Island.',
+    );
+    for (const gone of [
+      'Subscribe today',
+      'Advertisement',
+      'Sponsored',
+      'Related stories',
+      'Comments',
+      'harbourwatcher',
+      'About time',
+      'All rights reserved',
+      'By Ines Marlow',
+    ]) {
       expect(article.text).not.toContain(gone);
     }
     // The canonical-text rule: blocks joined by one blank line, offsets into the text.
@@ -57,11 +84,16 @@ describe('a saved news page', () => {
     const { article } = await lib.open(outcome.id);
     const figures = article.blocks.filter((b) => b.kind === 'figure');
     expect(figures.map((f) => f.image)).toEqual([
-      { src: expect.stringMatching(/^[0-9a-f]{24}\.png$/), alt: 'The ferry Marigold leaving Kestrel Bay at night' },
+      {
+        src: expect.stringMatching(/^[0-9a-f]{24}\.png$/),
+        alt: 'The ferry Marigold leaving Kestrel Bay at night',
+      },
       { src: null, alt: 'Map of the ferry route' },
     ]);
     const stored = path.join(dir, 'media', outcome.id, figures[0]!.image!.src!);
-    expect(fs.readFileSync(stored)).toEqual(fs.readFileSync(path.join(FIXTURES, 'harbour-ferry_files', 'ferry.png')));
+    expect(fs.readFileSync(stored)).toEqual(
+      fs.readFileSync(path.join(FIXTURES, 'harbour-ferry_files', 'ferry.png')),
+    );
     expect(fs.readdirSync(path.join(dir, 'media', outcome.id))).toHaveLength(1);
   });
 
@@ -71,20 +103,36 @@ describe('a saved news page', () => {
     const { article } = await lib.open(first.id);
     const quote = 'Harbour master Oskar Vell';
     const start = article.text.indexOf(quote);
-    await lib.createHighlight({ articleId: first.id, start, end: start + quote.length, color: 'yellow', note: 'who runs the harbour' });
+    await lib.createHighlight({
+      articleId: first.id,
+      start,
+      end: start + quote.length,
+      color: 'yellow',
+      note: 'who runs the harbour',
+    });
 
     expect(await lib.importFile(NEWS)).toMatchObject({ id: first.id, duplicate: true });
 
     const folder = tempDir();
-    fs.cpSync(path.join(FIXTURES, 'harbour-ferry_files'), path.join(folder, 'ferry-v2_files'), { recursive: true });
+    fs.cpSync(path.join(FIXTURES, 'harbour-ferry_files'), path.join(folder, 'ferry-v2_files'), {
+      recursive: true,
+    });
     const changed = fs
       .readFileSync(NEWS, 'utf8')
       .replaceAll('harbour-ferry_files', 'ferry-v2_files')
-      .replaceAll('Night ferry returns to Kestrel Bay after two-year pause', 'Night ferry back in Kestrel Bay')
+      .replaceAll(
+        'Night ferry returns to Kestrel Bay after two-year pause',
+        'Night ferry back in Kestrel Bay',
+      )
       .replace('The restored service leaves', 'Correction: the restored service now leaves');
     fs.writeFileSync(path.join(folder, 'ferry-v2.html'), changed);
     const second = await lib.importFile(path.join(folder, 'ferry-v2.html'));
-    expect(second).toMatchObject({ id: first.id, title: 'Night ferry back in Kestrel Bay', duplicate: false, updated: { kept: 0, moved: 1, orphaned: 0 } });
+    expect(second).toMatchObject({
+      id: first.id,
+      title: 'Night ferry back in Kestrel Bay',
+      duplicate: false,
+      updated: { kept: 0, moved: 1, orphaned: 0 },
+    });
     expect(lib.list()).toHaveLength(1);
     const reopened = await lib.open(first.id);
     const h = reopened.highlights[0]!;
@@ -120,16 +168,20 @@ describe('a saved blog post', () => {
       'paragraph',
     ]);
     expect(blocks[5]!.text).toBe('Two soft graphite pencils, sharpened at both ends');
-    expect(blocks[11]!.text).toBe('Write the date, the place and the weather before anything else; a page without them is only a rumour.');
+    expect(blocks[11]!.text).toBe(
+      'Write the date, the place and the weather before anything else; a page without them is only a rumour.',
+    );
     expect(blocks[13]!.text).toBe(
       'def header(date, place, weather):\n    return f"{date} | {place} | {weather}"\n\nprint(header("2023-11-02", "Lower weir", "drizzle, 6C"))',
     );
-    for (const gone of ['Archive', 'October 2023', 'Share this post', 'Powered by']) expect(article.text).not.toContain(gone);
+    for (const gone of ['Archive', 'October 2023', 'Share this post', 'Powered by'])
+      expect(article.text).not.toContain(gone);
   });
 });
 
 describe('a hostile page', () => {
-  const LOADABLE = /javascript:|data:|vbscript:|https?:|file:|\/\/|<script|onerror|onclick|onload|onmouseover|url\(|evil\.example|@import|srcset/i;
+  const LOADABLE =
+    /javascript:|data:|vbscript:|https?:|file:|\/\/|<script|onerror|onclick|onload|onmouseover|url\(|evil\.example|@import|srcset/i;
 
   it('imports as plain readable text, with nothing that could run or load in any stored field', async () => {
     const { library: lib, dir } = await library();
@@ -137,12 +189,28 @@ describe('a hostile page', () => {
     expect(outcome.title).toBe('Council approves new library hours after long debate');
     const { article } = await lib.open(outcome.id);
     // The described picture inside a paragraph (a data: image) stays as its alt text only.
-    expect(blocksOf(article).map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'figure', 'paragraph', 'figure', 'paragraph', 'paragraph']);
-    expect(article.blocks.filter((b) => b.kind === 'figure')[1]!.image).toEqual({ src: null, alt: 'tiny' });
-    expect(article.text).toContain('Supporters said students and shift workers had no quiet place to study');
+    expect(blocksOf(article).map((b) => b.kind)).toEqual([
+      'paragraph',
+      'paragraph',
+      'figure',
+      'paragraph',
+      'figure',
+      'paragraph',
+      'paragraph',
+    ]);
+    expect(article.blocks.filter((b) => b.kind === 'figure')[1]!.image).toEqual({
+      src: null,
+      alt: 'tiny',
+    });
+    expect(article.text).toContain(
+      'Supporters said students and shift workers had no quiet place to study',
+    );
     expect(article.text).toContain('Read the full motion or download the budget.');
     expect(article.url).toBeNull();
-    expect(article.blocks.find((b) => b.kind === 'figure')!.image).toEqual({ src: null, alt: 'Residents queue outside the council chamber' });
+    expect(article.blocks.find((b) => b.kind === 'figure')!.image).toEqual({
+      src: null,
+      alt: 'Residents queue outside the council chamber',
+    });
     // Every stored string: the article file and the index row.
     const stored = [
       JSON.parse(fs.readFileSync(path.join(dir, 'articles', `${outcome.id}.json`), 'utf8')),
@@ -180,7 +248,10 @@ describe('a hostile page', () => {
   it('never copies a file from outside the page folder, nor one that is not an image', async () => {
     const folder = tempDir();
     fs.mkdirSync(path.join(folder, 'page'));
-    fs.copyFileSync(path.join(FIXTURES, 'harbour-ferry_files', 'ferry.png'), path.join(folder, 'outside.png'));
+    fs.copyFileSync(
+      path.join(FIXTURES, 'harbour-ferry_files', 'ferry.png'),
+      path.join(folder, 'outside.png'),
+    );
     fs.writeFileSync(path.join(folder, 'page', 'fake.png'), 'not really a picture');
     const html = `<html><head><title>Escapes</title></head><body><article>
       <p>${'A paragraph long enough to be read as the story of this small page. '.repeat(6)}</p>
@@ -192,7 +263,11 @@ describe('a hostile page', () => {
     const { library: lib, dir } = await library();
     const { id } = await lib.importFile(path.join(folder, 'page', 'escapes.html'));
     const { article } = await lib.open(id);
-    expect(article.blocks.filter((b) => b.image).map((b) => b.image!.src)).toEqual([null, null, null]);
+    expect(article.blocks.filter((b) => b.image).map((b) => b.image!.src)).toEqual([
+      null,
+      null,
+      null,
+    ]);
     expect(fs.existsSync(path.join(dir, 'media', id))).toBe(false);
   });
 });
@@ -212,16 +287,26 @@ describe('reading page files', () => {
   it('refuses a page that is not UTF-8 and declares no character set, naming the file', async () => {
     const folder = tempDir();
     const file = path.join(folder, 'mystery.html');
-    fs.writeFileSync(file, Buffer.from('<html><body><p>caf\xe9 au lait</p></body></html>', 'latin1'));
+    fs.writeFileSync(
+      file,
+      Buffer.from('<html><body><p>caf\xe9 au lait</p></body></html>', 'latin1'),
+    );
     const { library: lib } = await library();
-    await expect(lib.importFile(file)).rejects.toThrow(`${file}: is not valid UTF-8 and declares no other character set`);
+    await expect(lib.importFile(file)).rejects.toThrow(
+      `${file}: is not valid UTF-8 and declares no other character set`,
+    );
     const summary = await lib.importFiles([file]);
-    expect(summary.results).toEqual([{ file, status: 'failed', error: 'is not valid UTF-8 and declares no other character set' }]);
+    expect(summary.results).toEqual([
+      { file, status: 'failed', error: 'is not valid UTF-8 and declares no other character set' },
+    ]);
   });
 
   it('refuses a page with no readable text', () => {
-    expect(() => parseHtmlPage('<html><head><title>Empty</title><script>run()</script></head><body><img src="a.png"></body></html>', 'empty.html')).toThrow(
-      /no readable article text/,
-    );
+    expect(() =>
+      parseHtmlPage(
+        '<html><head><title>Empty</title><script>run()</script></head><body><img src="a.png"></body></html>',
+        'empty.html',
+      ),
+    ).toThrow(/no readable article text/);
   });
 });

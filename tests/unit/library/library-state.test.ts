@@ -17,11 +17,24 @@ describe('the trash', () => {
     const { library: lib } = await library({ now: time.now });
     const ferry = await lib.importFile(FERRY);
     const blog = await lib.importFile(BLOG);
-    const h = await lib.createHighlight({ articleId: ferry.id, start: 0, end: 12, color: 'pink', note: 'opening' });
+    const h = await lib.createHighlight({
+      articleId: ferry.id,
+      start: 0,
+      end: 12,
+      color: 'pink',
+      note: 'opening',
+    });
 
     await lib.trash(ferry.id);
     expect(lib.list().map((a) => a.id)).toEqual([blog.id]);
-    expect(lib.listTrash()).toEqual([expect.objectContaining({ id: ferry.id, highlights: 1, notes: 1, trashedAt: '2024-06-01T12:00:00.000Z' })]);
+    expect(lib.listTrash()).toEqual([
+      expect.objectContaining({
+        id: ferry.id,
+        highlights: 1,
+        notes: 1,
+        trashedAt: '2024-06-01T12:00:00.000Z',
+      }),
+    ]);
 
     await lib.restore(ferry.id);
     expect(lib.list().map((a) => a.id)).toEqual([ferry.id, blog.id]);
@@ -41,13 +54,24 @@ describe('the trash', () => {
     await lib.trash(blog.id);
 
     time.advanceDays(20); // the ferry has been in the trash 30 days, the blog 20
-    const { library: sameDay } = await openLibrary(dir, { now: () => new Date(time.now().getTime() - 1), search: { persist: false } });
+    const { library: sameDay } = await openLibrary(dir, {
+      now: () => new Date(time.now().getTime() - 1),
+      search: { persist: false },
+    });
     expect(sameDay.listTrash().map((a) => a.id)).toEqual([ferry.id, blog.id]);
 
     time.advanceDays(1);
-    const { library: later } = await openLibrary(dir, { now: time.now, search: { persist: false } });
+    const { library: later } = await openLibrary(dir, {
+      now: time.now,
+      search: { persist: false },
+    });
     expect(later.listTrash().map((a) => a.id)).toEqual([blog.id]);
-    for (const gone of [`articles/${ferry.id}.json`, `highlights/${ferry.id}.json`, `media/${ferry.id}`, `backups/articles/${ferry.id}.json`]) {
+    for (const gone of [
+      `articles/${ferry.id}.json`,
+      `highlights/${ferry.id}.json`,
+      `media/${ferry.id}`,
+      `backups/articles/${ferry.id}.json`,
+    ]) {
       expect(fs.existsSync(path.join(dir, gone)), gone).toBe(false);
     }
     expect(fs.existsSync(path.join(dir, `articles/${blog.id}.json`))).toBe(true);
@@ -58,7 +82,11 @@ describe('the trash', () => {
     const { library: lib } = await library();
     const blog = await lib.importFile(BLOG);
     await lib.trash(blog.id);
-    expect(await lib.importFile(BLOG)).toMatchObject({ id: blog.id, duplicate: false, restored: true });
+    expect(await lib.importFile(BLOG)).toMatchObject({
+      id: blog.id,
+      duplicate: false,
+      restored: true,
+    });
     expect(lib.list().map((a) => a.id)).toEqual([blog.id]);
   });
 });
@@ -90,13 +118,19 @@ describe('the reading position', () => {
     const before = fs.statSync(articleFile);
 
     // Many calls while scrolling, not awaited one by one; each acknowledged call is on disk.
-    const calls = Array.from({ length: 25 }, (_, i) => lib.setReadingPosition(blog.id, i * 10, i / 40));
+    const calls = Array.from({ length: 25 }, (_, i) =>
+      lib.setReadingPosition(blog.id, i * 10, i / 40),
+    );
     await Promise.all(calls);
     time.advanceDays(1);
     await lib.setReadingPosition(blog.id, 480, 0.75);
 
     const { library: reopened } = await openLibrary(dir, { search: { persist: false } });
-    expect(reopened.list()[0]).toMatchObject({ position: 480, progress: 0.75, lastReadAt: '2024-06-02T12:00:00.000Z' });
+    expect(reopened.list()[0]).toMatchObject({
+      position: 480,
+      progress: 0.75,
+      lastReadAt: '2024-06-02T12:00:00.000Z',
+    });
     const after = fs.statSync(articleFile);
     expect(after.mtimeMs).toBe(before.mtimeMs);
     expect(after.ino).toBe(before.ino);
@@ -108,7 +142,9 @@ describe('the reading position', () => {
     const backups = () => fs.readdirSync(path.join(dir, 'backups', 'library.json')).length;
     const index = path.join(dir, 'library.json');
     const inode = fs.statSync(index).ino;
-    await Promise.all(Array.from({ length: 50 }, (_, i) => lib.setReadingPosition(blog.id, i, 0.5)));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => lib.setReadingPosition(blog.id, i, 0.5)),
+    );
     // At most two writes (the first, then one for everything that came while it ran); each write makes a new file.
     expect(fs.statSync(index).ino).not.toBe(inode);
     expect(backups()).toBeLessThanOrEqual(5);
@@ -121,16 +157,30 @@ describe('the API for the library view', () => {
     const { library: lib } = await library();
     const missing = path.join(tempDir(), 'nowhere.html');
     let chosen: string[] = [BLOG];
-    const impl = createApiImplementation(lib, { chooseSavePath: async () => null, chooseImportFiles: async () => chosen });
+    const impl = createApiImplementation(lib, {
+      chooseSavePath: async () => null,
+      chooseImportFiles: async () => chosen,
+    });
     const handlers = createChannelHandlers(impl);
-    const call = (name: keyof typeof apiTable, arg?: unknown) => handlers.get(apiTable[name].channel)!(arg);
+    const call = (name: keyof typeof apiTable, arg?: unknown) =>
+      handlers.get(apiTable[name].channel)!(arg);
 
     expect(await call('importFiles', { paths: [FERRY, FERRY, missing] })).toEqual({
       ok: true,
       value: {
         results: [
-          { file: FERRY, status: 'imported', id: expect.any(String), title: 'Night ferry returns to Kestrel Bay after two-year pause' },
-          { file: FERRY, status: 'duplicate', id: expect.any(String), title: 'Night ferry returns to Kestrel Bay after two-year pause' },
+          {
+            file: FERRY,
+            status: 'imported',
+            id: expect.any(String),
+            title: 'Night ferry returns to Kestrel Bay after two-year pause',
+          },
+          {
+            file: FERRY,
+            status: 'duplicate',
+            id: expect.any(String),
+            title: 'Night ferry returns to Kestrel Bay after two-year pause',
+          },
           { file: missing, status: 'failed', error: 'no such file' },
         ],
       },
@@ -140,13 +190,24 @@ describe('the API for the library view', () => {
     expect(await call('chooseImportFiles')).toEqual({ ok: true, value: { paths: [] } });
 
     const [ferry] = lib.list();
-    expect(await call('setReadingPosition', { id: ferry!.id, offset: 12, progress: 0.1 })).toEqual({ ok: true, value: undefined });
-    expect(await call('setArticleTags', { id: ferry!.id, tags: ['boats'] })).toMatchObject({ ok: true, value: { tags: ['boats'], position: 12 } });
+    expect(await call('setReadingPosition', { id: ferry!.id, offset: 12, progress: 0.1 })).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(await call('setArticleTags', { id: ferry!.id, tags: ['boats'] })).toMatchObject({
+      ok: true,
+      value: { tags: ['boats'], position: 12 },
+    });
     expect(await call('trashArticle', { id: ferry!.id })).toEqual({ ok: true, value: undefined });
     expect(await call('listTrash')).toMatchObject({ ok: true, value: [{ id: ferry!.id }] });
     expect(await call('search', { query: 'ferry' })).toEqual({ ok: true, value: [] });
     expect(await call('restoreArticle', { id: ferry!.id })).toEqual({ ok: true, value: undefined });
-    expect(await call('search', { query: 'marigold', limit: 1 })).toMatchObject({ ok: true, value: [{ id: ferry!.id, kind: 'text' }] });
-    expect(await call('setReadingPosition', { id: ferry!.id, offset: 1, progress: 2 })).toMatchObject({ ok: false });
+    expect(await call('search', { query: 'marigold', limit: 1 })).toMatchObject({
+      ok: true,
+      value: [{ id: ferry!.id, kind: 'text' }],
+    });
+    expect(
+      await call('setReadingPosition', { id: ferry!.id, offset: 1, progress: 2 }),
+    ).toMatchObject({ ok: false });
   });
 });

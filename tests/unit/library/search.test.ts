@@ -19,7 +19,10 @@ describe('buildSnippet', () => {
   const text = `${'Early words fill the opening of this paragraph before anything matters. '.repeat(3)}The harbour master counted the passengers twice. ${'Later words trail off after the point of interest for quite a while. '.repeat(3)}`;
 
   it('cuts about 160 characters around the first hit at word boundaries, marking every hit inside', () => {
-    const { snippet, marks, first } = buildSnippet(text, (w) => w === 'harbour' || w === 'passengers');
+    const { snippet, marks, first } = buildSnippet(
+      text,
+      (w) => w === 'harbour' || w === 'passengers',
+    );
     expect(snippet.startsWith('…')).toBe(true);
     expect(snippet.endsWith('…')).toBe(true);
     expect(snippet.length).toBeLessThanOrEqual(162);
@@ -36,7 +39,11 @@ describe('buildSnippet', () => {
   });
 
   it('shows a short text whole, and the opening when nothing matched', () => {
-    expect(buildSnippet('Short and sweet.', (w) => w === 'sweet')).toEqual({ snippet: 'Short and sweet.', marks: [[10, 15]], first: 10 });
+    expect(buildSnippet('Short and sweet.', (w) => w === 'sweet')).toEqual({
+      snippet: 'Short and sweet.',
+      marks: [[10, 15]],
+      first: 10,
+    });
     expect(buildSnippet(text, () => false).snippet.startsWith('Early words')).toBe(true);
   });
 });
@@ -50,17 +57,30 @@ describe('library search', () => {
     expect(results.length).toBeGreaterThan(0);
     for (const r of results) {
       expect(Object.keys(r).sort()).toEqual(['id', 'kind', 'marks', 'offset', 'snippet', 'title']);
-      expect(r).toMatchObject({ id: ferry.id, title: 'Night ferry returns to Kestrel Bay after two-year pause', kind: 'text' });
+      expect(r).toMatchObject({
+        id: ferry.id,
+        title: 'Night ferry returns to Kestrel Bay after two-year pause',
+        kind: 'text',
+      });
       expect(marked(r).every((w) => w.toLowerCase().startsWith('cooperat'))).toBe(true);
     }
     // The offset is where the hit is in the article's text.
     const { article } = await lib.open(ferry.id);
     const first = results[0]!;
-    expect(article.text.slice(first.offset, first.offset + 'cooperat'.length).toLowerCase()).toBe('cooperat');
+    expect(article.text.slice(first.offset, first.offset + 'cooperat'.length).toLowerCase()).toBe(
+      'cooperat',
+    );
 
     const typo = await lib.find('pencils graphyte');
-    expect(typo[0]).toMatchObject({ kind: 'text', title: 'Keeping a field notebook that survives the rain' });
-    expect(marked(typo[0]!).map((w) => w.toLowerCase()).sort()).toEqual(['graphite', 'pencils']);
+    expect(typo[0]).toMatchObject({
+      kind: 'text',
+      title: 'Keeping a field notebook that survives the rain',
+    });
+    expect(
+      marked(typo[0]!)
+        .map((w) => w.toLowerCase())
+        .sort(),
+    ).toEqual(['graphite', 'pencils']);
   });
 
   it('finds notes, keeps up with note edits, tags and the trash', async () => {
@@ -69,7 +89,13 @@ describe('library search', () => {
     await lib.find('warm the index up first');
     const { article } = await lib.open(ferry.id);
     const start = article.text.indexOf('Harbour master');
-    const h = await lib.createHighlight({ articleId: ferry.id, start, end: start + 14, color: 'blue', note: 'Ask about the lighthouse keeper' });
+    const h = await lib.createHighlight({
+      articleId: ferry.id,
+      start,
+      end: start + 14,
+      color: 'blue',
+      note: 'Ask about the lighthouse keeper',
+    });
 
     const notes = (await lib.find('lighthouse')).filter((r) => r.kind === 'note');
     expect(notes).toEqual([
@@ -90,7 +116,12 @@ describe('library search', () => {
 
     await lib.setTags(ferry.id, ['islands', 'Seafaring']);
     expect(await lib.find('seafaring')).toEqual([
-      expect.objectContaining({ id: ferry.id, kind: 'text', offset: 0, snippet: 'Night ferry returns to Kestrel Bay after two-year pause' }),
+      expect.objectContaining({
+        id: ferry.id,
+        kind: 'text',
+        offset: 0,
+        snippet: 'Night ferry returns to Kestrel Bay after two-year pause',
+      }),
     ]);
 
     await lib.trash(ferry.id);
@@ -113,7 +144,13 @@ describe('library search', () => {
     // Another process (the gloss command) changes the library; the snapshot is now stale.
     const { library: other } = await openLibrary(dir, { search: { persist: false } });
     const { article } = await other.open(ferry.id);
-    await other.createHighlight({ articleId: ferry.id, start: 0, end: 3, color: 'yellow', note: 'seagull colony' });
+    await other.createHighlight({
+      articleId: ferry.id,
+      start: 0,
+      end: 3,
+      color: 'yellow',
+      note: 'seagull colony',
+    });
     const blog = await other.importFile(BLOG);
 
     const { library: reopened } = await openLibrary(dir, { search: { persist: true } });

@@ -35,7 +35,9 @@ export function opFor(n: number): Op {
 /** Article number k, as first added (rev 0) or as rewritten by write `rev`. */
 export function articleFor(k: number, rev = 0): Article {
   const base = makeArticle(k, PARAGRAPHS);
-  return rev === 0 ? base : { ...base, title: `Article number ${k}, revision ${rev}`, analysisVersion: rev };
+  return rev === 0
+    ? base
+    : { ...base, title: `Article number ${k}, revision ${rev}`, analysisVersion: rev };
 }
 
 export function articleId(k: number): string {
@@ -47,7 +49,11 @@ export async function performOp(store: LibraryStore, n: number): Promise<void> {
   const op = opFor(n);
   if (op.kind === 'add') await store.addArticle(articleFor(op.article));
   else if (op.kind === 'update') await store.updateArticle(articleFor(op.article, op.rev));
-  else await store.saveHighlights(articleId(op.article), makeHighlights(articleId(op.article), op.count, op.tag));
+  else
+    await store.saveHighlights(
+      articleId(op.article),
+      makeHighlights(articleId(op.article), op.count, op.tag),
+    );
 }
 
 /** What the library holds after some writes, in add order. */
@@ -64,7 +70,11 @@ export function emptyModel(): Model {
 /** The model after write n, given the model before it (which is not changed). */
 export function applyOp(model: Model, n: number): Model {
   const op = opFor(n);
-  const next: Model = { order: [...model.order], articles: new Map(model.articles), highlights: new Map(model.highlights) };
+  const next: Model = {
+    order: [...model.order],
+    articles: new Map(model.articles),
+    highlights: new Map(model.highlights),
+  };
   const id = articleId(op.article);
   if (op.kind === 'add') {
     next.order.push(id);

@@ -49,7 +49,11 @@ interface WriterRun {
 }
 
 /** Runs the writer from write `from` and SIGKILLs it `killAfter` (ms after it is ready, or acks). */
-function runWriter(dir: string, from: number, killAfter: { ms: number } | { acks: number }): Promise<WriterRun> {
+function runWriter(
+  dir: string,
+  from: number,
+  killAfter: { ms: number } | { acks: number },
+): Promise<WriterRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dir, String(from)], {
       cwd: REPO_ROOT,
@@ -97,17 +101,20 @@ function runWriter(dir: string, from: number, killAfter: { ms: number } | { acks
 async function difference(store: LibraryStore, model: Model): Promise<string | null> {
   const rows = store.listArticles();
   const ids = rows.map((r) => r.id);
-  if (!isDeepStrictEqual(ids, model.order)) return `articles ${ids.length} listed, ${model.order.length} expected`;
+  if (!isDeepStrictEqual(ids, model.order))
+    return `articles ${ids.length} listed, ${model.order.length} expected`;
   for (const id of model.order) {
     const article = await store.getArticle(id);
     if (!isDeepStrictEqual(article, model.articles.get(id))) return `article ${id} differs`;
     const highlights = await store.getHighlights(id);
-    if (!isDeepStrictEqual(highlights, model.highlights.get(id) ?? [])) return `highlights of ${id} differ`;
+    if (!isDeepStrictEqual(highlights, model.highlights.get(id) ?? []))
+      return `highlights of ${id} differ`;
   }
   // After the reads above, which bring any count left behind by a cut-short write into line.
   for (const row of store.listArticles()) {
     const hs = model.highlights.get(row.id) ?? [];
-    if (row.highlights !== hs.length) return `row ${row.id} counts ${row.highlights} highlights, ${hs.length} expected`;
+    if (row.highlights !== hs.length)
+      return `row ${row.id} counts ${row.highlights} highlights, ${hs.length} expected`;
     const notes = hs.filter((h) => h.note !== '').length;
     if (row.notes !== notes) return `row ${row.id} counts ${row.notes} notes, ${notes} expected`;
     const article = model.articles.get(row.id)!;
@@ -129,7 +136,9 @@ it(`keeps every acknowledged write through ${RUNS} kills at random moments`, asy
   // The whole plan is drawn up front, so a seed names the same kills whatever the timing.
   const plan = Array.from({ length: RUNS }, (_, run): { ms: number } | { acks: number } =>
     // Mostly a random time after the writer is ready; every fourth run, a random number of acks.
-    run % 4 === 3 ? { acks: 1 + Math.floor(rand() * 80) } : { ms: 3 + Math.floor(rand() * MAX_DELAY_MS) },
+    run % 4 === 3
+      ? { acks: 1 + Math.floor(rand() * 80) }
+      : { ms: 3 + Math.floor(rand() * MAX_DELAY_MS) },
   );
   const started = Date.now();
   const stats = { acked: 0, inFlightLanded: 0, strays: 0, largest: 0, folders: 0 };
@@ -149,7 +158,9 @@ it(`keeps every acknowledged write through ${RUNS} kills at random moments`, asy
       const killAfter = plan[run]!;
       const result = await runWriter(dir, done + 1, killAfter);
       const context = `seed ${seed}, run ${run}, kill after ${JSON.stringify(killAfter)}`;
-      expect(result.signal, `${context}: the writer ended by itself: ${result.stderr}`).toBe('SIGKILL');
+      expect(result.signal, `${context}: the writer ended by itself: ${result.stderr}`).toBe(
+        'SIGKILL',
+      );
       expect(result.readyNotices, `${context}: the writer met notices on open`).toBe(0);
       // Acks come in order, one per write, starting where the last run left off.
       expect(result.acks, context).toEqual(result.acks.map((_, k) => done + 1 + k));
@@ -170,7 +181,10 @@ it(`keeps every acknowledged write through ${RUNS} kills at random moments`, asy
         // The write in flight when the kill came may have reached the disk, but only whole.
         const withNext = applyOp(expected, lastAck + 1);
         const asNext = await difference(store, withNext);
-        expect(asNext, `${context}: after ${lastAck} acknowledged writes the store matches neither (${asAcked})`).toBeNull();
+        expect(
+          asNext,
+          `${context}: after ${lastAck} acknowledged writes the store matches neither (${asAcked})`,
+        ).toBeNull();
         model = withNext;
         done = lastAck + 1;
         stats.inFlightLanded++;
@@ -184,7 +198,9 @@ it(`keeps every acknowledged write through ${RUNS} kills at random moments`, asy
   // Writers start slowly (loading TypeScript and zod takes most of a second), so LANES of them
   // work side by side, each on folders of its own.
   const runs = Array.from({ length: RUNS }, (_, run) => run);
-  await Promise.all(Array.from({ length: LANES }, (_, l) => lane(runs.filter((run) => run % LANES === l))));
+  await Promise.all(
+    Array.from({ length: LANES }, (_, l) => lane(runs.filter((run) => run % LANES === l))),
+  );
   const { acked, inFlightLanded, strays, largest, folders } = stats;
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -37,7 +37,9 @@ describe('DurableJsonFile', () => {
     expect((error as StoreFileParseError).reason).not.toBe('');
     expect((error as Error).message).toContain(file);
     fs.writeFileSync(file, '  \n');
-    await expect(new DurableJsonFile(file).read()).rejects.toMatchObject({ reason: 'the file is empty' });
+    await expect(new DurableJsonFile(file).read()).rejects.toMatchObject({
+      reason: 'the file is empty',
+    });
   });
 
   it('never overwrites a file that failed to parse', async () => {
@@ -98,7 +100,9 @@ describe('DurableJsonFile', () => {
   it('fsyncs a folder, and does not hide a folder that is not there', async () => {
     const dir = freshDir();
     await expect(fsyncDirectory(dir)).resolves.toBeUndefined();
-    await expect(fsyncDirectory(path.join(dir, 'absent'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(fsyncDirectory(path.join(dir, 'absent'))).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
   });
 });
 
@@ -117,7 +121,8 @@ describe('stray temp files', () => {
       `articles/.${a1.id}.json.4242-0123456789ac.tmp`,
       `highlights/.${a1.id}.json.4242-0123456789ad.tmp`,
     ];
-    for (const stray of strays) fs.writeFileSync(path.join(dir, stray), '{"schemaVersion":1,"artic');
+    for (const stray of strays)
+      fs.writeFileSync(path.join(dir, stray), '{"schemaVersion":1,"artic');
     // Not ours: must be left alone.
     fs.writeFileSync(path.join(dir, 'notes.tmp'), 'mine');
 

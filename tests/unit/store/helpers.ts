@@ -22,7 +22,10 @@ export function removeFreshDirs(): void {
 
 /** An article whose every field depends on `n`, with a text of about `paragraphs` paragraphs. */
 export function makeArticle(n: number, paragraphs = 3): Article {
-  const paras = Array.from({ length: paragraphs }, (_, i) => `Paragraph ${i + 1} of article ${n}, "quoted words," the minister said.`);
+  const paras = Array.from(
+    { length: paragraphs },
+    (_, i) => `Paragraph ${i + 1} of article ${n}, "quoted words," the minister said.`,
+  );
   const text = paras.join('\n\n');
   let at = 0;
   const blocks = paras.map((p) => {
@@ -68,14 +71,21 @@ export function makeHighlights(articleId: string, count: number, tag = 0): Highl
     id: `h${tag}x${i}`,
     articleId,
     position: { type: 'TextPositionSelector' as const, start: i, end: i + 5 },
-    quote: { type: 'TextQuoteSelector' as const, exact: `quote ${tag}/${i}`, prefix: 'before ', suffix: ' after' },
+    quote: {
+      type: 'TextQuoteSelector' as const,
+      exact: `quote ${tag}/${i}`,
+      prefix: 'before ',
+      suffix: ' after',
+    },
     color: 'yellow' as const,
     note: i % 2 ? `note ${tag}/${i} #tag${tag}` : '',
     tags: i % 2 ? [`tag${tag}`] : [],
     created: '2024-03-02T09:00:00.000Z',
     updated: '2024-03-02T09:00:00.000Z',
     orphan: false,
-    ...(i % 3 === 0 ? { attribution: { name: 'the minister', role: null, kind: 'person' as const } } : {}),
+    ...(i % 3 === 0
+      ? { attribution: { name: 'the minister', role: null, kind: 'person' as const } }
+      : {}),
   }));
 }
 

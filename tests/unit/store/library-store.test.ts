@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openLibraryStore } from '../../../electron/services/store/library-store.ts';
-import { freshDir, listFiles, makeArticle, makeHighlights, readJson, removeFreshDirs } from './helpers.ts';
+import {
+  freshDir,
+  listFiles,
+  makeArticle,
+  makeHighlights,
+  readJson,
+  removeFreshDirs,
+} from './helpers.ts';
 
 afterAll(removeFreshDirs);
 
@@ -34,7 +41,12 @@ describe('library store: adding, reading, reopening', () => {
     expect(index.schemaVersion).toBe(1);
     expect(index.seeded).toBe(true);
     expect(index.articles.map((r: { id: string }) => r.id)).toEqual([a1.id, a2.id]);
-    expect(index.articles[1]).toMatchObject({ highlights: 4, notes: 2, contentHash: a2.contentHash, title: a2.title });
+    expect(index.articles[1]).toMatchObject({
+      highlights: 4,
+      notes: 2,
+      contentHash: a2.contentHash,
+      title: a2.title,
+    });
     expect(index.articles[1].text).toBeUndefined();
     expect(readJson(dir, `articles/${a1.id}.json`)).toEqual({ schemaVersion: 1, article: a1 });
     expect(readJson(dir, `highlights/${a2.id}.json`)).toEqual({ schemaVersion: 1, highlights: hs });
@@ -45,7 +57,12 @@ describe('library store: adding, reading, reopening', () => {
     expect(again.seeded).toBe(true);
     expect(again.listArticles()).toEqual(store.listArticles());
     expect(again.listArticles()[0]).not.toHaveProperty('contentHash');
-    expect(again.listArticles()[1]).toMatchObject({ id: a2.id, highlights: 4, notes: 2, words: a2.words });
+    expect(again.listArticles()[1]).toMatchObject({
+      id: a2.id,
+      highlights: 4,
+      notes: 2,
+      words: a2.words,
+    });
     expect(await again.getArticle(a1.id)).toEqual(a1);
     expect(await again.getArticle(a2.id)).toEqual(a2);
     expect(await again.getHighlights(a2.id)).toEqual(hs);
@@ -65,7 +82,11 @@ describe('library store: adding, reading, reopening', () => {
     await store.updateArticle(changed);
     const again = await openLibraryStore(dir);
     expect(await again.getArticle(a.id)).toEqual(changed);
-    expect(again.listArticles()[0]).toMatchObject({ title: 'A better title', highlights: 3, notes: 1 });
+    expect(again.listArticles()[0]).toMatchObject({
+      title: 'A better title',
+      highlights: 3,
+      notes: 1,
+    });
   });
 
   it('hands out copies, so callers cannot change the cache by accident', async () => {
@@ -87,7 +108,9 @@ describe('library store: adding, reading, reopening', () => {
     const a = makeArticle(1);
     await store.addArticle(a);
     await expect(store.addArticle(a)).rejects.toThrow(/already in the library/);
-    await expect(store.addArticle({ ...a, id: a.id.toUpperCase() })).rejects.toThrow(/already in the library/);
+    await expect(store.addArticle({ ...a, id: a.id.toUpperCase() })).rejects.toThrow(
+      /already in the library/,
+    );
     await expect(store.addArticle({ ...a, id: '../evil' })).rejects.toThrow(/Cannot add/);
     await expect(store.updateArticle(makeArticle(9))).rejects.toThrow(/no article/);
     await expect(store.saveHighlights('nope', [])).rejects.toThrow(/no article/);
@@ -95,7 +118,10 @@ describe('library store: adding, reading, reopening', () => {
     await expect(store.saveHighlights(a.id, bad)).rejects.toThrow(/highlights\.0\.color/);
     expect(store.listArticles()).toHaveLength(1);
     expect(await store.getHighlights(a.id)).toEqual([]);
-    expect(listFiles(dir).filter((f) => !f.startsWith('backups/'))).toEqual(['articles/art0001.json', 'library.json']);
+    expect(listFiles(dir).filter((f) => !f.startsWith('backups/'))).toEqual([
+      'articles/art0001.json',
+      'library.json',
+    ]);
     // The queue carries on after failures.
     await store.saveHighlights(a.id, makeHighlights(a.id, 1));
     expect(store.listArticles()[0]!.highlights).toBe(1);
@@ -107,7 +133,10 @@ describe('library store: adding, reading, reopening', () => {
     const articles = [1, 2, 3].map((n) => makeArticle(n));
     const pending: Promise<void>[] = [];
     for (const a of articles) pending.push(store.addArticle(a));
-    for (let n = 1; n <= 10; n++) pending.push(store.saveHighlights(articles[n % 3]!.id, makeHighlights(articles[n % 3]!.id, n, n)));
+    for (let n = 1; n <= 10; n++)
+      pending.push(
+        store.saveHighlights(articles[n % 3]!.id, makeHighlights(articles[n % 3]!.id, n, n)),
+      );
     const read = store.getArticle(articles[2]!.id);
     await Promise.all(pending);
     expect(await read).toEqual(articles[2]);
@@ -117,7 +146,9 @@ describe('library store: adding, reading, reopening', () => {
       [articles[1]!.id, 10],
       [articles[2]!.id, 8],
     ]);
-    expect(await again.getHighlights(articles[1]!.id)).toEqual(makeHighlights(articles[1]!.id, 10, 10));
+    expect(await again.getHighlights(articles[1]!.id)).toEqual(
+      makeHighlights(articles[1]!.id, 10, 10),
+    );
   });
 
   it('rewrites only the highlights file and the index when highlights are saved', async () => {
@@ -135,7 +166,14 @@ describe('library store: adding, reading, reopening', () => {
           .filter((f) => !f.startsWith('backups/'))
           .map((f) => {
             const st = fs.statSync(path.join(dir, f));
-            return [f, { ino: st.ino, mtimeMs: st.mtimeMs, text: fs.readFileSync(path.join(dir, f), 'utf8') }];
+            return [
+              f,
+              {
+                ino: st.ino,
+                mtimeMs: st.mtimeMs,
+                text: fs.readFileSync(path.join(dir, f), 'utf8'),
+              },
+            ];
           }),
       );
     const before = snapshot();
@@ -169,7 +207,9 @@ describe('library store: adding, reading, reopening', () => {
     const backups = fs.readdirSync(folder).sort();
     expect(backups).toHaveLength(5);
     // Newest backup = the version before the current one (7 highlights); oldest kept = 3.
-    const counts = backups.map((b) => JSON.parse(fs.readFileSync(path.join(folder, b), 'utf8')).highlights.length);
+    const counts = backups.map(
+      (b) => JSON.parse(fs.readFileSync(path.join(folder, b), 'utf8')).highlights.length,
+    );
     expect(counts).toEqual([3, 4, 5, 6, 7]);
   });
 });
@@ -183,7 +223,10 @@ describe('library store: an index row left behind by a cut-short write', () => {
     await store.saveHighlights(a.id, makeHighlights(a.id, 1));
     // As if the process died after writing these files and before writing the index.
     const revised = { ...a, title: 'Revised title' };
-    fs.writeFileSync(path.join(dir, `articles/${a.id}.json`), JSON.stringify({ schemaVersion: 1, article: revised }));
+    fs.writeFileSync(
+      path.join(dir, `articles/${a.id}.json`),
+      JSON.stringify({ schemaVersion: 1, article: revised }),
+    );
     fs.writeFileSync(
       path.join(dir, `highlights/${a.id}.json`),
       JSON.stringify({ schemaVersion: 1, highlights: makeHighlights(a.id, 4) }),
@@ -193,8 +236,16 @@ describe('library store: an index row left behind by a cut-short write', () => {
     expect(again.listArticles()[0]).toMatchObject({ title: a.title, highlights: 1 });
     expect(await again.getArticle(a.id)).toEqual(revised);
     expect(await again.getHighlights(a.id)).toHaveLength(4);
-    expect(again.listArticles()[0]).toMatchObject({ title: 'Revised title', highlights: 4, notes: 2 });
+    expect(again.listArticles()[0]).toMatchObject({
+      title: 'Revised title',
+      highlights: 4,
+      notes: 2,
+    });
     expect(again.notices).toEqual([]);
-    expect(readJson(dir, 'library.json').articles[0]).toMatchObject({ title: 'Revised title', highlights: 4, notes: 2 });
+    expect(readJson(dir, 'library.json').articles[0]).toMatchObject({
+      title: 'Revised title',
+      highlights: 4,
+      notes: 2,
+    });
   });
 });

@@ -3,13 +3,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeDocument } from '../../../common/store/decode.ts';
-import { NewerSchemaError, upgradeDocument, type Migration } from '../../../common/store/migrations.ts';
+import {
+  NewerSchemaError,
+  upgradeDocument,
+  type Migration,
+} from '../../../common/store/migrations.ts';
 import { openLibraryStore } from '../../../electron/services/store/library-store.ts';
 import { freshDir, makeArticle, readJson, removeFreshDirs } from './helpers.ts';
 
 afterAll(removeFreshDirs);
 
-const fixturePath = fileURLToPath(new URL('../../fixtures/store/highlights-v0.json', import.meta.url));
+const fixturePath = fileURLToPath(
+  new URL('../../fixtures/store/highlights-v0.json', import.meta.url),
+);
 const legacy = (): unknown => JSON.parse(fs.readFileSync(fixturePath, 'utf8'));
 
 describe('migrations', () => {
@@ -44,7 +50,11 @@ describe('migrations', () => {
   it('treats an explicit schemaVersion 0 like a missing one', () => {
     const doc = { ...(legacy() as object), schemaVersion: 0 };
     const decoded = decodeDocument('highlights', doc, 'h.json');
-    expect(decoded.ok && decoded.value.highlights.map((h) => h.id)).toEqual(['h-legacy-1', 'h-legacy-2', 'h-legacy-3']);
+    expect(decoded.ok && decoded.value.highlights.map((h) => h.id)).toEqual([
+      'h-legacy-1',
+      'h-legacy-2',
+      'h-legacy-3',
+    ]);
   });
 
   it('reports, rather than throws, a legacy file it cannot read', () => {
@@ -57,13 +67,16 @@ describe('migrations', () => {
 
   it('has no way up from version 0 for kinds that never had one', () => {
     const decoded = decodeDocument('library', { seeded: false, articles: [] }, 'library.json');
-    expect(decoded).toEqual({ ok: false, reason: 'there is no way to upgrade library files from schema 0' });
+    expect(decoded).toEqual({
+      ok: false,
+      reason: 'there is no way to upgrade library files from schema 0',
+    });
   });
 
   it('refuses a document from a newer Gloss with a clear error', () => {
-    expect(() => decodeDocument('library', { schemaVersion: 3, seeded: true, articles: [] }, 'library.json')).toThrow(
-      new NewerSchemaError('library.json', 3),
-    );
+    expect(() =>
+      decodeDocument('library', { schemaVersion: 3, seeded: true, articles: [] }, 'library.json'),
+    ).toThrow(new NewerSchemaError('library.json', 3));
     expect(new NewerSchemaError('library.json', 3).message).toMatch(
       /^library\.json was written by a newer version of Gloss \(schema 3\); this version understands up to 1/,
     );
@@ -72,16 +85,39 @@ describe('migrations', () => {
   it('runs numbered steps in order from the document version up', () => {
     const steps: Migration[] = [
       { to: 1, migrate: (d) => ({ ...(d as object), schemaVersion: 1, trail: ['1'] }) },
-      { to: 2, migrate: (d) => ({ ...(d as { trail: string[] }), schemaVersion: 2, trail: [...(d as { trail: string[] }).trail, '2'] }) },
-      { to: 3, migrate: (d) => ({ ...(d as { trail: string[] }), schemaVersion: 3, trail: [...(d as { trail: string[] }).trail, '3'] }) },
+      {
+        to: 2,
+        migrate: (d) => ({
+          ...(d as { trail: string[] }),
+          schemaVersion: 2,
+          trail: [...(d as { trail: string[] }).trail, '2'],
+        }),
+      },
+      {
+        to: 3,
+        migrate: (d) => ({
+          ...(d as { trail: string[] }),
+          schemaVersion: 3,
+          trail: [...(d as { trail: string[] }).trail, '3'],
+        }),
+      },
     ];
-    expect(upgradeDocument('article', {}, 'x', steps, 3)).toEqual({ ok: true, from: 0, doc: { schemaVersion: 3, trail: ['1', '2', '3'] } });
-    expect(upgradeDocument('article', { schemaVersion: 2, trail: ['old'] }, 'x', steps, 3)).toEqual({
+    expect(upgradeDocument('article', {}, 'x', steps, 3)).toEqual({
       ok: true,
-      from: 2,
-      doc: { schemaVersion: 3, trail: ['old', '3'] },
+      from: 0,
+      doc: { schemaVersion: 3, trail: ['1', '2', '3'] },
     });
-    expect(upgradeDocument('article', { schemaVersion: 'two' }, 'x', steps, 3)).toEqual({ ok: false, reason: 'it has no valid schemaVersion' });
+    expect(upgradeDocument('article', { schemaVersion: 2, trail: ['old'] }, 'x', steps, 3)).toEqual(
+      {
+        ok: true,
+        from: 2,
+        doc: { schemaVersion: 3, trail: ['old', '3'] },
+      },
+    );
+    expect(upgradeDocument('article', { schemaVersion: 'two' }, 'x', steps, 3)).toEqual({
+      ok: false,
+      reason: 'it has no valid schemaVersion',
+    });
   });
 
   it('reads a legacy highlights file in a library, fixes the counts, and upgrades the file on the next save', async () => {
@@ -105,6 +141,8 @@ describe('migrations', () => {
     // The legacy version is kept as the backup of what was replaced.
     const backups = fs.readdirSync(path.join(dir, 'backups', rel));
     expect(backups).toHaveLength(1);
-    expect(fs.readFileSync(path.join(dir, 'backups', rel, backups[0]!), 'utf8')).toBe(fs.readFileSync(fixturePath, 'utf8'));
+    expect(fs.readFileSync(path.join(dir, 'backups', rel, backups[0]!), 'utf8')).toBe(
+      fs.readFileSync(fixturePath, 'utf8'),
+    );
   });
 });

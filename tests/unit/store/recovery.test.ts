@@ -3,11 +3,22 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NewerSchemaError } from '../../../common/store/migrations.ts';
 import { openLibraryStore } from '../../../electron/services/store/library-store.ts';
-import { freshDir, listFiles, makeArticle, makeHighlights, readJson, removeFreshDirs } from './helpers.ts';
+import {
+  freshDir,
+  listFiles,
+  makeArticle,
+  makeHighlights,
+  readJson,
+  removeFreshDirs,
+} from './helpers.ts';
 
 afterAll(removeFreshDirs);
 
-function corrupt(dir: string, rel: string, text = '{"schemaVersion": 1, "articles": [ {"id": "art'): void {
+function corrupt(
+  dir: string,
+  rel: string,
+  text = '{"schemaVersion": 1, "articles": [ {"id": "art',
+): void {
   fs.writeFileSync(path.join(dir, rel), text);
 }
 
@@ -19,7 +30,11 @@ describe('library store: damaged files', () => {
   it('moves a corrupt library.json aside, restores its backup, and loses no article', async () => {
     const dir = freshDir();
     const store = await openLibraryStore(dir);
-    const [a1, a2, a3] = [1, 2, 3].map((n) => makeArticle(n)) as [ReturnType<typeof makeArticle>, ReturnType<typeof makeArticle>, ReturnType<typeof makeArticle>];
+    const [a1, a2, a3] = [1, 2, 3].map((n) => makeArticle(n)) as [
+      ReturnType<typeof makeArticle>,
+      ReturnType<typeof makeArticle>,
+      ReturnType<typeof makeArticle>,
+    ];
     await store.addArticle(a1);
     await store.addArticle(a2);
     await store.markSeeded();
@@ -35,7 +50,9 @@ describe('library store: damaged files', () => {
     expect(again.notices[0]!.message).toMatch(
       /^library\.json could not be read \(.+\)\. It was moved aside to library\.json\.corrupt-[\dT-]+Z\. The most recent good backup \(from \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\) was restored in its place\.$/,
     );
-    expect(again.notices[1]!.message).toBe('1 article found in articles/ but missing from the index was added back to the library.');
+    expect(again.notices[1]!.message).toBe(
+      '1 article found in articles/ but missing from the index was added back to the library.',
+    );
     expect(again.listArticles().map((r) => [r.id, r.highlights, r.notes])).toEqual([
       [a1.id, 3, 1],
       [a2.id, 0, 0],
@@ -80,7 +97,9 @@ describe('library store: damaged files', () => {
     fs.unlinkSync(path.join(dir, 'library.json'));
 
     const again = await openLibraryStore(dir);
-    expect(again.notices[0]!.message).toMatch(/^library\.json is missing\. The most recent good backup \(from .+\) was restored in its place\.$/);
+    expect(again.notices[0]!.message).toMatch(
+      /^library\.json is missing\. The most recent good backup \(from .+\) was restored in its place\.$/,
+    );
     expect(again.listArticles().map((r) => [r.id, r.highlights])).toEqual([
       [a1.id, 0],
       [a2.id, 2],
@@ -106,7 +125,9 @@ describe('library store: damaged files', () => {
     expect(await again.getArticle(a1.id)).toEqual(a1);
     expect(again.notices).toHaveLength(1);
     expect(again.notices[0]!.file).toBe(rel);
-    expect(again.notices[0]!.message).toMatch(/^articles\/art0001\.json could not be read \(.+\)\. It was moved aside to articles\/art0001\.json\.corrupt-.+\. The most recent good backup .+ was restored in its place\.$/);
+    expect(again.notices[0]!.message).toMatch(
+      /^articles\/art0001\.json could not be read \(.+\)\. It was moved aside to articles\/art0001\.json\.corrupt-.+\. The most recent good backup .+ was restored in its place\.$/,
+    );
     expect(asideFiles(dir, rel)).toHaveLength(1);
     expect(await again.getArticle(a2.id)).toEqual(a2);
     expect(await again.getHighlights(a1.id)).toEqual(makeHighlights(a1.id, 2));
@@ -132,7 +153,9 @@ describe('library store: damaged files', () => {
 
     const again = await openLibraryStore(dir);
     expect(await again.getArticle(a1.id)).toBeNull();
-    expect(again.notices[0]!.message).toMatch(/No usable backup was found, so the article cannot be opened \(its highlights, if any, are kept in highlights\/art0001\.json\)\.$/);
+    expect(again.notices[0]!.message).toMatch(
+      /No usable backup was found, so the article cannot be opened \(its highlights, if any, are kept in highlights\/art0001\.json\)\.$/,
+    );
     expect(again.listArticles().map((r) => r.id)).toEqual([a1.id]);
     expect(await again.getHighlights(a1.id)).toEqual(makeHighlights(a1.id, 2));
   });
@@ -155,7 +178,9 @@ describe('library store: damaged files', () => {
     expect(await again.getHighlights(a1.id)).toEqual(makeHighlights(a1.id, 2, 1));
     expect(again.listArticles()[0]).toMatchObject({ highlights: 2, notes: 1 });
     expect(again.notices.map((n) => n.file)).toEqual([rel]);
-    expect(again.notices[0]!.message).toMatch(/^highlights\/art0001\.json could not be read .+ was restored in its place\.$/);
+    expect(again.notices[0]!.message).toMatch(
+      /^highlights\/art0001\.json could not be read .+ was restored in its place\.$/,
+    );
     expect(await again.getHighlights(a2.id)).toEqual(makeHighlights(a2.id, 4, 1));
     expect(await again.getArticle(a1.id)).toEqual(a1);
     // The count fix reached the disk.
@@ -179,7 +204,9 @@ describe('library store: damaged files', () => {
 
     const again = await openLibraryStore(dir);
     expect(await again.getHighlights(a1.id)).toEqual(makeHighlights(a1.id, 1, 1));
-    expect(again.notices[0]!.message).toMatch(/^highlights\/art0001\.json did not have the expected contents \(highlights\.0\.color: .+\)\. It was moved aside/);
+    expect(again.notices[0]!.message).toMatch(
+      /^highlights\/art0001\.json did not have the expected contents \(highlights\.0\.color: .+\)\. It was moved aside/,
+    );
   });
 
   it('starts a damaged highlights file with no backup empty, saying so', async () => {
@@ -192,7 +219,9 @@ describe('library store: damaged files', () => {
 
     const again = await openLibraryStore(dir);
     expect(await again.getHighlights(a1.id)).toEqual([]);
-    expect(again.notices[0]!.message).toMatch(/No usable backup was found, so the article now has no highlights\.$/);
+    expect(again.notices[0]!.message).toMatch(
+      /No usable backup was found, so the article now has no highlights\.$/,
+    );
     expect(again.listArticles()[0]!.highlights).toBe(0);
     await again.saveHighlights(a1.id, makeHighlights(a1.id, 1));
     expect(readJson(dir, `highlights/${a1.id}.json`).highlights).toHaveLength(1);
@@ -206,7 +235,11 @@ describe('library store: files from a newer Gloss', () => {
     await store.addArticle(makeArticle(1));
     await store.markSeeded();
     const file = path.join(dir, 'library.json');
-    const future = { ...readJson(dir, 'library.json'), schemaVersion: 3, shelves: ['kept by the newer version'] };
+    const future = {
+      ...readJson(dir, 'library.json'),
+      schemaVersion: 3,
+      shelves: ['kept by the newer version'],
+    };
     fs.writeFileSync(file, JSON.stringify(future));
     const before = { text: fs.readFileSync(file, 'utf8'), stat: fs.statSync(file) };
     const filesBefore = listFiles(dir);
@@ -237,7 +270,9 @@ describe('library store: files from a newer Gloss', () => {
     await expect(again.getHighlights(a1.id)).rejects.toThrow(
       `${rel} was written by a newer version of Gloss (schema 2); this version understands up to 1`,
     );
-    await expect(again.saveHighlights(a1.id, makeHighlights(a1.id, 1))).rejects.toBeInstanceOf(NewerSchemaError);
+    await expect(again.saveHighlights(a1.id, makeHighlights(a1.id, 1))).rejects.toBeInstanceOf(
+      NewerSchemaError,
+    );
     expect(fs.readFileSync(path.join(dir, rel), 'utf8')).toBe(text);
     expect(asideFiles(dir, rel)).toEqual([]);
     await again.saveHighlights(a2.id, makeHighlights(a2.id, 1));
