@@ -65,13 +65,33 @@ export function newsText(chars: number, seed = 1): string {
   return paragraphs.join('\n\n');
 }
 
-/** Prints a result table and returns it; `--json` callers print the array instead. */
+/**
+ * One row of `npm run bench`. Every row says how much work it measured (`size`) and what its
+ * baseline is (`against`): a real alternative doing the same job, measured whole in the same
+ * run. `ratio` is value / baseline.
+ */
 export interface BenchResult {
   name: string;
   value: number;
   unit: string;
+  /** The work measured, e.g. "5,000 highlights, 1,000,000 chars". */
+  size: string;
   baseline: number | null;
+  /** What the baseline is, e.g. "anchor() per highlight (position, exact, fuzzy)". */
+  against: string;
   ratio: number | null;
+}
+
+/** A result row with its ratio worked out; `digits` significant digits for every figure. */
+export function row(fields: Omit<BenchResult, 'ratio'>, digits = 3): BenchResult {
+  const fix = (n: number) => Number(n.toPrecision(digits));
+  const { value, baseline } = fields;
+  return {
+    ...fields,
+    value: fix(value),
+    baseline: baseline === null ? null : fix(baseline),
+    ratio: baseline ? fix(value / baseline) : null,
+  };
 }
 
 export function median(values: number[]): number {

@@ -2,32 +2,35 @@
  * Benchmarks of the library at scale: 2,000 articles of about 1,000 words each (about two
  * million words), written straight into a temp data folder (setup is not measured).
  *
- * - search-2k-articles: p95 time of ~100 as-you-type queries (whole words, prefixes, two-word
- *   queries, names, a typo) once the index is warm; baseline: a naive `includes` scan of every
- *   article's text for the same queries.
- * - library-open-2k: opening the store until the library's rows are in hand; baseline:
- *   reading and parsing library.json alone.
+ * - search-2k-articles: p95 time of 100 as-you-type queries (whole words, prefixes, two-word
+ *   queries, names, a typo) once the index is warm; baseline: a case-insensitive `includes`
+ *   scan of every article's text (lower-cased beforehand, not timed) for the same queries.
+ * - library-open-2k: opening the store until the library's rows are in hand; baseline: opening
+ *   the same library.json as a plain lowdb JSONFile database and taking its rows.
  * - import-html-per-file: importing each saved page of tests/fixtures/html into a library;
- *   baseline: parsing the same files as plain text.
+ *   baseline: the obvious Readability importer (./plain-import.ts) storing into lowdb.
+ * - import-html-extract-per-file: Gloss's extraction of the same pages (jsdom, Readability,
+ *   DOMPurify, blocks) without the store; baseline: Readability's text content alone.
  *
  * Run alone: npx tsx tests/bench/run.ts --only=library
  */
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { assembleText, countWords } from '../../common/ingest/blocks.ts';
-import { parseArticle } from '../../common/ingest/index.ts';
 import type { Article } from '../../common/model/article.ts';
 import type { Highlight } from '../../common/model/highlight.ts';
+import { parseHtmlPage } from '../../electron/services/html/read-page.ts';
 import { openLibrary } from '../../electron/services/open-library.ts';
 import { rowFor } from '../../electron/services/store/library-store.ts';
-import { median, newsText, seeded, type BenchResult } from './generate.ts';
+import { median, newsText, row, seeded, type BenchResult } from './generate.ts';
+import { openPlainLibrary, plainImport, readabilityText } from './plain-import.ts';
 
 const ARTICLES = 2_000;
 const WORDS_PER_ARTICLE = 1_000;
 const QUERIES = 100;
 const OPEN_RUNS = 5;
-const IMPORT_ROUNDS = 5;
+const IMPORT_ROUNDS = 7;
 
 /** Topic vocabularies: each article draws on two, so words are spread unevenly, as in real news. */
 const TOPICS: Record<string, string[]> = {
@@ -235,7 +238,7 @@ const VERBS = [
 ];
 const LINKS = ['after', 'because', 'while', 'although', 'before', 'since'];
 
-/** Deterministic proper names (people and places), so that name searches find a handful of articles. */
+/** Deterministic proper names (people and places), so that a name search finds a few articles. */
 function names(random: () => number, count: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -276,7 +279,7 @@ function generate(): Generated {
           `${pick([person, pick(people), 'Officials', 'The council'])} ${pick(VERBS)} the ${pick(vocab)} plan in ${pick([place, pick(places)])} ${pick(LINKS)} the ${pick(vocab)} and the ${pick(vocab)} ${pick(['were discussed', 'came under pressure', 'drew attention', 'changed course'])}.`,
         );
       }
-      // newsText repeats itself; a slice of it keeps the prose news-like between the topic sentences.
+      // newsText repeats itself; a slice of it keeps the prose news-like between topic sentences.
       sentences.push(newsText(120, seed++).split('\n\n')[0]!);
       const paragraph = sentences.join(' ');
       paragraphs.push(paragraph);
@@ -390,18 +393,6 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
-
-function result(name: string, value: number, unit: string, baseline: number | null): BenchResult {
-  return {
-    name,
-    value: round(value),
-    unit,
-    baseline: baseline === null ? null : round(baseline),
-    ratio: baseline ? round(value / baseline) : null,
-  };
-}
-
 export async function run(): Promise<BenchResult[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gloss-bench-library-'));
   const results: BenchResult[] = [];
@@ -413,13 +404,17 @@ export async function run(): Promise<BenchResult[]> {
     );
     await writeLibrary(dir, data);
 
-    // Opening: store to rows, against parsing the index alone.
+    const size = `${ARTICLES.toLocaleString('en')} articles, ${totalWords.toLocaleString('en')} words`;
+
+    // Opening: store to rows, against the same index opened as a plain lowdb database.
     const open: number[] = [];
-    const parse: number[] = [];
+    const plainOpen: number[] = [];
     for (let i = 0; i < OPEN_RUNS; i++) {
       let began = performance.now();
-      JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8'));
-      parse.push(performance.now() - began);
+      const plain = await openPlainLibrary(path.join(dir, 'library.json'));
+      const plainRows = plain.data.articles.length;
+      plainOpen.push(performance.now() - began);
+      if (plainRows !== ARTICLES) throw new Error(`lowdb read ${plainRows} rows, not ${ARTICLES}`);
       began = performance.now();
       const { library } = await openLibrary(dir, { search: { persist: false } });
       const rows = library.list();
@@ -427,18 +422,45 @@ export async function run(): Promise<BenchResult[]> {
       if (rows.length !== ARTICLES)
         throw new Error(`expected ${ARTICLES} rows, got ${rows.length}`);
     }
-    results.push(result('library-open-2k', median(open), 'ms', median(parse)));
+    results.push(
+      row({
+        name: 'library-open-2k',
+        value: median(open),
+        unit: 'ms',
+        size: `${size}; median of ${OPEN_RUNS} opens`,
+        baseline: median(plainOpen),
+        against: 'library.json opened as a plain lowdb JSONFile database, rows taken',
+      }),
+    );
 
     // Search: build once (reported), save the snapshot, then time loading it and the queries.
     const { library } = await openLibrary(dir, { search: { persist: true } });
     let began = performance.now();
     await library.search.warm();
-    results.push(result('search-index-build-2k', performance.now() - began, 'ms', null));
+    results.push(
+      row({
+        name: 'search-index-build-2k',
+        value: performance.now() - began,
+        unit: 'ms',
+        size,
+        baseline: null,
+        against: 'none (reported for scale)',
+      }),
+    );
     await library.search.flush();
     const { library: reopened } = await openLibrary(dir, { search: { persist: true } });
     began = performance.now();
     await reopened.search.warm();
-    results.push(result('search-index-load-2k', performance.now() - began, 'ms', null));
+    results.push(
+      row({
+        name: 'search-index-load-2k',
+        value: performance.now() - began,
+        unit: 'ms',
+        size: `${size}; saved index snapshot`,
+        baseline: null,
+        against: 'none (reported for scale)',
+      }),
+    );
 
     const list = queries(data);
     const texts = data.articles.map((a) => a.text.toLowerCase());
@@ -456,41 +478,77 @@ export async function run(): Promise<BenchResult[]> {
     }
     console.error(`library: ${list.length} queries, ${hits} results in all`);
     results.push(
-      result(
-        'search-2k-articles',
-        percentile(searchTimes, 95),
-        'ms p95',
-        percentile(scanTimes, 95),
-      ),
+      row({
+        name: 'search-2k-articles',
+        value: percentile(searchTimes, 95),
+        unit: 'ms p95',
+        size: `${size}; ${list.length} queries`,
+        baseline: percentile(scanTimes, 95),
+        against: 'case-insensitive includes() scan of every article text, same queries',
+      }),
     );
     reopened.search.close();
     library.search.close();
 
-    // Importing saved pages, against reading the same files as plain text.
+    // Importing saved pages, against the obvious Readability importer, page by page in turn.
     const fixtures = path.resolve(import.meta.dirname, '..', 'fixtures', 'html');
     const pages = (await readdir(fixtures))
       .filter((f) => f.endsWith('.html'))
       .map((f) => path.join(fixtures, f));
+    const bytes = await Promise.all(pages.map(async (p) => (await stat(p)).size));
+    const pageSize =
+      `${pages.length} saved pages of tests/fixtures/html, ` +
+      `${Math.min(...bytes).toLocaleString('en')}–${Math.max(...bytes).toLocaleString('en')} ` +
+      `bytes; median of ${IMPORT_ROUNDS * pages.length} imports`;
     const importTimes: number[] = [];
     const plainTimes: number[] = [];
+    const extractTimes: number[] = [];
+    const readabilityTimes: number[] = [];
     for (let r = 0; r < IMPORT_ROUNDS; r++) {
       const folder = await mkdtemp(path.join(os.tmpdir(), 'gloss-bench-import-'));
       try {
         const { library: fresh } = await openLibrary(folder, { search: { persist: false } });
+        const plain = await openPlainLibrary(path.join(folder, 'plain.json'));
         for (const page of pages) {
           let t = performance.now();
           await fresh.importFile(page);
           importTimes.push(performance.now() - t);
+          t = performance.now();
+          await plainImport(plain, page);
+          plainTimes.push(performance.now() - t);
+
           const raw = await readFile(page, 'utf8');
           t = performance.now();
-          parseArticle(`${path.basename(page)}.txt`, raw);
-          plainTimes.push(performance.now() - t);
+          parseHtmlPage(raw, path.basename(page), page);
+          extractTimes.push(performance.now() - t);
+          t = performance.now();
+          readabilityText(raw, page);
+          readabilityTimes.push(performance.now() - t);
         }
+        fresh.search.close();
       } finally {
         await rm(folder, { recursive: true, force: true });
       }
     }
-    results.push(result('import-html-per-file', median(importTimes), 'ms', median(plainTimes)));
+    results.push(
+      row({
+        name: 'import-html-per-file',
+        value: median(importTimes),
+        unit: 'ms',
+        size: pageSize,
+        baseline: median(plainTimes),
+        against:
+          'read + jsdom + Readability textContent + lowdb write (tests/bench/plain-import.ts)',
+      }),
+      row({
+        name: 'import-html-extract-per-file',
+        value: median(extractTimes),
+        unit: 'ms',
+        size: pageSize.replace('imports', 'extractions'),
+        baseline: median(readabilityTimes),
+        against: 'jsdom + Readability textContent of the same HTML string',
+      }),
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
