@@ -4,8 +4,8 @@ import { median, newsText, row, type BenchResult } from './generate.ts';
 import { plainAttribute } from './plain-attribution.ts';
 
 /** Runs timed per sample, and at least this long a sample, so that a timer tick is noise. */
-const SAMPLES = 9;
-const MIN_SAMPLE_MS = 100;
+const SAMPLES = 15;
+const MIN_SAMPLE_MS = 150;
 
 /**
  * Attribution time per 1,000 words on generated news prose of about 20,000 words (120,000
@@ -16,8 +16,10 @@ const MIN_SAMPLE_MS = 100;
  * cost at about 2,000 words: near 1 while the engine stays linear, far above if a quadratic
  * step slips in.
  *
- * Each sample repeats its work until it has run for at least 100 ms, and the samples of all
- * three measurements are interleaved, so that a busy moment on the machine falls on each alike.
+ * Each sample repeats its work until it has run for at least 150 ms, and the samples of all
+ * three measurements are interleaved. On a busy machine the load drifts over seconds, so each
+ * ratio is the median of the ratios of neighbouring samples (taken within a second of each
+ * other) rather than a ratio of two medians taken over the whole run.
  */
 export function run(): Promise<BenchResult[]> {
   return Promise.resolve(measure());
@@ -54,6 +56,9 @@ function measure(): BenchResult[] {
     [engine, engineShort, plain].forEach((work, w) => times[w]!.push(sample(work, reps[w]!)));
   }
   const [engineMs, shortMs, plainMs] = times.map(median) as [number, number, number];
+  const [engineTimes, shortTimes, plainTimes] = times as [number[], number[], number[]];
+  const pairedRatio = (a: number[], b: number[], aScale = 1, bScale = 1) =>
+    median(a.map((x, i) => x / aScale / (b[i]! / bScale)));
 
   const found = attribute(text).attributions.length;
   const plainFound = plainAttribute(text).length;
@@ -70,8 +75,9 @@ function measure(): BenchResult[] {
       name: 'attribution-per-1000-words',
       value: perThousand(engineMs, words),
       unit: 'ms',
-      size: `${words.toLocaleString('en')} words (${text.length.toLocaleString('en')} chars); median of ${SAMPLES} samples`,
+      size: `${words.toLocaleString('en')} words (${text.length.toLocaleString('en')} chars); median of ${SAMPLES} samples, ratio of paired samples`,
       baseline: perThousand(plainMs, words),
+      ratio: pairedRatio(engineTimes, plainTimes),
       against:
         'plain quote/"said"-pattern attributor (tests/bench/plain-attribution.ts), same text',
     }),
@@ -81,6 +87,7 @@ function measure(): BenchResult[] {
       unit: 'ms per 1,000 words',
       size: `${words.toLocaleString('en')} words`,
       baseline: perThousand(shortMs, shortWords),
+      ratio: pairedRatio(engineTimes, shortTimes, words, shortWords),
       against: `the engine on ${shortWords.toLocaleString('en')} words of the same prose`,
     }),
   ];

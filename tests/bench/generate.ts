@@ -82,15 +82,21 @@ export interface BenchResult {
   ratio: number | null;
 }
 
-/** A result row with its ratio worked out; `digits` significant digits for every figure. */
-export function row(fields: Omit<BenchResult, 'ratio'>, digits = 3): BenchResult {
+/**
+ * A result row with its figures rounded to `digits` significant digits. The ratio is value /
+ * baseline unless the caller measured it itself (as a median of paired samples, say).
+ */
+export function row(
+  fields: Omit<BenchResult, 'ratio'> & { ratio?: number },
+  digits = 3,
+): BenchResult {
   const fix = (n: number) => Number(n.toPrecision(digits));
-  const { value, baseline } = fields;
+  const { value, baseline, ratio } = fields;
   return {
     ...fields,
     value: fix(value),
     baseline: baseline === null ? null : fix(baseline),
-    ratio: baseline ? fix(value / baseline) : null,
+    ratio: ratio !== undefined ? fix(ratio) : baseline ? fix(value / baseline) : null,
   };
 }
 
