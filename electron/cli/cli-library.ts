@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { openLibrary } from '../services/open-library.ts';
 import type { Library } from '../services/library.ts';
 import type { Output } from './output.ts';
 
@@ -12,6 +11,8 @@ const opened: Array<{ library: Library; dataDir: string }> = [];
  * a script, like a person, learns of it.
  */
 export async function openCliLibrary(dataDir: string): Promise<{ library: Library }> {
+  // Loaded here, not at the top: `gloss --help` and usage errors never open a library.
+  const { openLibrary } = await import('../services/open-library.ts');
   const result = await openLibrary(dataDir);
   opened.push({ library: result.library, dataDir });
   return result;
