@@ -12,5 +12,10 @@ if (!existsSync(bundle)) {
   );
   process.exit(1);
 }
+// A reader that stops early (`gloss list | head`) is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const { main } = createRequire(import.meta.url)(bundle);
 process.exitCode = await main(process.argv.slice(2));
