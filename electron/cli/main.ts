@@ -104,7 +104,7 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
     io.err(`gloss: ${messageOf(error)}`);
     return 2;
   }
-  const flags = parsed.values as Flags;
+  const flags: Flags = parsed.values;
   const [command, ...rest] = parsed.positionals;
   if (!command) {
     (flags.help ? io.out : io.err)(USAGE);

@@ -1,7 +1,7 @@
 /** Where the command writes; tests pass their own to capture it. */
 export interface Output {
-  out(text: string): void;
-  err(text: string): void;
+  out: (text: string) => void;
+  err: (text: string) => void;
 }
 
 export const processOutput: Output = {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { messageOf } from '../../../common/errors.ts';
 import { parseAnnotations } from '../../../common/annotations/parse.ts';
 import { toW3C } from '../../../common/annotations/w3c.ts';
 import type { Library } from '../../services/library.ts';
@@ -67,14 +67,14 @@ export async function annotationsCommand(
   try {
     data = JSON.parse(raw);
   } catch (error) {
-    io.err(`gloss: ${target}: not valid JSON (${(error as Error).message})`);
+    io.err(`gloss: ${target}: not valid JSON (${messageOf(error)})`);
     return 1;
   }
   let parsed;
   try {
     parsed = parseAnnotations(data);
   } catch (error) {
-    io.err(`gloss: ${target}: ${(error as Error).message}`);
+    io.err(`gloss: ${target}: ${messageOf(error)}`);
     return 1;
   }
   const { library } = await openCliLibrary(dataDir);

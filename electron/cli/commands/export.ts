@@ -1,4 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises';
+import { messageOf } from '../../../common/errors.ts';
 import { TemplateError } from '../../../common/export/template.ts';
 import { writeFileAtomic } from '../../services/export/write-atomic.ts';
 import { openCliLibrary } from '../cli-library.ts';
@@ -24,7 +25,7 @@ async function readTemplate(file: string | undefined): Promise<string | undefine
         ? 'no such template file'
         : code === 'EISDIR'
           ? 'is a folder, not a template file'
-          : (error as Error).message,
+          : messageOf(error),
     );
   }
 }

@@ -2,7 +2,7 @@
  * What a user met at the command line: each case runs `gloss` with the arguments a person
  * types, in a library folder of its own, and checks what they would see and the exit status.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
