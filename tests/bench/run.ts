@@ -9,6 +9,7 @@ const suites: Array<[string, () => Promise<{ run(): Promise<BenchResult[]> }>]> 
   ['reanchor', () => import('./reanchor.ts')],
   ['paint', () => import('./paint.ts')],
   ['library', () => import('./library.ts')],
+  ['cli-start', () => import('./cli-start.ts')],
 ];
 
 const json = process.argv.includes('--json');
