@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import {
   mkdtempSync,
   readdirSync,
@@ -9,7 +8,6 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main.ts';
 
