@@ -6,7 +6,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const only = process.argv.includes('--renderer-only') ? 'renderer' : null;
+const only = process.argv.includes('--renderer-only')
+  ? 'renderer'
+  : process.argv.includes('--cli-only')
+    ? 'cli'
+    : null;
 
 const common = {
   bundle: true,
@@ -20,7 +24,7 @@ const common = {
   logLevel: 'warning',
 };
 
-if (only !== 'renderer') {
+if (only === null) {
   await esbuild({
     ...common,
     entryPoints: [path.join(root, 'electron/main/index.ts')],
@@ -32,5 +36,44 @@ if (only !== 'renderer') {
     outfile: path.join(root, 'dist/preload/preload.cjs'),
   });
 }
-await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
-console.log(`Built ${only ?? 'main, preload and renderer'} into dist/`);
+if (only !== 'cli')
+  await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+
+// --- The `gloss` command ---------------------------------------------------------------------
+// One CommonJS file, so the command starts without transpiling anything. Every command is
+// reached through a lazy import() in electron/cli/main.ts, which esbuild keeps lazy within the
+// bundle. jsdom stays in node_modules (it resolves files of its own at run time); the module
+// below stands in for it and requires it on first use, so only an HTML import ever loads it.
+if (only === null || only === 'cli') {
+  const lazyJsdom = {
+    name: 'lazy-jsdom',
+    setup(build) {
+      build.onResolve({ filter: /^jsdom$/ }, (args) =>
+        args.namespace === 'lazy-jsdom'
+          ? { path: 'jsdom', external: true }
+          : { path: 'jsdom', namespace: 'lazy-jsdom' },
+      );
+      build.onLoad({ filter: /.*/, namespace: 'lazy-jsdom' }, () => ({
+        loader: 'js',
+        contents: [
+          'let jsdom;',
+          "const load = () => (jsdom ??= require('jsdom'));",
+          'module.exports = {',
+          '  get JSDOM() { return load().JSDOM; },',
+          '  get VirtualConsole() { return load().VirtualConsole; },',
+          '};',
+        ].join('\n'),
+      }));
+    },
+  };
+  await esbuild({
+    ...common,
+    external: [],
+    plugins: [lazyJsdom],
+    // Half the bytes to parse on every start; `node --enable-source-maps` maps stack traces back.
+    minify: true,
+    entryPoints: [path.join(root, 'electron/cli/main.ts')],
+    outfile: path.join(root, 'dist/cli/gloss.cjs'),
+  });
+}
+console.log(`Built ${only ?? 'main, preload, renderer and the gloss command'} into dist/`);

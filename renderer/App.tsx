@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { hasImportableExtension } from '../common/ingest/extensions.ts';
+import { hasImportableExtension, notAnArticleReason } from '../common/ingest/extensions.ts';
 import type { AppNotice, ImportSummary } from '../common/api.ts';
 import { gloss, onMenuCommand } from './api.ts';
 import { ImportStatus, type ImportProgress } from './library/ImportStatus.tsx';
@@ -53,7 +53,7 @@ export function App() {
         summary.results.push({
           file: paths[i]!,
           status: 'failed',
-          error: 'not an article Gloss can read (.txt, .md or .html)',
+          error: notAnArticleReason(paths[i]!),
         });
         continue;
       }

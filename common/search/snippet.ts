@@ -4,8 +4,12 @@
  * splits them (on white space and punctuation), so a word marked here is a word that matched.
  */
 
+import { foldCompound } from './terms.ts';
+
 /** Runs of characters that are neither white space nor punctuation: the index's words. */
 const WORD = /[^\n\r\p{Z}\p{P}]+/gu;
+/** Words joined by hyphens ("cease-fire"), which the index also holds folded ("ceasefire"). */
+const COMPOUND = /[^\n\r\p{Z}\p{P}]+(?:[-\u2010\u2011][^\n\r\p{Z}\p{P}]+)+/gu;
 
 /** The length a snippet aims at, in characters (ellipses not counted). */
 export const SNIPPET_LENGTH = 160;
@@ -28,6 +32,25 @@ export function wordSpans(text: string): Array<{ word: string; start: number; en
   return spans;
 }
 
+/**
+ * The words of `text` that match, in order: a hyphenated compound whose folded form matches is
+ * one hit ("cease-fire" for "ceasefire"); otherwise its parts are tried one by one.
+ */
+function hitSpans(
+  text: string,
+  matches: (word: string) => boolean,
+): Array<{ word: string; start: number; end: number }> {
+  const compounds: Array<{ word: string; start: number; end: number }> = [];
+  for (const m of text.matchAll(COMPOUND)) {
+    if (matches(foldCompound(m[0]).toLowerCase()))
+      compounds.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  const inCompound = (w: { start: number }) =>
+    compounds.some((c) => w.start >= c.start && w.start < c.end);
+  const words = wordSpans(text).filter((w) => !inCompound(w) && matches(w.word.toLowerCase()));
+  return [...compounds, ...words].sort((a, b) => a.start - b.start);
+}
+
 const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
 
 /**
@@ -40,7 +63,7 @@ export function buildSnippet(
   matches: (word: string) => boolean,
   length: number = SNIPPET_LENGTH,
 ): Snippet {
-  const hits = wordSpans(text).filter((w) => matches(w.word.toLowerCase()));
+  const hits = hitSpans(text, matches);
   const firstHit = hits[0];
   let start = 0;
   if (firstHit && text.length > length) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { openLibrary } from '../services/open-library.ts';
 import type { Library } from '../services/library.ts';
+import { checkDataDir } from './check-data-dir.ts';
 import type { Output } from './output.ts';
 
 /** Libraries this run opened, so what their stores had to repair is reported before exit. */
@@ -12,6 +12,9 @@ const opened: Array<{ library: Library; dataDir: string }> = [];
  * a script, like a person, learns of it.
  */
 export async function openCliLibrary(dataDir: string): Promise<{ library: Library }> {
+  await checkDataDir(dataDir);
+  // Loaded here, not at the top: `gloss --help` and usage errors never open a library.
+  const { openLibrary } = await import('../services/open-library.ts');
   const result = await openLibrary(dataDir);
   opened.push({ library: result.library, dataDir });
   return result;

@@ -1,14 +1,11 @@
+// Only what every run needs is imported here; each command is loaded when it is named, so that
+// `gloss --help` or `gloss list` never loads the HTML importer (jsdom) or the search index.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { ImportOutcome } from '../services/library.ts';
-import { openCliLibrary, reportRepairs } from './cli-library.ts';
+import { messageOf } from '../../common/errors.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
 import { UnreadableFileError } from '../services/read-article-file.ts';
-import { IngestError } from '../../common/ingest/index.ts';
-import { annotationsCommand } from './commands/annotations.ts';
-import { attributeCommand } from './commands/attribute.ts';
-import { exportCommand } from './commands/export.ts';
-import { searchCommand } from './commands/search.ts';
-import { humanDate, json, processOutput, type Output } from './output.ts';
+import { reportRepairs } from './cli-library.ts';
+import { processOutput, type Output } from './output.ts';
 
 const USAGE = `gloss — read, annotate and export articles offline
 
@@ -87,7 +84,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options'];
 
-type Flags = {
+export type Flags = {
   data?: string;
   out?: string;
   template?: string;
@@ -104,10 +101,10 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    io.err(`gloss: ${(error as Error).message}`);
+    io.err(`gloss: ${messageOf(error)}`);
     return 2;
   }
-  const flags = parsed.values as Flags;
+  const flags: Flags = parsed.values;
   const [command, ...rest] = parsed.positionals;
   if (!command) {
     (flags.help ? io.out : io.err)(USAGE);
@@ -127,7 +124,7 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
     return await runCommand(command, rest, flags, dataDir, io);
   } catch (error) {
     if (error instanceof UnreadableFileError) io.err(`gloss: ${error.file}: ${error.reason}`);
-    else io.err(`gloss: ${(error as Error).message}`);
+    else io.err(`gloss: ${messageOf(error)}`);
     return 1;
   } finally {
     reportRepairs(io);
@@ -143,185 +140,36 @@ async function runCommand(
 ): Promise<number> {
   switch (command) {
     case 'import':
-      return await importCommand(rest, flags, dataDir, io);
+      return (await import('./commands/import.ts')).importCommand(rest, flags, dataDir, io);
     case 'list':
-      return await listCommand(flags, dataDir, io);
+      return (await import('./commands/list.ts')).listCommand(flags, dataDir, io);
     case 'show':
-      return await showCommand(rest, flags, dataDir, io);
-    case 'search':
-      return await searchCommand(rest, { json: flags.json }, dataDir, io);
-    case 'attribute':
-      return await attributeCommand(rest, flags.json, dataDir, io);
-    case 'export':
-      return await exportCommand(
+      return (await import('./commands/show.ts')).showCommand(rest, flags, dataDir, io);
+    case 'search': {
+      const { searchCommand } = await import('./commands/search.ts');
+      return searchCommand(rest, { json: flags.json }, dataDir, io);
+    }
+    case 'attribute': {
+      const { attributeCommand } = await import('./commands/attribute.ts');
+      return attributeCommand(rest, flags.json, dataDir, io);
+    }
+    case 'export': {
+      const { exportCommand } = await import('./commands/export.ts');
+      const { out, template, all } = flags;
+      return exportCommand(
         rest,
-        {
-          out: flags.out,
-          template: flags.template,
-          all: flags.all,
-          colorTags: flags['color-tags'],
-        },
+        { out, template, all, colorTags: flags['color-tags'] },
         dataDir,
         io,
       );
-    case 'annotations':
-      return await annotationsCommand(
-        rest,
-        { article: flags.article, out: flags.out, json: flags.json },
-        dataDir,
-        io,
-      );
+    }
+    case 'annotations': {
+      const { annotationsCommand } = await import('./commands/annotations.ts');
+      const { article, out } = flags;
+      return annotationsCommand(rest, { article, out, json: flags.json }, dataDir, io);
+    }
     default:
       io.err(`gloss: unknown command '${command}'\n\n${USAGE}`);
       return 2;
   }
-}
-
-async function importCommand(
-  files: string[],
-  flags: Flags,
-  dataDir: string,
-  io: Output,
-): Promise<number> {
-  if (files.length === 0) {
-    io.err('gloss import: name at least one FILE to import');
-    return 2;
-  }
-  const { library } = await openCliLibrary(dataDir);
-  const imported: ImportOutcome[] = [];
-  const errors: Array<{ file: string; error: string }> = [];
-  for (const file of files) {
-    try {
-      const outcome = await library.importFile(file);
-      imported.push({ ...outcome, file });
-    } catch (error) {
-      if (error instanceof UnreadableFileError) errors.push({ file, error: error.reason });
-      else if (error instanceof IngestError) errors.push({ file, error: error.message });
-      else throw error;
-    }
-  }
-  if (flags.json)
-    io.out(
-      json({
-        imported: imported.map(({ id, title, file, duplicate }) => ({
-          id,
-          title,
-          file,
-          duplicate,
-        })),
-        errors,
-      }),
-    );
-  else {
-    for (const item of imported) {
-      const verb = item.duplicate ? 'already in library' : item.updated ? 'updated' : 'imported';
-      io.out(`${verb}  ${item.id}  ${item.title}`);
-      if (item.updated) {
-        const u = item.updated;
-        io.out(
-          `    ${u.kept} highlight${u.kept === 1 ? '' : 's'} kept, ${u.moved} moved, ${u.orphaned} could not be placed`,
-        );
-      }
-    }
-  }
-  // Failures are named on stderr in both modes: scripts read the JSON, people the lines.
-  for (const item of errors) io.err(`gloss: ${item.file}: ${item.error}`);
-  return errors.length ? 1 : 0;
-}
-
-async function listCommand(flags: Flags, dataDir: string, io: Output): Promise<number> {
-  const { library } = await openCliLibrary(dataDir);
-  const articles = library.list().map((a) => ({
-    id: a.id,
-    title: a.title,
-    source: a.source,
-    dateline: a.dateline,
-    publisher: a.publisher,
-    published: a.published,
-    words: a.words,
-    highlights: a.highlights,
-    notes: a.notes,
-  }));
-  if (flags.json) {
-    io.out(json({ articles }));
-    return 0;
-  }
-  if (articles.length === 0) {
-    io.out('The library is empty. Import an article with: gloss import FILE');
-    return 0;
-  }
-  for (const a of articles) {
-    const from = [a.source, a.publisher].filter(Boolean).join(' via ') || 'unknown source';
-    io.out(
-      `${a.id}  ${a.title}\n    ${from} · ${humanDate(a.published)} · ${a.words} words · ${a.highlights} highlights, ${a.notes} notes`,
-    );
-  }
-  return 0;
-}
-
-async function showCommand(
-  args: string[],
-  flags: Flags,
-  dataDir: string,
-  io: Output,
-): Promise<number> {
-  const [id] = args;
-  if (!id) {
-    io.err('gloss show: name the article ID (see gloss list)');
-    return 2;
-  }
-  const { library } = await openCliLibrary(dataDir);
-  const found = library.list().find((a) => a.id === id);
-  if (!found) {
-    io.err(`gloss show: no article with id ${id} in ${dataDir}`);
-    return 1;
-  }
-  const { article, highlights } = await library.open(id);
-  if (flags.json) {
-    io.out(
-      json({
-        article: {
-          id: article.id,
-          title: article.title,
-          source: article.source,
-          dateline: article.dateline,
-          publisher: article.publisher,
-          published: article.published,
-          syndicated: article.syndicated,
-          words: article.words,
-          text: article.text,
-          blocks: article.blocks.map((b) => ({ start: b.start, end: b.end, kind: b.kind })),
-        },
-        highlights: highlights.map((h) => ({
-          id: h.id,
-          start: h.position.start,
-          end: h.position.end,
-          exact: h.quote.exact,
-          color: h.color,
-          note: h.note,
-          tags: h.tags,
-          orphan: h.orphan,
-        })),
-      }),
-    );
-    return 0;
-  }
-  const provenance = [
-    article.source,
-    article.dateline,
-    article.publisher && `via ${article.publisher}`,
-    humanDate(article.published),
-  ]
-    .filter(Boolean)
-    .join(' · ');
-  io.out(`${article.title}\n${provenance}\n`);
-  io.out(article.text);
-  if (highlights.length) {
-    io.out(`\nHighlights (${highlights.length}):`);
-    for (const h of highlights)
-      io.out(
-        `  [${h.color}] “${h.quote.exact}”${h.note ? `\n      ${h.note.replace(/\n/g, '\n      ')}` : ''}`,
-      );
-  }
-  return 0;
 }

@@ -1,7 +1,7 @@
 /** Where the command writes; tests pass their own to capture it. */
 export interface Output {
-  out(text: string): void;
-  err(text: string): void;
+  out: (text: string) => void;
+  err: (text: string) => void;
 }
 
 export const processOutput: Output = {
@@ -20,4 +20,9 @@ export function humanDate(iso: string | null): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A count with its noun: "1 highlight", "2 highlights" (`many` for irregular plurals). */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
 }

@@ -16,6 +16,7 @@ const suites: Array<[string, Suite]> = [
   ['reanchor', () => import('./reanchor.ts')],
   ['paint', () => import('./paint.ts')],
   ['library', () => import('./library.ts')],
+  ['cli-start', () => import('./cli-start.ts')],
 ];
 
 const json = process.argv.includes('--json');

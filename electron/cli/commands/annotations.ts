@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { messageOf } from '../../../common/errors.ts';
 import { parseAnnotations } from '../../../common/annotations/parse.ts';
 import { toW3C } from '../../../common/annotations/w3c.ts';
 import type { Library } from '../../services/library.ts';
 import { writeFileAtomic } from '../../services/export/write-atomic.ts';
 import { openCliLibrary } from '../cli-library.ts';
 import { readArticleFile } from '../../services/read-article-file.ts';
-import { json, type Output } from '../output.ts';
+import { json, plural, type Output } from '../output.ts';
 
 export interface AnnotationFlags {
   article?: string;
@@ -67,14 +67,14 @@ export async function annotationsCommand(
   try {
     data = JSON.parse(raw);
   } catch (error) {
-    io.err(`gloss: ${target}: not valid JSON (${(error as Error).message})`);
+    io.err(`gloss: ${target}: not valid JSON (${messageOf(error)})`);
     return 1;
   }
   let parsed;
   try {
     parsed = parseAnnotations(data);
   } catch (error) {
-    io.err(`gloss: ${target}: ${(error as Error).message}`);
+    io.err(`gloss: ${target}: ${messageOf(error)}`);
     return 1;
   }
   const { library } = await openCliLibrary(dataDir);
@@ -94,7 +94,8 @@ export async function annotationsCommand(
   if (flags.json) io.out(json({ imported: result.imported, orphans: result.orphans, errors }));
   else {
     io.out(
-      `Imported ${result.imported} annotation${result.imported === 1 ? '' : 's'} into ${articleId}${result.skipped ? ` (${result.skipped} already there)` : ''}`,
+      `Imported ${plural(result.imported, 'annotation')} into ${articleId}` +
+        (result.skipped ? ` (${result.skipped} already there)` : ''),
     );
     for (const o of result.orphans) io.out(`  could not be placed: “${o.exact.slice(0, 80)}”`);
     for (const e of errors) io.err(`gloss: ${target}: ${e}`);

@@ -3,7 +3,9 @@ import { attribute } from '../../../common/attribution/index.ts';
 import type { AttributionResult } from '../../../common/model/attribution.ts';
 import { openCliLibrary } from '../cli-library.ts';
 import { readArticleFile } from '../../services/read-article-file.ts';
-import { json, type Output } from '../output.ts';
+import { gapContext } from '../gap-context.ts';
+import { json, plural, type Output } from '../output.ts';
+import { refuseUnreadableKind } from '../refuse-kind.ts';
 
 /**
  * `gloss attribute FILE|ID`: who said what. For a file the offsets point into the file's text
@@ -21,8 +23,10 @@ export async function attributeCommand(
     return 2;
   }
   let result: AttributionResult;
+  let text: string;
   if (existsSync(target) || /[\\/.]/.test(target)) {
-    const text = await readArticleFile(target);
+    refuseUnreadableKind(target);
+    text = await readArticleFile(target);
     result = attribute(text);
   } else {
     const { library } = await openCliLibrary(dataDir);
@@ -32,6 +36,7 @@ export async function attributeCommand(
     }
     const { article } = await library.open(target);
     result = { attributions: article.attributions, gaps: article.gaps };
+    text = article.text;
   }
   if (asJson) {
     io.out(
@@ -59,9 +64,10 @@ export async function attributeCommand(
       `${a.kind === 'direct' ? 'quoted     ' : 'paraphrased'}  ${who}${a.cue ? ` (${a.cue})` : ''}: ${a.kind === 'direct' ? `“${quote}”` : quote}`,
     );
   }
-  if (result.gaps.length)
-    io.out(
-      `\n${result.gaps.length} place(s) where words appear to be missing, at offsets ${result.gaps.map((g) => g.offset).join(', ')}`,
-    );
+  if (result.gaps.length) {
+    const places = plural(result.gaps.length, 'place');
+    io.out(`\n${places} where words appear to be missing:`);
+    for (const g of result.gaps) io.out(`  at ${g.offset}: ${gapContext(text, g.offset)}`);
+  }
   return 0;
 }

@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { messageOf } from '../../../common/errors.ts';
 import { TemplateError } from '../../../common/export/template.ts';
 import { writeFileAtomic } from '../../services/export/write-atomic.ts';
 import { openCliLibrary } from '../cli-library.ts';
 import { UnreadableFileError } from '../../services/read-article-file.ts';
-import type { Output } from '../output.ts';
+import { plural, type Output } from '../output.ts';
 
 export interface ExportFlags {
   out?: string;
@@ -24,7 +25,7 @@ async function readTemplate(file: string | undefined): Promise<string | undefine
         ? 'no such template file'
         : code === 'EISDIR'
           ? 'is a folder, not a template file'
-          : (error as Error).message,
+          : messageOf(error),
     );
   }
 }
@@ -66,8 +67,11 @@ async function runExport(
       io.err('gloss export --all: name the folder to write into with --out DIR');
       return 2;
     }
+    // A vault folder that does not exist yet is created, as other exporters do. If it cannot
+    // be, the export's own folder check names the reason.
+    await mkdir(flags.out, { recursive: true }).catch(() => undefined);
     const { files } = await library.exportAll(flags.out, options);
-    io.out(`Exported ${files.length} article${files.length === 1 ? '' : 's'} to ${flags.out}`);
+    io.out(`Exported ${plural(files.length, 'article')} to ${flags.out}`);
     return 0;
   }
   const [id] = args;

@@ -15,13 +15,14 @@ import type { SearchResult } from '../../../common/api.ts';
 import type { Article } from '../../../common/model/article.ts';
 import type { Highlight } from '../../../common/model/highlight.ts';
 import { buildSnippet } from '../../../common/search/snippet.ts';
+import { indexTerms, queryTerms } from '../../../common/search/terms.ts';
 import { writeFileDurably } from '../store/durable-file.ts';
 import type { LibraryStore } from '../store/types.ts';
 
 /** The snapshot's file name in the data folder. */
 export const SEARCH_INDEX_FILE = 'search-index.json';
 /** Bump when what is indexed, or how, changes: older snapshots are then rebuilt. */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 /** How many results a search returns unless told otherwise. */
 export const DEFAULT_RESULT_LIMIT = 50;
@@ -56,6 +57,9 @@ const MINI_OPTIONS = {
   idField: 'id',
   fields: ['text', 'tags'],
   storeFields: ['articleId', 'kind', 'text', 'offset', 'highlightId'],
+  // Hyphenated compounds are folded (common/search/terms.ts): "ceasefire" finds "cease-fire".
+  tokenize: indexTerms,
+  searchOptions: { tokenize: queryTerms },
 } as const;
 
 function newIndex(): MiniSearch<SearchDoc> {

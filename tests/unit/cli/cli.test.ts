@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import {
   mkdtempSync,
   readdirSync,
@@ -9,7 +8,6 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main.ts';
 
@@ -235,19 +233,4 @@ describe('gloss import refuses bad files with one clear line and leaves the stor
     );
     expect(lines[0]).toMatch(/moved aside to library\.json\.corrupt-/);
   });
-});
-
-describe('the gloss bin', () => {
-  it('runs from package.json with no build step, honouring GLOSS_DATA', async () => {
-    const data = tempDir();
-    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    const bin = path.join(ROOT, pkg.bin.gloss);
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [bin, 'import', SEED, '--json'],
-      { env: { ...process.env, GLOSS_DATA: data } },
-    );
-    expect(JSON.parse(stdout).imported[0].duplicate).toBe(false);
-    expect(readdirSync(data)).toContain('library.json');
-  }, 60_000);
 });

@@ -96,7 +96,7 @@ describe('gloss export', () => {
     expect(markdown).toContain('— Aaron Stein');
   });
 
-  it('exports every article into a folder, and refuses a missing folder with one line and no files', async () => {
+  it('exports every article into a folder, and refuses one that cannot be created with one line', async () => {
     const { data } = await seeded();
     const plain = path.join(tempDir(), 'other.txt');
     writeFileSync(plain, 'Another story: with a colon\n\nSome body text here.');
@@ -109,7 +109,8 @@ describe('gloss export', () => {
         "Turkey, Russia face conflicts over Syria's push into Idlib.md",
       ].sort(),
     );
-    const missing = path.join(dir, 'no', 'such');
+    // A missing folder is created (tests/unit/cli/user-fixes.test.ts); one under a file cannot be.
+    const missing = path.join(plain, 'no', 'such');
     const failed = await run(['export', '--all', '--out', missing, '--data', data]);
     expect(failed.code).toBe(1);
     expect(failed.err.trim().split('\n')).toHaveLength(1);
