@@ -1,24 +1,17 @@
 /** Builders and folder helpers shared by the store tests. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Article } from '../../../common/model/article.ts';
 import type { Highlight } from '../../../common/model/highlight.ts';
+import { removeTempDirs, tempDir } from '../../helpers/temp.ts';
 
-const made: string[] = [];
-
-/** A fresh, empty temp folder for one test. */
+/** A fresh, empty temp folder for one test, removed after the test file. */
 export function freshDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-store-'));
-  made.push(dir);
-  return dir;
+  return tempDir('store');
 }
 
 /** Removes the folders freshDir made (kept when GLOSS_KEEP_TEST_DIRS is set, for a look inside). */
-export function removeFreshDirs(): void {
-  if (process.env.GLOSS_KEEP_TEST_DIRS) return;
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-}
+export const removeFreshDirs = removeTempDirs;
 
 /** An article whose every field depends on `n`, with a text of about `paragraphs` paragraphs. */
 export function makeArticle(n: number, paragraphs = 3): Article {
