@@ -105,9 +105,9 @@ export async function openApp(
   const exportFolders: string[] = [];
   const importChoices: string[][] = [];
   const platform: Platform = {
-    chooseSavePath: async () => savePaths.shift() ?? null,
-    chooseExportFolder: async () => exportFolders.shift() ?? null,
-    chooseImportFiles: async () => importChoices.shift() ?? [],
+    chooseSavePath: () => Promise.resolve(savePaths.shift() ?? null),
+    chooseExportFolder: () => Promise.resolve(exportFolders.shift() ?? null),
+    chooseImportFiles: () => Promise.resolve(importChoices.shift() ?? []),
   };
   const handlers = createChannelHandlers(createApiImplementation(library, platform));
 

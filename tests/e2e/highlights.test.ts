@@ -61,7 +61,7 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     ]);
     expect(Math.abs(cardBox!.y - markBox!.y)).toBeLessThanOrEqual(2);
     expect(await card.locator('strong').innerText()).toBe('failed');
-    const { highlights } = await app.library.open((await app.library.list())[0]!.id);
+    const { highlights } = await app.library.open(app.library.list()[0]!.id);
     expect(highlights.find((h) => h.note.includes('#ceasefire'))?.tags).toEqual(['ceasefire']);
   });
 
@@ -73,7 +73,7 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     await editor.pressSequentially('Typed and gone');
     await page.getByRole('button', { name: '← Library' }).click();
     await page.waitForTimeout(300);
-    const id = (await app.library.list())[0]!.id;
+    const id = app.library.list()[0]!.id;
     const { highlights } = await app.library.open(id);
     expect(highlights.map((h) => h.note)).toContain('Typed and gone');
     await openBundledArticle(page);
@@ -108,7 +108,7 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
 
   it('makes one highlight of a selection across paragraphs', async () => {
     const { page } = app;
-    const id = (await app.library.list())[0]!.id;
+    const id = app.library.list()[0]!.id;
     const before = new Set((await app.library.open(id)).highlights.map((h) => h.id));
     await selectText(page, 'The demilitarized zone has been breached', 'under the cover of');
     await page.keyboard.press('2');
@@ -134,7 +134,7 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
 
   it('deletes the focused highlight with Delete and brings it back with Ctrl+Z, also on disk', async () => {
     const { page } = app;
-    const id = (await app.library.list())[0]!.id;
+    const id = app.library.list()[0]!.id;
     const target = (await app.library.open(id)).highlights.find(
       (h) => h.quote.exact === 'escalation of violence',
     )!;
@@ -276,9 +276,12 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     await page.locator('.note-marker').first().waitFor();
     expect(await page.locator('.note-card').count()).toBe(0);
     // Markers of notes on one line stack rather than cover one another.
-    const boxes = (await page
-      .locator('.note-marker')
-      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) as DOMRect[];
+    const boxes = await page.locator('.note-marker').evaluateAll((els) =>
+      els.map((e) => {
+        const { top, bottom } = e.getBoundingClientRect();
+        return { top, bottom };
+      }),
+    );
     expect(boxes.length).toBeGreaterThan(2);
     for (let i = 1; i < boxes.length; i++)
       expect(boxes[i]!.top).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom);
@@ -308,7 +311,7 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     await page.getByRole('button', { name: 'Highlights', exact: true }).click();
     const items = page.locator('.highlight-list .highlight-quote');
     const quotes = await items.allInnerTexts();
-    const id = (await app.library.list())[0]!.id;
+    const id = app.library.list()[0]!.id;
     const { highlights, article } = await app.library.open(id);
     // The panel runs a quote over paragraphs on as one line (the highlight made across two).
     const expected = [...highlights]

@@ -58,7 +58,10 @@ export function makeArticle(n: number, paragraphs = 3): Article {
   };
 }
 
-/** `count` highlights on an article; the ones at odd positions carry a note. `tag` makes each set unique. */
+/**
+ * `count` highlights on an article; the ones at odd positions carry a note. `tag` makes each set
+ * unique.
+ */
 export function makeHighlights(articleId: string, count: number, tag = 0): Highlight[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `h${tag}x${i}`,
@@ -82,9 +85,25 @@ export function makeHighlights(articleId: string, count: number, tag = 0): Highl
   }));
 }
 
-/** Reads and parses a JSON file under `dir`. */
-export function readJson(dir: string, rel: string): any {
-  return JSON.parse(fs.readFileSync(path.join(dir, rel), 'utf8'));
+/** What the tests read of the stored index, library.json. */
+export interface StoredIndex {
+  schemaVersion: number;
+  seeded: boolean;
+  articles: StoredRow[];
+}
+/** One article's row in the stored index. */
+export type StoredRow = { id: string; highlights: number; position?: number } & Record<
+  string,
+  unknown
+>;
+/** What the tests read of a stored highlights file, highlights/<id>.json. */
+export interface StoredHighlights {
+  highlights: Array<Record<string, unknown>>;
+}
+
+/** Reads and parses a JSON file under `dir`, as the shape the caller names. */
+export function readJson<T>(dir: string, rel: string): T {
+  return JSON.parse(fs.readFileSync(path.join(dir, rel), 'utf8')) as T;
 }
 
 /** Every file under `dir` (relative paths, forward slashes), sorted. */
