@@ -1,14 +1,39 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+/** What both projects share. */
+const common = {
+  environment: 'node',
+  // Removes the temp folders each test file made (tests/helpers/temp.ts) after its tests.
+  setupFiles: ['tests/helpers/temp-cleanup.ts'],
+  testTimeout: 30_000,
+  hookTimeout: 120_000,
+  // Two cores: browser tests and the crash test each start processes of their own.
+  fileParallelism: true,
+  maxWorkers: 2,
+} satisfies TestProjectInlineConfiguration['test'];
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-    environment: 'node',
-    globalSetup: ['tests/e2e/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
-    // Two cores: browser tests and the crash test each start processes of their own.
-    fileParallelism: true,
-    maxWorkers: 2,
+    // Once per run, around both projects: the run gets a temp folder of its own and fails if a
+    // test leaves anything in it.
+    globalSetup: ['tests/helpers/temp-check.ts'],
+    projects: [
+      {
+        test: {
+          ...common,
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
+        },
+      },
+      {
+        test: {
+          ...common,
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          // Builds the renderer once for every browser test; a unit run never pays for it.
+          globalSetup: ['tests/e2e/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -29,7 +29,7 @@ describe.skipIf(!CHROME)('who said it, in the reader', () => {
     await app?.close();
   });
 
-  async function passage(quoteStart: string) {
+  function passage(quoteStart: string) {
     const index = attributions.findIndex((a) => a.quote.startsWith(quoteStart));
     expect(index).toBeGreaterThanOrEqual(0);
     return {
@@ -40,7 +40,7 @@ describe.skipIf(!CHROME)('who said it, in the reader', () => {
   }
 
   it('shows the source, role, kind and cue of a quotation on hover, without covering it', async () => {
-    const { locator } = await passage('have an incentive to cooperate');
+    const { locator } = passage('have an incentive to cooperate');
     await locator.hover();
     const tip = app.page.getByRole('tooltip');
     await tip.waitFor();
@@ -73,7 +73,7 @@ describe.skipIf(!CHROME)('who said it, in the reader', () => {
   it('opens on keyboard focus too, counts the source’s statements and links to the others', async () => {
     const ersan = attributions.filter((a) => a.source.name === 'Emre Ersan');
     expect(ersan.length).toBeGreaterThanOrEqual(3);
-    const { locator } = await passage('Apart from this dialogue');
+    const { locator } = passage('Apart from this dialogue');
     await locator.focus();
     const tip = app.page.getByRole('tooltip');
     await expect.poll(() => tip.innerText()).toContain(`${ersan.length} statements by Emre Ersan`);
@@ -90,7 +90,7 @@ describe.skipIf(!CHROME)('who said it, in the reader', () => {
   });
 
   it('says plainly when the feed stripped the speaker’s name', async () => {
-    const { locator } = await passage('the regime must be controlled');
+    const { locator } = passage('the regime must be controlled');
     await locator.hover();
     const tip = app.page.getByRole('tooltip');
     await expect.poll(() => tip.innerText()).toContain('Unknown source');

@@ -42,7 +42,7 @@ describe.skipIf(!CHROME)('exporting notes from the app', () => {
     const markdown = readFileSync(target, 'utf8');
     const match = /^---\n([\s\S]*?)\n---\n/.exec(markdown);
     expect(match).not.toBeNull();
-    const front = parseYaml(match![1]!);
+    const front = parseYaml(match![1]!) as unknown;
     expect(front).toMatchObject({
       title: "Turkey, Russia face conflicts over Syria's push into Idlib",
       source: 'AP',

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
+import { TEMP_PREFIX } from '../helpers/temp.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -13,7 +14,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
  * reaches the test workers through GLOSS_E2E_DIST.
  */
 export default async function setup(): Promise<() => void> {
-  const dist = process.env.GLOSS_E2E_DIST ?? mkdtempSync(path.join(os.tmpdir(), 'gloss-e2e-dist-'));
+  const given = process.env.GLOSS_E2E_DIST;
+  const dist = given ?? mkdtempSync(path.join(os.tmpdir(), `${TEMP_PREFIX}e2e-dist-`));
   process.env.GLOSS_E2E_DIST = dist;
   await viteBuild({
     configFile: path.join(root, 'renderer/vite.config.ts'),
@@ -28,5 +30,10 @@ export default async function setup(): Promise<() => void> {
     target: 'chrome120',
     logLevel: 'warning',
   });
-  return () => rmSync(dist, { recursive: true, force: true });
+  return () => {
+    // A folder named through GLOSS_E2E_DIST is the caller's to keep.
+    if (given) return;
+    rmSync(dist, { recursive: true, force: true, maxRetries: 5 });
+    delete process.env.GLOSS_E2E_DIST;
+  };
 }

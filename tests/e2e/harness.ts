@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -10,6 +9,7 @@ import {
   createApiImplementation,
   type Platform,
 } from '../../electron/services/api-implementation.ts';
+import { tempDir } from '../helpers/temp.ts';
 import type { Library } from '../../electron/services/library.ts';
 import { openLibrary } from '../../electron/services/open-library.ts';
 
@@ -80,8 +80,9 @@ export interface App {
 }
 type Context = BrowserContext;
 
+/** A fresh folder, removed after the test file (tests/helpers/temp.ts). */
 export function tempDataDir(): string {
-  return mkdtempSync(path.join(os.tmpdir(), 'gloss-e2e-'));
+  return tempDir('e2e');
 }
 
 /**
@@ -97,15 +98,16 @@ export async function openApp(
   } = {},
 ): Promise<App> {
   if (!CHROME) throw new Error('no Chromium');
+  const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? tempDataDir();
   const { library } = await openLibrary(dataDir, { seed: true, appRoot: ROOT });
   const savePaths: string[] = [];
   const exportFolders: string[] = [];
   const importChoices: string[][] = [];
   const platform: Platform = {
-    chooseSavePath: async () => savePaths.shift() ?? null,
-    chooseExportFolder: async () => exportFolders.shift() ?? null,
-    chooseImportFiles: async () => importChoices.shift() ?? [],
+    chooseSavePath: () => Promise.resolve(savePaths.shift() ?? null),
+    chooseExportFolder: () => Promise.resolve(exportFolders.shift() ?? null),
+    chooseImportFiles: () => Promise.resolve(importChoices.shift() ?? []),
   };
   const handlers = createChannelHandlers(createApiImplementation(library, platform));
 
@@ -188,7 +190,12 @@ export async function openApp(
     importChoices,
     exportFolders,
     pageErrors,
-    close: () => browser.close(),
+    // Playwright removes the browser's profile folder on close; the data folder made here goes
+    // with it, for callers outside the test runner (the benchmarks) that have no cleanup hook.
+    async close() {
+      await browser.close();
+      if (ownDataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+    },
     async screenshot(name: string) {
       const file = path.join(SCREENSHOTS, `${name}.png`);
       await page.screenshot({ path: file, fullPage: false });

@@ -1,21 +1,14 @@
-import {
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-  mkdirSync,
-} from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main.ts';
+import { tempDir as sharedTempDir } from '../../helpers/temp.ts';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SEED = path.join(ROOT, 'assets', '000_8366b94cf810edf5.txt');
 
 function tempDir(): string {
-  return mkdtempSync(path.join(os.tmpdir(), 'gloss-cli-'));
+  return sharedTempDir('cli');
 }
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -65,7 +58,7 @@ describe('gloss import, list and show', () => {
 
   it('lists articles with the contracted fields and nulls where unknown', async () => {
     const data = tempDir();
-    const plain = path.join(data, '..', `plain-${Date.now()}.txt`);
+    const plain = path.join(tempDir(), 'plain.txt');
     writeFileSync(plain, 'A plain note\n\nJust some words here.\n');
     await run(['import', SEED, plain, '--data', data]);
     const { articles } = JSON.parse((await run(['list', '--json', '--data', data])).out);

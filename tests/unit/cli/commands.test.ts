@@ -1,16 +1,16 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { main } from '../../../electron/cli/main.ts';
 import { openLibrary } from '../../../electron/services/open-library.ts';
+import { tempDir as sharedTempDir } from '../../helpers/temp.ts';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SEED = path.join(ROOT, 'assets', '000_8366b94cf810edf5.txt');
 const SEED_TEXT = readFileSync(SEED, 'utf8');
 
-const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'gloss-cmd-'));
+const tempDir = () => sharedTempDir('cmd');
 
 async function run(args: string[]) {
   let out = '';

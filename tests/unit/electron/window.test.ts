@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeWebContents } from './fakes.ts';
@@ -6,12 +7,16 @@ vi.mock('electron', () => ({ shell: { openExternal: vi.fn(async () => {}) } }));
 
 import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog } from 'electron';
 import { createPlatform } from '../../../electron/main/dialogs.ts';
-import {
-  BACKGROUND_DARK,
-  BACKGROUND_LIGHT,
-  createMainWindow,
-} from '../../../electron/main/window.ts';
-import { secureWebPreferences } from '../../../electron/main/security.ts';
+import { createMainWindow } from '../../../electron/main/window.ts';
+
+/** The page colour the renderer's stylesheet paints: the light one, then the system-dark one. */
+function stylesheetPaper(): { light: string; dark: string } {
+  const css = readFileSync(path.join(__dirname, '../../../renderer/styles.css'), 'utf8');
+  const light = /:root\s*\{[^}]*--paper:\s*(#[0-9a-f]{6})/i.exec(css)?.[1];
+  const dark = /prefers-color-scheme:\s*dark\)\s*\{[^}]*--paper:\s*(#[0-9a-f]{6})/i.exec(css)?.[1];
+  if (!light || !dark) throw new Error('renderer/styles.css: no --paper colour for each theme');
+  return { light, dark };
+}
 
 class FakeWindow {
   static created: FakeWindow[] = [];
@@ -49,14 +54,19 @@ describe('createMainWindow', () => {
       title: 'Gloss',
       show: false,
     });
-    expect(window.options.webPreferences).toEqual(
-      secureWebPreferences('/app/dist/preload/preload.cjs'),
-    );
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      preload: '/app/dist/preload/preload.cjs',
+    });
   });
 
-  it('matches the background to the system theme', () => {
-    expect(create(false).options.backgroundColor).toBe(BACKGROUND_LIGHT);
-    expect(create(true).options.backgroundColor).toBe(BACKGROUND_DARK);
+  it('opens in the colour the page paints in the system theme, so it never flashes', () => {
+    const paper = stylesheetPaper();
+    expect(paper.light).not.toBe(paper.dark);
+    expect(create(false).options.backgroundColor?.toLowerCase()).toBe(paper.light.toLowerCase());
+    expect(create(true).options.backgroundColor?.toLowerCase()).toBe(paper.dark.toLowerCase());
   });
 
   it('shows itself once ready to show, and not before', () => {

@@ -1,7 +1,7 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { removeTempDirs, tempDir } from '../../helpers/temp.ts';
 import { exportMarkdown } from '../../../common/export/markdown.ts';
 import { exportAllToFolder } from '../../../electron/services/export/export-all.ts';
 import { seedArticle } from '../../fixtures/export/seed-article.ts';
@@ -9,12 +9,10 @@ import { seedHighlights } from '../../fixtures/export/seed-highlights.ts';
 import { makeArticle, makeHighlight } from './article-factory.ts';
 
 let dir = '';
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'gloss-export-'));
+beforeEach(() => {
+  dir = tempDir('export');
 });
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(removeTempDirs);
 
 const OPTIONS = { exported: '2026-11-24T10:00:00Z' };
 

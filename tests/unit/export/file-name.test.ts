@@ -9,7 +9,8 @@ import {
 /** Checks a name against the rules of Windows, macOS and Linux (and Obsidian links). */
 function assertPortable(name: string): void {
   expect(name.endsWith('.md'), name).toBe(true);
-  expect(name, name).not.toMatch(/[<>:"/\\|?*#^[\]\u0000-\u001f\u007f-\u009f]/);
+  // \p{Cc}: the C0 and C1 control characters, U+0000–U+001F and U+007F–U+009F.
+  expect(name, name).not.toMatch(/[<>:"/\\|?*#^[\]\p{Cc}]/u);
   expect(name.slice(0, -3), name).not.toMatch(/[. ]$/);
   expect(name, name).not.toMatch(/^[. ]/);
   expect(name.length, name).toBeLessThanOrEqual(MAX_NAME_LENGTH);

@@ -31,7 +31,7 @@ describe('front matter', () => {
     const doc = parseDocument(out.slice(4, end + 1));
     expect(doc.errors).toEqual([]);
     // The heading shows the title on one line; YAML keeps line breaks collapsed the same way.
-    expect(doc.toJS().title).toBe(title.replace(/\s+/g, ' ').trim());
+    expect((doc.toJS() as { title: string }).title).toBe(title.replace(/\s+/g, ' ').trim());
     // The front matter is closed by the first `---` line: nothing in the title can end it early.
     expect(out.slice(0, end).split('\n').slice(1)).not.toContain('---');
   });

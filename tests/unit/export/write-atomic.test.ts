@@ -1,16 +1,14 @@
-import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile, chmod } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, stat, writeFile, chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { removeTempDirs, tempDir } from '../../helpers/temp.ts';
 import { writeFileAtomic } from '../../../electron/services/export/write-atomic.ts';
 
 let dir = '';
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'gloss-atomic-'));
+beforeEach(() => {
+  dir = tempDir('atomic');
 });
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(removeTempDirs);
 
 describe('writeFileAtomic', () => {
   it('creates a file and replaces an existing one whole, leaving no temporary file', async () => {

@@ -1,23 +1,16 @@
 /** Folders and libraries for the library tests, removed afterwards. */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openLibrary, type OpenLibraryOptions } from '../../../electron/services/open-library.ts';
 import type { Library } from '../../../electron/services/library.ts';
+import { tempDir as sharedTempDir } from '../../helpers/temp.ts';
 
-const made: string[] = [];
+export { removeTempDirs } from '../../helpers/temp.ts';
 
 export const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'html');
 
-/** A fresh temp folder, removed by removeTempDirs. */
-export function tempDir(prefix = 'gloss-lib-'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-
-export function removeTempDirs(): void {
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+/** A fresh temp folder, removed after the test file, or earlier by removeTempDirs. */
+export function tempDir(label = 'lib'): string {
+  return sharedTempDir(label);
 }
 
 /** A library in a fresh folder (or `dir`), with the search snapshot off unless asked for. */

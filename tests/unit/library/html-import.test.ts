@@ -85,7 +85,7 @@ describe('a saved news page', () => {
     const figures = article.blocks.filter((b) => b.kind === 'figure');
     expect(figures.map((f) => f.image)).toEqual([
       {
-        src: expect.stringMatching(/^[0-9a-f]{24}\.png$/),
+        src: expect.stringMatching(/^[0-9a-f]{24}\.png$/) as string,
         alt: 'The ferry Marigold leaving Kestrel Bay at night',
       },
       { src: null, alt: 'Map of the ferry route' },

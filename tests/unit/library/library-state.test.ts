@@ -102,7 +102,10 @@ describe('tags', () => {
     const changed = fs.readFileSync(BLOG, 'utf8').replace('Every autumn', 'Every single autumn');
     const file = path.join(tempDir(), 'blog-post.html');
     fs.writeFileSync(file, changed);
-    expect(await lib.importFile(file)).toMatchObject({ id: blog.id, updated: expect.any(Object) });
+    expect(await lib.importFile(file)).toMatchObject({
+      id: blog.id,
+      updated: expect.any(Object) as object,
+    });
     const { library: reopened } = await openLibrary(dir, { search: { persist: false } });
     expect(reopened.list()[0]!.tags).toEqual(['field work', 'Notes', 'rain']);
     await expect(lib.setTags('a-missing', ['x'])).rejects.toThrow('No article with id a-missing');
@@ -145,10 +148,14 @@ describe('the reading position', () => {
     await Promise.all(
       Array.from({ length: 50 }, (_, i) => lib.setReadingPosition(blog.id, i, 0.5)),
     );
-    // At most two writes (the first, then one for everything that came while it ran); each write makes a new file.
+    // At most two writes (the first, then one for everything that came while it ran); each write
+    // makes a new file.
     expect(fs.statSync(index).ino).not.toBe(inode);
     expect(backups()).toBeLessThanOrEqual(5);
-    expect(JSON.parse(fs.readFileSync(index, 'utf8')).articles[0].position).toBe(49);
+    const stored = JSON.parse(fs.readFileSync(index, 'utf8')) as {
+      articles: { position: number }[];
+    };
+    expect(stored.articles[0]!.position).toBe(49);
   });
 });
 
@@ -158,8 +165,8 @@ describe('the API for the library view', () => {
     const missing = path.join(tempDir(), 'nowhere.html');
     let chosen: string[] = [BLOG];
     const impl = createApiImplementation(lib, {
-      chooseSavePath: async () => null,
-      chooseImportFiles: async () => chosen,
+      chooseSavePath: () => Promise.resolve(null),
+      chooseImportFiles: () => Promise.resolve(chosen),
     });
     const handlers = createChannelHandlers(impl);
     const call = (name: keyof typeof apiTable, arg?: unknown) =>
@@ -172,13 +179,13 @@ describe('the API for the library view', () => {
           {
             file: FERRY,
             status: 'imported',
-            id: expect.any(String),
+            id: expect.any(String) as string,
             title: 'Night ferry returns to Kestrel Bay after two-year pause',
           },
           {
             file: FERRY,
             status: 'duplicate',
-            id: expect.any(String),
+            id: expect.any(String) as string,
             title: 'Night ferry returns to Kestrel Bay after two-year pause',
           },
           { file: missing, status: 'failed', error: 'no such file' },

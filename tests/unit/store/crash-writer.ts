@@ -7,7 +7,8 @@ import { writeSync } from 'node:fs';
 import { openLibraryStore } from '../../../electron/services/store/library-store.ts';
 import { performOp } from './crash-plan.ts';
 
-// Synchronous writes to fd 1: an ack the test may count must not sit in a buffer when the kill comes.
+// Synchronous writes to fd 1: an ack the test may count must not sit in a buffer when the kill
+// comes.
 function say(line: string): void {
   writeSync(1, line + '\n');
 }

@@ -20,7 +20,8 @@ afterAll(removeFreshDirs);
 const RUNS = 25;
 /**
  * Each folder takes several kills in a row (so a writer restarts on a folder a killed one left),
- * then a fresh folder starts, which keeps the library small and the full check after each kill fast.
+ * then a fresh folder starts, which keeps the library small and the full check after each kill
+ * fast.
  */
 const RUNS_PER_FOLDER = 5;
 const LANES = 2;
@@ -48,7 +49,7 @@ interface WriterRun {
   stderr: string;
 }
 
-/** Runs the writer from write `from` and SIGKILLs it `killAfter` (ms after it is ready, or acks). */
+/** Runs the writer from write `from`; SIGKILLs it `killAfter` (ms after it is ready, or acks). */
 function runWriter(
   dir: string,
   from: number,

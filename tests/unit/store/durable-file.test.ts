@@ -63,17 +63,19 @@ describe('DurableJsonFile', () => {
     const oldIno = fs.statSync(file).ino;
     const seen: { target: string; content: string; temps: string[] }[] = [];
     const adapter = new DurableJsonFile<object>(file, {
-      beforeReplace: async (target) => {
+      beforeReplace: (target) => {
         seen.push({
           target,
           content: fs.readFileSync(target, 'utf8'),
           temps: fs.readdirSync(dir).filter(isTempFileName),
         });
+        return Promise.resolve();
       },
     });
     await adapter.write({ new: true });
     expect(seen).toHaveLength(1);
-    // At that moment the new content sat, complete, in a temp file; the target was still the old one.
+    // At that moment the new content sat, complete, in a temp file; the target was still the old
+    // one.
     expect(seen[0]!.target).toBe(file);
     expect(seen[0]!.content).toBe('{"old":true}');
     expect(seen[0]!.temps).toHaveLength(1);
@@ -88,9 +90,7 @@ describe('DurableJsonFile', () => {
     const file = path.join(dir, 'doc.json');
     fs.writeFileSync(file, '{"old":true}');
     const adapter = new DurableJsonFile<object>(file, {
-      beforeReplace: async () => {
-        throw new Error('no backup possible');
-      },
+      beforeReplace: () => Promise.reject(new Error('no backup possible')),
     });
     await expect(adapter.write({ new: true })).rejects.toThrow('no backup possible');
     expect(fs.readdirSync(dir)).toEqual(['doc.json']);

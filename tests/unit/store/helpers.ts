@@ -1,24 +1,17 @@
 /** Builders and folder helpers shared by the store tests. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Article } from '../../../common/model/article.ts';
 import type { Highlight } from '../../../common/model/highlight.ts';
+import { removeTempDirs, tempDir } from '../../helpers/temp.ts';
 
-const made: string[] = [];
-
-/** A fresh, empty temp folder for one test. */
+/** A fresh, empty temp folder for one test, removed after the test file. */
 export function freshDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gloss-store-'));
-  made.push(dir);
-  return dir;
+  return tempDir('store');
 }
 
 /** Removes the folders freshDir made (kept when GLOSS_KEEP_TEST_DIRS is set, for a look inside). */
-export function removeFreshDirs(): void {
-  if (process.env.GLOSS_KEEP_TEST_DIRS) return;
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-}
+export const removeFreshDirs = removeTempDirs;
 
 /** An article whose every field depends on `n`, with a text of about `paragraphs` paragraphs. */
 export function makeArticle(n: number, paragraphs = 3): Article {
@@ -65,7 +58,10 @@ export function makeArticle(n: number, paragraphs = 3): Article {
   };
 }
 
-/** `count` highlights on an article; the ones at odd positions carry a note. `tag` makes each set unique. */
+/**
+ * `count` highlights on an article; the ones at odd positions carry a note. `tag` makes each set
+ * unique.
+ */
 export function makeHighlights(articleId: string, count: number, tag = 0): Highlight[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `h${tag}x${i}`,
@@ -89,9 +85,25 @@ export function makeHighlights(articleId: string, count: number, tag = 0): Highl
   }));
 }
 
-/** Reads and parses a JSON file under `dir`. */
-export function readJson(dir: string, rel: string): any {
-  return JSON.parse(fs.readFileSync(path.join(dir, rel), 'utf8'));
+/** What the tests read of the stored index, library.json. */
+export interface StoredIndex {
+  schemaVersion: number;
+  seeded: boolean;
+  articles: StoredRow[];
+}
+/** One article's row in the stored index. */
+export type StoredRow = { id: string; highlights: number; position?: number } & Record<
+  string,
+  unknown
+>;
+/** What the tests read of a stored highlights file, highlights/<id>.json. */
+export interface StoredHighlights {
+  highlights: Array<Record<string, unknown>>;
+}
+
+/** Reads and parses a JSON file under `dir`, as the shape the caller names. */
+export function readJson<T>(dir: string, rel: string): T {
+  return JSON.parse(fs.readFileSync(path.join(dir, rel), 'utf8')) as T;
 }
 
 /** Every file under `dir` (relative paths, forward slashes), sorted. */

@@ -9,6 +9,8 @@ import {
   makeHighlights,
   readJson,
   removeFreshDirs,
+  type StoredHighlights,
+  type StoredIndex,
 } from './helpers.ts';
 
 afterAll(removeFreshDirs);
@@ -37,7 +39,7 @@ describe('library store: adding, reading, reopening', () => {
     await store.markSeeded();
 
     // The raw files, as another program (or a later Gloss) would see them.
-    const index = readJson(dir, 'library.json');
+    const index = readJson<StoredIndex>(dir, 'library.json');
     expect(index.schemaVersion).toBe(1);
     expect(index.seeded).toBe(true);
     expect(index.articles.map((r: { id: string }) => r.id)).toEqual([a1.id, a2.id]);
@@ -47,7 +49,7 @@ describe('library store: adding, reading, reopening', () => {
       contentHash: a2.contentHash,
       title: a2.title,
     });
-    expect(index.articles[1].text).toBeUndefined();
+    expect(index.articles[1]!.text).toBeUndefined();
     expect(readJson(dir, `articles/${a1.id}.json`)).toEqual({ schemaVersion: 1, article: a1 });
     expect(readJson(dir, `highlights/${a2.id}.json`)).toEqual({ schemaVersion: 1, highlights: hs });
     expect(fs.existsSync(path.join(dir, `highlights/${a1.id}.json`))).toBe(false);
@@ -207,9 +209,7 @@ describe('library store: adding, reading, reopening', () => {
     const backups = fs.readdirSync(folder).sort();
     expect(backups).toHaveLength(5);
     // Newest backup = the version before the current one (7 highlights); oldest kept = 3.
-    const counts = backups.map(
-      (b) => JSON.parse(fs.readFileSync(path.join(folder, b), 'utf8')).highlights.length,
-    );
+    const counts = backups.map((b) => readJson<StoredHighlights>(folder, b).highlights.length);
     expect(counts).toEqual([3, 4, 5, 6, 7]);
   });
 });
@@ -242,7 +242,7 @@ describe('library store: an index row left behind by a cut-short write', () => {
       notes: 2,
     });
     expect(again.notices).toEqual([]);
-    expect(readJson(dir, 'library.json').articles[0]).toMatchObject({
+    expect(readJson<StoredIndex>(dir, 'library.json').articles[0]).toMatchObject({
       title: 'Revised title',
       highlights: 4,
       notes: 2,

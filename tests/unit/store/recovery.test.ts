@@ -10,6 +10,8 @@ import {
   makeHighlights,
   readJson,
   removeFreshDirs,
+  type StoredHighlights,
+  type StoredIndex,
 } from './helpers.ts';
 
 afterAll(removeFreshDirs);
@@ -65,7 +67,7 @@ describe('library store: damaged files', () => {
     const aside = asideFiles(dir, 'library.json');
     expect(aside).toHaveLength(1);
     expect(fs.readFileSync(path.join(dir, aside[0]!), 'utf8')).toBe(damaged);
-    expect(readJson(dir, 'library.json').articles).toHaveLength(3);
+    expect(readJson<StoredIndex>(dir, 'library.json').articles).toHaveLength(3);
 
     // And the repair holds: the next open has nothing to report.
     expect((await openLibraryStore(dir)).notices).toEqual([]);
@@ -118,7 +120,7 @@ describe('library store: damaged files', () => {
     const rel = `articles/${a1.id}.json`;
     const text = fs.readFileSync(path.join(dir, rel), 'utf8');
     corrupt(dir, rel, text.slice(0, text.length / 2));
-    const indexBefore = readJson(dir, 'library.json');
+    const indexBefore = readJson<StoredIndex>(dir, 'library.json');
 
     const again = await openLibraryStore(dir);
     expect(again.notices).toEqual([]); // articles are checked when first read
@@ -184,7 +186,7 @@ describe('library store: damaged files', () => {
     expect(await again.getHighlights(a2.id)).toEqual(makeHighlights(a2.id, 4, 1));
     expect(await again.getArticle(a1.id)).toEqual(a1);
     // The count fix reached the disk.
-    expect(readJson(dir, 'library.json').articles[0].highlights).toBe(2);
+    expect(readJson<StoredIndex>(dir, 'library.json').articles[0]!.highlights).toBe(2);
   });
 
   it('treats a file that parses but breaks the schema as damaged, and passes over a torn backup', async () => {
@@ -194,8 +196,8 @@ describe('library store: damaged files', () => {
     await store.addArticle(a1);
     for (let n = 1; n <= 3; n++) await store.saveHighlights(a1.id, makeHighlights(a1.id, n, n));
     const rel = `highlights/${a1.id}.json`;
-    const wrong = readJson(dir, rel);
-    wrong.highlights[0].color = 'orange';
+    const wrong = readJson<StoredHighlights>(dir, rel);
+    wrong.highlights[0]!.color = 'orange';
     corrupt(dir, rel, JSON.stringify(wrong));
     // Backups hold versions 1 and 2; spoil the newer one (a backup copy torn by a crash, say).
     const backups = fs.readdirSync(path.join(dir, 'backups', rel)).sort();
@@ -224,7 +226,7 @@ describe('library store: damaged files', () => {
     );
     expect(again.listArticles()[0]!.highlights).toBe(0);
     await again.saveHighlights(a1.id, makeHighlights(a1.id, 1));
-    expect(readJson(dir, `highlights/${a1.id}.json`).highlights).toHaveLength(1);
+    expect(readJson<StoredHighlights>(dir, `highlights/${a1.id}.json`).highlights).toHaveLength(1);
   });
 });
 
@@ -236,7 +238,7 @@ describe('library store: files from a newer Gloss', () => {
     await store.markSeeded();
     const file = path.join(dir, 'library.json');
     const future = {
-      ...readJson(dir, 'library.json'),
+      ...readJson<StoredIndex>(dir, 'library.json'),
       schemaVersion: 3,
       shelves: ['kept by the newer version'],
     };
