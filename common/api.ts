@@ -165,7 +165,9 @@ export const apiTable = {
     channel: apiChannels.setArticleTags,
     input: z.object({ id: articleId, tags: z.array(z.string().min(1).max(100)).max(100) }).strict(),
   },
-  /** Remembers where the reader is: a text offset and how far through (0–1) the article they got. */
+  /**
+   * Remembers where the reader is: a text offset and how far through (0–1) the article they got.
+   */
   setReadingPosition: {
     channel: apiChannels.setReadingPosition,
     input: z.object({ id: articleId, offset: offset, progress: z.number().min(0).max(1) }).strict(),
