@@ -1,10 +1,13 @@
 /**
  * THE API table: every call the renderer may make of the main process. The main process loops
  * over it to register one IPC handler per channel (validating the argument with its schema);
- * the preload loops over it to expose `window.gloss.<name>(arg)`; the end-to-end tests bind the
- * same handlers into a browser page. Nothing else crosses the process boundary.
+ * the preload loops over the channel half (api-channels.ts) to expose `window.gloss.<name>(arg)`;
+ * the end-to-end tests bind the same handlers into a browser page. Nothing else crosses the
+ * process boundary.
  */
 import { z } from 'zod';
+import { apiChannels, apiNames, type ApiName, type Envelope } from './api-channels.ts';
+import { toErrorInfo } from './errors.ts';
 import type { Article, ArticleSummary } from './model/article.ts';
 import type { Highlight } from './model/highlight.ts';
 import { HIGHLIGHT_COLORS } from './model/highlight.ts';
@@ -87,48 +90,48 @@ export interface AppNotice {
 }
 
 export const apiTable = {
-  listArticles: { channel: 'gloss:articles:list', input: noArgument },
-  getArticle: { channel: 'gloss:articles:get', input: z.object({ id: articleId }).strict() },
-  notices: { channel: 'gloss:app:notices', input: noArgument },
+  listArticles: { channel: apiChannels.listArticles, input: noArgument },
+  getArticle: { channel: apiChannels.getArticle, input: z.object({ id: articleId }).strict() },
+  notices: { channel: apiChannels.notices, input: noArgument },
   createHighlight: {
-    channel: 'gloss:highlights:create',
+    channel: apiChannels.createHighlight,
     input: z
       .object({ articleId, start: offset, end: offset, color, note: note.optional() })
       .strict()
       .refine((h) => h.end > h.start, 'a highlight must cover at least one character'),
   },
   updateHighlight: {
-    channel: 'gloss:highlights:update',
+    channel: apiChannels.updateHighlight,
     input: z
       .object({ articleId, id: highlightId, color: color.optional(), note: note.optional() })
       .strict(),
   },
   deleteHighlight: {
-    channel: 'gloss:highlights:delete',
+    channel: apiChannels.deleteHighlight,
     input: z.object({ articleId, id: highlightId }).strict(),
   },
   /** Puts back a highlight exactly as it was (undo of a delete, redo of a create). */
   restoreHighlight: {
-    channel: 'gloss:highlights:restore',
+    channel: apiChannels.restoreHighlight,
     input: z.object({ highlight: storedHighlight }).strict(),
   },
   exportMarkdown: {
-    channel: 'gloss:export:markdown',
+    channel: apiChannels.exportMarkdown,
     input: z.object({ articleId, colorTags: z.boolean().optional() }).strict(),
   },
   /** Asks where to save (a native dialog) and writes the article's notes there. */
   exportToFile: {
-    channel: 'gloss:export:file',
+    channel: apiChannels.exportToFile,
     input: z.object({ articleId, colorTags: z.boolean().optional() }).strict(),
   },
   /** File → Export all…: asks for a folder, then writes one Markdown file per article into it. */
   exportAllWithDialog: {
-    channel: 'gloss:export:all',
+    channel: apiChannels.exportAllWithDialog,
     input: z.object({ colorTags: z.boolean().optional() }).strict(),
   },
   /** Full-text search over every article's text and every note. */
   search: {
-    channel: 'gloss:library:search',
+    channel: apiChannels.search,
     input: z
       .object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() })
       .strict(),
@@ -137,7 +140,7 @@ export const apiTable = {
   // Only article files: a renderer that went wrong must not be able to read, say, ~/.ssh/config
   // into the library and back out through getArticle.
   importFiles: {
-    channel: 'gloss:library:import',
+    channel: apiChannels.importFiles,
     input: z
       .object({
         paths: z
@@ -157,24 +160,32 @@ export const apiTable = {
    * File → Import…: asks for files with a native dialog and answers their paths (none when
    * cancelled). The page then imports them one by one through importFiles, showing progress.
    */
-  chooseImportFiles: { channel: 'gloss:library:choose-import', input: noArgument },
+  chooseImportFiles: { channel: apiChannels.chooseImportFiles, input: noArgument },
   setArticleTags: {
-    channel: 'gloss:articles:tags',
+    channel: apiChannels.setArticleTags,
     input: z.object({ id: articleId, tags: z.array(z.string().min(1).max(100)).max(100) }).strict(),
   },
-  /** Remembers where the reader is: a text offset and how far through (0–1) the article they got. */
+  /**
+   * Remembers where the reader is: a text offset and how far through (0–1) the article they got.
+   */
   setReadingPosition: {
-    channel: 'gloss:articles:position',
+    channel: apiChannels.setReadingPosition,
     input: z.object({ id: articleId, offset: offset, progress: z.number().min(0).max(1) }).strict(),
   },
   /** Moves an article and its highlights to the trash (kept 30 days). */
-  trashArticle: { channel: 'gloss:articles:trash', input: z.object({ id: articleId }).strict() },
+  trashArticle: { channel: apiChannels.trashArticle, input: z.object({ id: articleId }).strict() },
   restoreArticle: {
-    channel: 'gloss:articles:restore',
+    channel: apiChannels.restoreArticle,
     input: z.object({ id: articleId }).strict(),
   },
-  listTrash: { channel: 'gloss:articles:trash-list', input: noArgument },
-} as const;
+  listTrash: { channel: apiChannels.listTrash, input: noArgument },
+} as const satisfies {
+  // Every call of api-channels.ts has a schema here, on its own channel, and nothing more.
+  [K in ApiName]: { channel: (typeof apiChannels)[K]; input: z.ZodType };
+};
+
+export { apiChannels, apiNames, createBridge } from './api-channels.ts';
+export type { ApiName, Envelope } from './api-channels.ts';
 
 /** What each call resolves to. */
 export interface ApiResults {
@@ -198,7 +209,6 @@ export interface ApiResults {
   listTrash: ArticleSummary[];
 }
 
-export type ApiName = keyof typeof apiTable;
 export type ApiArgument<K extends ApiName> = z.input<(typeof apiTable)[K]['input']>;
 export type ApiParsedArgument<K extends ApiName> = z.output<(typeof apiTable)[K]['input']>;
 
@@ -209,15 +219,10 @@ export type GlossApi = {
     : (arg: ApiArgument<K>) => Promise<ApiResults[K]>;
 };
 
-/** How results cross IPC: Electron keeps only an error's message, so errors travel as text. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
-
 /** The functions that answer the table, one per name, taking the validated argument. */
 export type ApiImplementation = {
   [K in ApiName]: (arg: ApiParsedArgument<K>) => Promise<ApiResults[K]>;
 };
-
-export const apiNames = Object.keys(apiTable) as ApiName[];
 
 /** A readable one-line reason from a failed validation, naming the field. */
 export function describeInvalid(name: string, error: z.ZodError): string {
@@ -225,25 +230,6 @@ export function describeInvalid(name: string, error: z.ZodError): string {
   if (!issue) return `${name}: invalid argument`;
   const field = issue.path.length ? issue.path.join('.') : 'argument';
   return `${name}: ${field}: ${issue.message}`;
-}
-
-/**
- * Builds `window.gloss` from the table over any transport that carries a channel and an
- * argument and answers with an envelope (Electron's ipcRenderer.invoke, or a test binding).
- */
-export function createBridge(
-  invoke: (channel: string, arg: unknown) => Promise<Envelope<unknown>>,
-): GlossApi {
-  const bridge: Record<string, (arg?: unknown) => Promise<unknown>> = {};
-  for (const name of apiNames) {
-    const { channel } = apiTable[name];
-    bridge[name] = async (arg?: unknown) => {
-      const result = await invoke(channel, arg);
-      if (!result.ok) throw new Error(result.error);
-      return result.value;
-    };
-  }
-  return Object.freeze(bridge) as unknown as GlossApi;
 }
 
 /**
@@ -259,12 +245,15 @@ export function createChannelHandlers(
     const entry = apiTable[name];
     handlers.set(entry.channel, async (arg: unknown) => {
       const parsed = entry.input.safeParse(arg);
-      if (!parsed.success) return { ok: false, error: describeInvalid(name, parsed.error) };
+      if (!parsed.success) {
+        const message = describeInvalid(name, parsed.error);
+        return { ok: false, error: { code: 'invalid-argument', message } };
+      }
       try {
         const run = impl[name] as (a: unknown) => Promise<unknown>;
         return { ok: true, value: await run(parsed.data) };
       } catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        return { ok: false, error: toErrorInfo(error) };
       }
     });
   }

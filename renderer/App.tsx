@@ -13,6 +13,7 @@ import {
   type ReaderSettings,
 } from './settings.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { failureText } from './failure.ts';
 
 type Route = { view: 'library' } | { view: 'reader'; id: string; target?: ReaderTarget };
 
@@ -64,7 +65,7 @@ export function App() {
         summary.results.push({
           file: paths[i]!,
           status: 'failed',
-          error: error instanceof Error ? error.message : String(error),
+          error: failureText(error),
         });
       }
     }
@@ -85,7 +86,7 @@ export function App() {
         done: 0,
         total: 0,
         current: null,
-        summary: { results: [{ file: '', status: 'failed', error: (error as Error).message }] },
+        summary: { results: [{ file: '', status: 'failed', error: failureText(error) }] },
       });
     }
   }, [importPaths]);
@@ -99,7 +100,7 @@ export function App() {
           `Exported ${files.length} article${files.length === 1 ? '' : 's'} to ${folder}`,
         );
     } catch (error) {
-      setExported(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+      setExported(`Export failed: ${failureText(error)}`);
     }
   }, []);
 

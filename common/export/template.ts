@@ -4,13 +4,15 @@
  */
 
 import Mustache from 'mustache';
+import { GlossError, messageOf } from '../errors.ts';
 
 /** A template that could not be parsed; `line` and `column` are 1-based, null when unknown. */
-export class TemplateError extends Error {
+export class TemplateError extends GlossError {
   readonly line: number | null;
   readonly column: number | null;
   constructor(reason: string, line: number | null, column: number | null) {
     super(
+      'template',
       line === null
         ? `Template error: ${reason}`
         : `Template error at line ${line}, column ${column ?? 1}: ${reason}`,
@@ -39,7 +41,7 @@ function lastSectionOpening(template: string, name: string): number {
 
 /** Turns Mustache's "… at <offset>" parse errors into a TemplateError naming line and column. */
 function toTemplateError(template: string, error: unknown): Error {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const m = /^(.*) at (\d+)$/.exec(message);
   if (!m) return new TemplateError(message, null, null);
   const reason = m[1] ?? message;

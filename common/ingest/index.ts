@@ -1,3 +1,4 @@
+import { GlossError } from '../errors.ts';
 import type { ParsedArticle } from '../model/article.ts';
 import { parseMarkdown } from './markdown.ts';
 import { looksLikeNewsFeed, parseNewsFeed } from './news-feed.ts';
@@ -10,7 +11,12 @@ export { parsePublishedLine } from './published-date.ts';
 export { IMPORTABLE_EXTENSIONS, hasImportableExtension } from './extensions.ts';
 
 /** Why a text cannot be imported, as a phrase to follow the file's name. */
-export class IngestError extends Error {}
+export class IngestError extends GlossError {
+  constructor(reason: string) {
+    super('unreadable-import', reason);
+    this.name = 'IngestError';
+  }
+}
 
 /**
  * Turns a file's text into an article. `.md` goes through Markdown; anything else is read as

@@ -5,6 +5,7 @@
  * why it carries its own copy of any rule it needs instead of importing the live one.
  */
 import { z } from 'zod';
+import { GlossError, messageOf } from '../errors.ts';
 import { HIGHLIGHT_COLORS } from '../model/highlight.ts';
 import { CURRENT_SCHEMA_VERSION, type DocumentKind } from './schema.ts';
 
@@ -82,7 +83,7 @@ export const MIGRATIONS: Readonly<Record<DocumentKind, readonly Migration[]>> = 
  * Thrown when a file was written by a newer Gloss than this one. The file must be left exactly
  * as it is: this code cannot know what it would throw away by rewriting or moving it.
  */
-export class NewerSchemaError extends Error {
+export class NewerSchemaError extends GlossError {
   override readonly name = 'NewerSchemaError';
   constructor(
     readonly file: string,
@@ -90,6 +91,7 @@ export class NewerSchemaError extends Error {
     readonly supported: number = CURRENT_SCHEMA_VERSION,
   ) {
     super(
+      'newer-version',
       `${file} was written by a newer version of Gloss (schema ${version}); this version understands up to ${supported}. ` +
         'The file has been left untouched; please update Gloss to open this library.',
     );
@@ -147,7 +149,7 @@ export function upgradeDocument(
 
 function describeError(error: unknown): string {
   if (error instanceof z.ZodError) return describeZodError(error);
-  return error instanceof Error ? error.message : String(error);
+  return messageOf(error);
 }
 
 /** One readable line for a failed validation: the first problem with its path, and how many more. */

@@ -14,6 +14,7 @@ import {
   protocol,
   session,
 } from 'electron';
+import { messageOf } from '../../common/errors.ts';
 import { createChannelHandlers } from '../../common/api.ts';
 import { createApiImplementation } from '../services/api-implementation.ts';
 import { dataFlagFrom, resolveDataDir } from '../services/data-dir.ts';
@@ -51,10 +52,6 @@ function focusMainWindow(): void {
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.show();
   mainWindow.focus();
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 async function whenReady(dataDir: string): Promise<void> {

@@ -3,14 +3,20 @@
  * its argument is even looked at: only the app's own top-level page may use the API.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { apiTable, apiNames } from '../../common/api.ts';
-import type { Envelope } from '../../common/api.ts';
+import { apiChannels, apiNames, type Envelope } from '../../common/api-channels.ts';
+import type { ErrorInfo } from '../../common/errors.ts';
 
 /** The channel handlers `createChannelHandlers` builds: validate, run, answer with an envelope. */
 export type ChannelHandlers = ReadonlyMap<string, (arg: unknown) => Promise<Envelope<unknown>>>;
 
-/** What an untrusted caller gets back instead of an answer. */
-export const UNTRUSTED_SENDER_ERROR = 'refused: only the Gloss window may call the library';
+/**
+ * What an untrusted caller gets back instead of an answer. The app's own page never meets it,
+ * so it is an 'internal' failure rather than something a reader is told how to fix.
+ */
+export const UNTRUSTED_SENDER_ERROR: ErrorInfo = {
+  code: 'internal',
+  message: 'refused: only the Gloss window may call the library',
+};
 
 const APP_PREFIX = 'gloss://app/';
 
@@ -40,7 +46,7 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
  */
 export function registerApi(ipcMain: Pick<IpcMain, 'handle'>, handlers: ChannelHandlers): void {
   for (const name of apiNames) {
-    const { channel } = apiTable[name];
+    const channel = apiChannels[name];
     const handler = handlers.get(channel);
     if (!handler) throw new Error(`No handler for ${name} (${channel})`);
     ipcMain.handle(channel, async (event, arg: unknown): Promise<Envelope<unknown>> => {

@@ -11,7 +11,10 @@ declare global {
     readonly gloss: GlossApi;
     /** Menu commands from the application menu; `on` returns an unsubscribe function. */
     readonly glossMenu: GlossMenu;
-    /** For drag and drop: `pathFor(file)` is the path of a dropped file, to pass to `gloss.importFiles`. */
+    /**
+     * For drag and drop: `pathFor(file)` is the path of a dropped file, to pass to
+     * `gloss.importFiles`.
+     */
     readonly glossFiles: GlossFiles;
   }
 }

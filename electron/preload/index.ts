@@ -4,10 +4,11 @@
  * - `window.gloss`: one promise-returning function per entry of the API table;
  * - `window.glossMenu`: `on(listener)` for menu commands, returning an unsubscribe function;
  * - `window.glossFiles`: `pathFor(file)`, the path of a dropped file, for importing it.
+ * It imports the channel names only (common/api-channels.ts), never the argument schemas, so
+ * that no schema library is bundled into it.
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { createBridge } from '../../common/api.ts';
-import type { Envelope } from '../../common/api.ts';
+import { createBridge, type Envelope } from '../../common/api-channels.ts';
 import { createFilesBridge } from './files-bridge.ts';
 import { createMenuBridge } from './menu-bridge.ts';
 

@@ -3,7 +3,7 @@
  * command string crosses; the IPC event, which carries the sender and ports, never does.
  */
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import { MENU_CHANNEL, isMenuCommand } from '../main/menu-commands.ts';
+import { MENU_CHANNEL, isMenuCommand } from '../../common/api-menu.ts';
 
 /** The read-only global the preload exposes next to `window.gloss`. */
 export interface GlossMenu {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { GlossError, messageOf } from '../../common/errors.ts';
 import type { ImportSummary, OpenedArticle, SearchResult } from '../../common/api.ts';
 import type { ImportedAnnotation } from '../../common/annotations/parse.ts';
 import { describeRange } from '../../common/anchoring/describe-range.ts';
@@ -44,7 +45,12 @@ export interface NewHighlight {
 }
 
 /** Thrown for requests about things that are not there; the message is for people. */
-export class NotFoundError extends Error {}
+export class NotFoundError extends GlossError {
+  constructor(message: string) {
+    super('not-found', message);
+    this.name = 'NotFoundError';
+  }
+}
 
 function contentHashOf(parsed: ParsedArticle): string {
   return createHash('sha256').update(parsed.title).update('\n\n').update(parsed.text).digest('hex');
@@ -129,12 +135,7 @@ export class Library {
         if (outcome.updated) entry.highlights = outcome.updated;
         results.push(entry);
       } catch (error) {
-        const reason =
-          error instanceof UnreadableFileError
-            ? error.reason
-            : error instanceof Error
-              ? error.message
-              : String(error);
+        const reason = error instanceof UnreadableFileError ? error.reason : messageOf(error);
         results.push({ file, status: 'failed', error: reason });
       }
     }

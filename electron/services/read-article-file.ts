@@ -1,16 +1,18 @@
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { GlossError } from '../../common/errors.ts';
 
 /** The largest file Gloss imports: far beyond any article, small enough to read at once. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 /** A file that cannot be imported, with a reason for people ("is a folder, not a file"). */
-export class UnreadableFileError extends Error {
+export class UnreadableFileError extends GlossError {
   constructor(
     readonly file: string,
     readonly reason: string,
   ) {
-    super(`${file}: ${reason}`);
+    super('unreadable-import', `${file}: ${reason}`);
+    this.name = 'UnreadableFileError';
   }
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { BlockIndex, rangeOfOffsets } from './text-offsets.ts';
 
 /** More matches than this are not marked one by one; the count still says how many there are. */
@@ -7,7 +7,7 @@ const MAX_MARKED = 2000;
 interface Props {
   text: string;
   body: HTMLElement;
-  onClose(): void;
+  onClose: () => void;
 }
 
 function matchesOf(text: string, query: string): number[] {
@@ -33,7 +33,7 @@ export function FindBar({ text, body, onClose }: Props) {
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const matches = matchesOf(text, query);
+  const matches = useMemo(() => matchesOf(text, query), [text, query]);
 
   useEffect(() => input.current?.focus(), []);
 
@@ -50,7 +50,7 @@ export function FindBar({ text, body, onClose }: Props) {
     registry.set('gloss-find', new HighlightClass(...ranges));
     const here =
       matches[current] !== undefined
-        ? rangeOfOffsets(body, matches[current]!, matches[current]! + query.length, blocks)
+        ? rangeOfOffsets(body, matches[current], matches[current] + query.length, blocks)
         : null;
     if (here) {
       registry.set('gloss-find-current', new HighlightClass(here));
@@ -62,7 +62,7 @@ export function FindBar({ text, body, onClose }: Props) {
       registry.delete('gloss-find');
       registry.delete('gloss-find-current');
     };
-  }, [body, query, current, matches.length]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [body, query, current, matches]);
 
   const step = (delta: number) =>
     matches.length && setCurrent((c) => (c + delta + matches.length) % matches.length);

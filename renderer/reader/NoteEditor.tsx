@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 
 const DRAFT_PREFIX = 'gloss.note-draft.';
 
@@ -31,9 +31,9 @@ interface Props {
   highlightId: string;
   initial: string;
   /** Persists the text; resolves when it is on disk. */
-  save(text: string): Promise<void>;
+  save: (text: string) => Promise<void>;
   /** Called when editing ends (blur, Escape, Ctrl+Enter) with the text before and after. */
-  onDone(before: string, after: string): void;
+  onDone: (before: string, after: string) => void;
 }
 
 /**
@@ -64,18 +64,19 @@ export function NoteEditor({ highlightId, initial, save, onDone }: Props) {
     );
   };
 
+  // Bound once for the editor's life; an effect event always calls the latest flush (and so the
+  // latest `save`) without re-binding the listeners on every render.
+  const flushLatest = useEffectEvent(() => flush());
   useEffect(() => {
     area.current?.focus();
-    const onHide = () => flush();
+    const onHide = () => flushLatest();
     window.addEventListener('pagehide', onHide);
     window.addEventListener('beforeunload', onHide);
     return () => {
       window.removeEventListener('pagehide', onHide);
       window.removeEventListener('beforeunload', onHide);
-      flush();
+      flushLatest();
     };
-    // flush reads refs only; binding once is intended
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const finish = () => {

@@ -21,6 +21,7 @@ import { SidePanel } from './SidePanel.tsx';
 import { BlockIndex, offsetsOfRange } from './text-offsets.ts';
 import { Tooltip } from './Tooltip.tsx';
 import { UndoHistory } from './undo.ts';
+import { failureText } from '../failure.ts';
 
 /** Below this width the margin folds into markers beside the text. */
 const NARROW_WIDTH = 900;
@@ -309,8 +310,7 @@ export function ReaderView({
     [],
   );
 
-  const fail = (e: unknown) =>
-    setStatus(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
+  const fail = (e: unknown) => setStatus(`Could not save: ${failureText(e)}`);
 
   const createHighlight = async (color: HighlightColor, withNote: boolean) => {
     // Read the document's selection now rather than the last one seen: keys can come before
@@ -457,7 +457,7 @@ export function ReaderView({
       const { path } = await gloss.exportToFile({ articleId, colorTags: exportColorTags() });
       if (path) setStatus(`Notes exported to ${path}`);
     } catch (e) {
-      setStatus(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+      setStatus(`Export failed: ${failureText(e)}`);
     }
   }, [articleId]);
 
@@ -468,7 +468,7 @@ export function ReaderView({
       );
       setStatus('Notes copied as Markdown');
     } catch (e) {
-      setStatus(`Could not copy: ${e instanceof Error ? e.message : String(e)}`);
+      setStatus(`Could not copy: ${failureText(e)}`);
     }
   };
 

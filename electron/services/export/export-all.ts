@@ -13,6 +13,7 @@ import {
   safeFileNames,
   type ExportOptions,
 } from '../../../common/export/markdown.ts';
+import { GlossError } from '../../../common/errors.ts';
 import type { Article } from '../../../common/model/article.ts';
 import type { Highlight } from '../../../common/model/highlight.ts';
 import { describeFsError, writeFileAtomic } from './write-atomic.ts';
@@ -24,12 +25,12 @@ export interface ExportItem {
 }
 
 /** A problem with the export folder, as one line naming the folder and the reason. */
-export class ExportFolderError extends Error {
+export class ExportFolderError extends GlossError {
   constructor(
     readonly folder: string,
     reason: string,
   ) {
-    super(`Cannot export to ${folder}: ${reason}`);
+    super('read-only', `Cannot export to ${folder}: ${reason}`);
     this.name = 'ExportFolderError';
   }
 }

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, stat, chmod } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { messageOf } from '../../../common/errors.ts';
 
 /** A sentence fragment for people, from a Node error code. */
 export function describeFsError(error: unknown): string {
@@ -31,7 +32,7 @@ export function describeFsError(error: unknown): string {
     case 'EBUSY':
       return 'the file is in use';
     default:
-      return error instanceof Error ? error.message : String(error);
+      return messageOf(error);
   }
 }
 

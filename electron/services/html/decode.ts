@@ -58,7 +58,7 @@ export function decodeHtml(bytes: Uint8Array, file: string): string {
     if (bytes.includes(0))
       throw new UnreadableFileError(file, 'looks like a binary file, not a web page');
   }
-  let decoder: TextDecoder;
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(label, { fatal });
   } catch {

@@ -6,9 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { GlossError, messageOf } from '../../../common/errors.ts';
 
 /** Thrown by `read()` when the file exists but is not JSON. */
-export class StoreFileParseError extends Error {
+export class StoreFileParseError extends GlossError {
   override readonly name = 'StoreFileParseError';
   constructor(
     /** The file's full path. */
@@ -16,7 +17,7 @@ export class StoreFileParseError extends Error {
     /** What the JSON parser objected to. */
     readonly reason: string,
   ) {
-    super(`${file} is not valid JSON: ${reason}`);
+    super('damaged-file', `${file} is not valid JSON: ${reason}`);
   }
 }
 
@@ -134,12 +135,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       return data;
     } catch (error) {
       this.#unreadable = true;
-      const reason =
-        text.trim() === ''
-          ? 'the file is empty'
-          : error instanceof Error
-            ? error.message
-            : String(error);
+      const reason = text.trim() === '' ? 'the file is empty' : messageOf(error);
       throw new StoreFileParseError(this.filePath, reason);
     }
   }

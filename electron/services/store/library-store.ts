@@ -13,6 +13,7 @@
  */
 import { mkdir, readdir, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { GlossError } from '../../../common/errors.ts';
 import type { Article, ArticleSummary } from '../../../common/model/article.ts';
 import type { Highlight } from '../../../common/model/highlight.ts';
 import {
@@ -277,8 +278,12 @@ class FileLibraryStore implements LibraryStore {
   saveMedia(articleId: string, name: string, bytes: Uint8Array): Promise<void> {
     return this.#enqueue(async () => {
       if (!SAFE_ID.test(articleId))
-        throw new Error(`Cannot keep images for the article id "${articleId}".`);
-      if (!SAFE_MEDIA_NAME.test(name)) throw new Error(`Cannot keep an image named "${name}".`);
+        throw new GlossError(
+          'invalid-argument',
+          `Cannot keep images for the article id "${articleId}".`,
+        );
+      if (!SAFE_MEDIA_NAME.test(name))
+        throw new GlossError('invalid-argument', `Cannot keep an image named "${name}".`);
       const dir = path.join(this.dataDir, MEDIA_DIR, articleId);
       await mkdir(dir, { recursive: true });
       await writeFileDurably(path.join(dir, name), bytes);
@@ -337,12 +342,19 @@ class FileLibraryStore implements LibraryStore {
   addArticle(article: Article): Promise<void> {
     return this.#enqueue(async () => {
       if (!SAFE_ID.test(article.id))
-        throw new Error(`Cannot add an article with the id "${article.id}".`);
+        throw new GlossError(
+          'invalid-argument',
+          `Cannot add an article with the id "${article.id}".`,
+        );
       // Ids name files, and some file systems ignore case: refuse ids that differ only in case.
       const clash = this.#indexData.articles.find(
         (r) => r.id.toLowerCase() === article.id.toLowerCase(),
       );
-      if (clash) throw new Error(`An article with the id "${clash.id}" is already in the library.`);
+      if (clash)
+        throw new GlossError(
+          'conflict',
+          `An article with the id "${clash.id}" is already in the library.`,
+        );
       // The article file first: if the process dies before the index is written, the article
       // file is an orphan nobody looks at, whereas an index row without its file would be a
       // broken entry.
@@ -356,7 +368,10 @@ class FileLibraryStore implements LibraryStore {
   updateArticle(article: Article): Promise<void> {
     return this.#enqueue(async () => {
       if (!this.#row(article.id))
-        throw new Error(`There is no article with the id "${article.id}" to update.`);
+        throw new GlossError(
+          'not-found',
+          `There is no article with the id "${article.id}" to update.`,
+        );
       const file = await this.#articleFile(article.id);
       await file.save({ schemaVersion: CURRENT_SCHEMA_VERSION, article });
       // Read the row again: loading the file may have just brought it up to date.
@@ -368,7 +383,10 @@ class FileLibraryStore implements LibraryStore {
   saveHighlights(articleId: string, highlights: Highlight[]): Promise<void> {
     return this.#enqueue(async () => {
       if (!this.#row(articleId))
-        throw new Error(`There is no article with the id "${articleId}" to save highlights for.`);
+        throw new GlossError(
+          'not-found',
+          `There is no article with the id "${articleId}" to save highlights for.`,
+        );
       // Loaded first so a damaged file is dealt with (moved aside, noticed) rather than overwritten.
       const file = await this.#highlightsFile(articleId);
       await file.save({ schemaVersion: CURRENT_SCHEMA_VERSION, highlights });
@@ -399,7 +417,8 @@ class FileLibraryStore implements LibraryStore {
 
   #rowOrThrow(id: string, action: string): IndexRow {
     const row = this.#row(id);
-    if (!row) throw new Error(`There is no article with the id "${id}" to ${action}.`);
+    if (!row)
+      throw new GlossError('not-found', `There is no article with the id "${id}" to ${action}.`);
     return row;
   }
 

@@ -68,23 +68,29 @@ describe('registerApi', () => {
       start: -1,
       end: 4,
       color: 'yellow',
-    })) as { ok: boolean; error?: string };
+    })) as { ok: boolean; error?: { code: string; message: string } };
     expect(answer.ok).toBe(false);
-    expect(answer.error).toMatch(/^createHighlight: start: /);
+    expect(answer.error?.code).toBe('invalid-argument');
+    expect(answer.error?.message).toMatch(/^createHighlight: start: /);
 
     const extra = (await call(apiTable.getArticle.channel, senderEvent(APP), {
       id: '../../etc',
-    })) as { ok: boolean; error?: string };
-    expect(extra).toEqual({ ok: false, error: 'getArticle: id: not an article id' });
+    })) as { ok: boolean; error?: { code: string; message: string } };
+    expect(extra).toEqual({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'getArticle: id: not an article id' },
+    });
     expect(calls).toEqual([]);
   });
 
   it('imports only article files, so the page cannot read any other file into the library', async () => {
     const refused = (await call(apiTable.importFiles.channel, senderEvent(APP), {
       paths: ['/home/reader/story.txt', '/home/reader/.ssh/config'],
-    })) as { ok: boolean; error?: string };
+    })) as { ok: boolean; error?: { code: string; message: string } };
     expect(refused.ok).toBe(false);
-    expect(refused.error).toMatch(/^importFiles: paths\.1: not a \.txt, \.md or \.html file/);
+    expect(refused.error?.message).toMatch(
+      /^importFiles: paths\.1: not a \.txt, \.md or \.html file/,
+    );
     expect(calls).toEqual([]);
     const paths = ['/home/reader/story.TXT', '/home/reader/notes.md', '/home/reader/page.htm'];
     expect(await call(apiTable.importFiles.channel, senderEvent(APP), { paths })).toEqual({

@@ -90,7 +90,7 @@ describe('the preload', () => {
   it('turns an error envelope into a rejected promise with its message', async () => {
     electron.ipcRenderer.invoke.mockResolvedValueOnce({
       ok: false,
-      error: 'getArticle: id: not an article id',
+      error: { code: 'invalid-argument', message: 'getArticle: id: not an article id' },
     });
     await expect(gloss.getArticle({ id: '!' })).rejects.toThrow(
       'getArticle: id: not an article id',
