@@ -59,7 +59,7 @@ export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   if (typeof error === 'string' && error.trim() !== '') return error;
   if (error !== null && typeof error === 'object' && 'message' in error) {
-    const { message } = error as { message: unknown };
+    const { message } = error;
     if (typeof message === 'string' && message !== '') return message;
   }
   return 'an unexpected error occurred';

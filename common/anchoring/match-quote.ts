@@ -183,7 +183,9 @@ function verbatimContext(text: string, candidate: Candidate, quote: TextQuoteSel
   return agreed + after;
 }
 
-/** The occurrences worth scoring in full: all of them, or the most promising when there are many. */
+/**
+ * The occurrences worth scoring in full: all of them, or the most promising when there are many.
+ */
 function shortlist(
   text: string,
   occurrences: Candidate[],
@@ -283,7 +285,8 @@ function bestFuzzy(
  *    match around it and by its distance from the old position; the best wins, provided a
  *    short quote also has matching context (a short phrase alone may occur anywhere).
  * 3. Otherwise an approximate search allows up to {@link fuzzyErrorBudget} edits, first near the
- *    old position and then across the whole text (or `options.fuzzyScope`), and candidates are scored by quote, context
+ * old position and then across the whole text (or `options.fuzzyScope`), and candidates are scored
+ * by quote, context
  *    and position together. A candidate must score well enough to be used: returning null is
  *    better than placing a highlight on the wrong words.
  */

@@ -1,6 +1,8 @@
 import DiffMatchPatch from 'diff-match-patch';
 
-/** One step of a diff: -1 deletes text of the old version, 1 inserts text of the new, 0 keeps it. */
+/**
+ * One step of a diff: -1 deletes text of the old version, 1 inserts text of the new, 0 keeps it.
+ */
 export type DiffStep = [op: -1 | 0 | 1, text: string];
 
 /** Units longer than this are split further at content-chosen word boundaries. */

@@ -17,7 +17,10 @@ import {
 
 /** One annotation read from W3C or Hypothesis JSON, ready to become a highlight. */
 export interface ImportedAnnotation {
-  /** The annotation's own id as the file gave it (a W3C IRI such as `urn:gloss:highlight:<id>`, or a Hypothesis id). */
+  /**
+   * The annotation's own id as the file gave it (a W3C IRI such as `urn:gloss:highlight:<id>`, or a
+   * Hypothesis id).
+   */
   id?: string;
   quote?: TextQuoteSelector;
   position?: TextPositionSelector;
@@ -33,7 +36,9 @@ export interface ImportedAnnotation {
   sourceTitle?: string;
 }
 
-/** What {@link parseAnnotations} read: the usable annotations, and one message per unusable item. */
+/**
+ * What {@link parseAnnotations} read: the usable annotations, and one message per unusable item.
+ */
 export interface ParsedAnnotations {
   annotations: ImportedAnnotation[];
   /** "item <index>: <reason>", index counting from 0 within the list of annotations. */

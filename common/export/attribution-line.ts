@@ -1,6 +1,8 @@
 import type { Attribution, Source } from '../model/attribution.ts';
 
-/** What the export says when the text names no source (a feed stripped the name, or it never said). */
+/**
+ * What the export says when the text names no source (a feed stripped the name, or it never said).
+ */
 export const UNKNOWN_SOURCE = 'unknown source (name missing in the text)';
 
 /**

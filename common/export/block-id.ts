@@ -10,7 +10,8 @@ export const BLOCK_ID_PREFIX = 'h-';
 
 /**
  * 32-bit FNV-1a over the UTF-8 bytes of `text`, as an unsigned integer.
- * UTF-8 rather than UTF-16 units so the value matches other FNV-1a implementations over the same id.
+ * UTF-8 rather than UTF-16 units so the value matches other FNV-1a implementations over the same
+ * id.
  */
 export function fnv1a32(text: string): number {
   let hash = 0x811c9dc5;

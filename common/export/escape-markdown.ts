@@ -91,7 +91,10 @@ export function quoteLines(text: string): string[] {
   return escapedLines(text).map((l) => (l === '' ? '>' : `> ${l}`));
 }
 
-/** A single-line, escaped rendering of `text` (whitespace runs, line breaks included, become one space). */
+/**
+ * A single-line, escaped rendering of `text` (whitespace runs, line breaks included, become one
+ * space).
+ */
 export function escapeOneLine(text: string): string {
   return escapeLine(text.replace(/\s+/g, ' ').trim());
 }

@@ -17,10 +17,11 @@ const EXTENSION = '.md';
  * (`#`, `^`, `[`, `]`), control characters (C0, DEL, C1), line and paragraph separators, and
  * bidirectional overrides (which can make a name display as something else).
  */
-const FORBIDDEN =
-  /[<>:"/\\|?*#^[\]\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const FORBIDDEN = /[<>:"/\\|?*#^[\]\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 
-/** Device names Windows reserves, with or without an extension (`CON`, `nul.md`, `COM1`, `LPT¹`). */
+/**
+ * Device names Windows reserves, with or without an extension (`CON`, `nul.md`, `COM1`, `LPT¹`).
+ */
 const RESERVED = /^(?:con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 
 /** UTF-8 length of a string. */
@@ -33,7 +34,10 @@ function utf8Length(text: string): number {
   return n;
 }
 
-/** Cuts `text` to at most `units` UTF-16 units and MAX_NAME_BYTES - `reservedBytes` bytes, never inside a surrogate pair. */
+/**
+ * Cuts `text` to at most `units` UTF-16 units and MAX_NAME_BYTES - `reservedBytes` bytes, never
+ * inside a surrogate pair.
+ */
 function truncate(text: string, units: number, reservedBytes: number): string {
   let out = '';
   let bytes = 0;
@@ -85,7 +89,9 @@ function withSuffix(title: string, suffix: string): string {
   );
 }
 
-/** A file already in the export folder, and the article it is an export of (null: not one of ours). */
+/**
+ * A file already in the export folder, and the article it is an export of (null: not one of ours).
+ */
 export interface ExistingFile {
   name: string;
   glossId: string | null;

@@ -96,7 +96,7 @@ export function glossIdOf(head: string): string | null {
   try {
     const data: unknown = parse(match[1]!);
     if (data && typeof data === 'object' && 'gloss_id' in data) {
-      const id = (data as { gloss_id: unknown }).gloss_id;
+      const id = data.gloss_id;
       return typeof id === 'string' && id !== '' ? id : null;
     }
   } catch {

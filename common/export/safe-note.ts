@@ -39,7 +39,9 @@ const HTML_START_INTERRUPTING = [
   new RegExp(`^</?(?:${BLOCK_TAGS})(?:[\\s>]|/>|$)`, 'i'),
 ];
 
-/** HTML block start condition 7: a lone complete tag on the line; it cannot interrupt a paragraph. */
+/**
+ * HTML block start condition 7: a lone complete tag on the line; it cannot interrupt a paragraph.
+ */
 const HTML_START_7 =
   /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
 
@@ -173,7 +175,8 @@ export function safeNote(note: string): string {
     }
 
     // 4. New containers. A block quote may interrupt a paragraph; a list item only when it is a
-    // bullet or starts at 1 and has content (CommonMark), otherwise the line continues the paragraph.
+    // bullet or starts at 1 and has content (CommonMark), otherwise the line continues the
+    // paragraph.
     for (;;) {
       const indent = peekIndent(line, at);
       if (indent > 3) break;

@@ -33,11 +33,16 @@ export interface HighlightView {
   rawText: string;
   /** `text` as block-quote lines (`> …`), without attribution line or block id. */
   quoted: string;
-  /** Escaped attribution line text ("Name, role"), '' when the highlight is in no attributed passage. */
+  /**
+   * Escaped attribution line text ("Name, role"), '' when the highlight is in no attributed
+   * passage.
+   */
   source: string;
   /** `source` unescaped. */
   rawSource: string;
-  /** The note as written, with only the repairs that keep it from breaking the file (safe-note.ts). */
+  /**
+   * The note as written, with only the repairs that keep it from breaking the file (safe-note.ts).
+   */
   note: string;
   /** The note exactly as stored. */
   rawNote: string;

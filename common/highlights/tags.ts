@@ -6,7 +6,7 @@
 export function tagsFromNote(note: string): string[] {
   const seen = new Map<string, string>();
   const withoutCode = note.replace(/```[\s\S]*?(```|$)/g, ' ').replace(/`[^`\n]*`/g, ' ');
-  for (const match of withoutCode.matchAll(/(?:^|[\s(\[,;])#([\p{L}\p{N}_\-/]+)/gu)) {
+  for (const match of withoutCode.matchAll(/(?:^|[\s([,;])#([\p{L}\p{N}_\-/]+)/gu)) {
     const tag = match[1]!.replace(/[/-]+$/, '');
     if (!tag || /^\d+$/.test(tag)) continue;
     const key = tag.toLowerCase();

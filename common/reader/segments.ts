@@ -11,9 +11,15 @@ export interface Decoration {
 export interface Segment {
   start: number;
   end: number;
-  /** Highlights covering the run, longest first, so nesting them in this order puts the shortest innermost. */
+  /**
+   * Highlights covering the run, longest first, so nesting them in this order puts the shortest
+   * innermost.
+   */
   highlights: string[];
-  /** The attributed passage covering the run, if any (the one that starts last when several overlap). */
+  /**
+   * The attributed passage covering the run, if any (the one that starts last when several
+   * overlap).
+   */
   attribution: string | null;
   /** Decorations that begin exactly here, so the renderer can make their first run focusable. */
   starts: string[];

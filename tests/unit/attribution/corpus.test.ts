@@ -3,7 +3,8 @@
  * format with stripped names) and what a careful reader says about them. Articles 01-08 were
  * the development set, 09-16 a check set looked at only after tuning on the first (and then
  * tuned on too), 17-19 a fresh set written afterwards to estimate how the engine does on text
- * it was not tuned on; 20-29, 30-34, 35-40, 41-46, 47-52, 53-57 and 58-62 were written the same way, each measured before any
+ * it was not tuned on; 20-29, 30-34, 35-40, 41-46, 47-52, 53-57 and 58-62 were written the same
+ * way, each measured before any
  * change made for it. The targets apply to the whole corpus; the table shows each set.
  *
  * ATTRIBUTION_ARTICLES=20-29 (or "20-29,31") scores only those articles, for measuring a set

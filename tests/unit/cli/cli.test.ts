@@ -3,6 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main.ts';
 import { tempDir as sharedTempDir } from '../../helpers/temp.ts';
+import {
+  parseJson,
+  type ImportJson,
+  type ListJson,
+  type ShowJson,
+} from '../../helpers/cli-json.ts';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SEED = path.join(ROOT, 'assets', '000_8366b94cf810edf5.txt');
@@ -40,19 +46,21 @@ describe('gloss import, list and show', () => {
     const data = tempDir();
     const first = await run(['import', SEED, '--json', '--data', data]);
     expect(first.code).toBe(0);
-    const result = JSON.parse(first.out);
+    const result = parseJson<ImportJson>(first.out);
     expect(result.errors).toEqual([]);
     expect(result.imported).toHaveLength(1);
-    expect(result.imported[0]).toMatchObject({
+    expect(result.imported[0]!).toMatchObject({
       title: "Turkey, Russia face conflicts over Syria's push into Idlib",
       file: SEED,
       duplicate: false,
     });
-    expect(Object.keys(result.imported[0]).sort()).toEqual(['duplicate', 'file', 'id', 'title']);
+    expect(Object.keys(result.imported[0]!).sort()).toEqual(['duplicate', 'file', 'id', 'title']);
 
-    const again = JSON.parse((await run(['import', SEED, '--json', '--data', data])).out);
-    expect(again.imported[0]).toMatchObject({ id: result.imported[0].id, duplicate: true });
-    const list = JSON.parse((await run(['list', '--json', '--data', data])).out);
+    const again = parseJson<ImportJson>(
+      (await run(['import', SEED, '--json', '--data', data])).out,
+    );
+    expect(again.imported[0]!).toMatchObject({ id: result.imported[0]!.id, duplicate: true });
+    const list = parseJson<ListJson>((await run(['list', '--json', '--data', data])).out);
     expect(list.articles).toHaveLength(1);
   });
 
@@ -61,7 +69,7 @@ describe('gloss import, list and show', () => {
     const plain = path.join(tempDir(), 'plain.txt');
     writeFileSync(plain, 'A plain note\n\nJust some words here.\n');
     await run(['import', SEED, plain, '--data', data]);
-    const { articles } = JSON.parse((await run(['list', '--json', '--data', data])).out);
+    const { articles } = parseJson<ListJson>((await run(['list', '--json', '--data', data])).out);
     expect(articles).toHaveLength(2);
     for (const a of articles) {
       expect(Object.keys(a).sort()).toEqual(
@@ -78,7 +86,7 @@ describe('gloss import, list and show', () => {
         ].sort(),
       );
     }
-    const seed = articles.find((a: { source: string }) => a.source === 'AP');
+    const seed = articles.find((a) => a.source === 'AP')!;
     expect(seed).toMatchObject({
       dateline: 'Istanbul',
       publisher: 'Business Standard',
@@ -93,18 +101,20 @@ describe('gloss import, list and show', () => {
 
   it('shows an article with its canonical text and block offsets', async () => {
     const data = tempDir();
-    const { imported } = JSON.parse((await run(['import', SEED, '--json', '--data', data])).out);
-    const shown = await run(['show', imported[0].id, '--json', '--data', data]);
+    const { imported } = parseJson<ImportJson>(
+      (await run(['import', SEED, '--json', '--data', data])).out,
+    );
+    const shown = await run(['show', imported[0]!.id, '--json', '--data', data]);
     expect(shown.code).toBe(0);
-    const { article, highlights } = JSON.parse(shown.out);
+    const { article, highlights } = parseJson<ShowJson>(shown.out);
     expect(highlights).toEqual([]);
-    expect(article).toMatchObject({ id: imported[0].id, source: 'AP', syndicated: true });
+    expect(article).toMatchObject({ id: imported[0]!.id, source: 'AP', syndicated: true });
     expect(article.blocks.length).toBe(22);
     for (const b of article.blocks) {
       expect(Object.keys(b).sort()).toEqual(['end', 'kind', 'start']);
       expect(article.text.slice(b.start, b.end)).not.toMatch(/^\s|\s$|\n\n/);
     }
-    expect(article.text.slice(article.blocks[0].start, article.blocks[0].end)).toMatch(
+    expect(article.text.slice(article.blocks[0]!.start, article.blocks[0]!.end)).toMatch(
       /^and are again facing/,
     );
   });
@@ -115,7 +125,7 @@ describe('gloss import, list and show', () => {
     const list = await run(['list', '--data', data]);
     expect(list.out).toContain("Turkey, Russia face conflicts over Syria's push into Idlib");
     expect(list.out).toContain('AP via Business Standard');
-    expect(() => JSON.parse(list.out)).toThrow();
+    expect(() => JSON.parse(list.out) as unknown).toThrow();
   });
 
   it('has --help for every command', async () => {
@@ -204,7 +214,7 @@ describe('gloss import refuses bad files with one clear line and leaves the stor
       data,
     ]);
     expect(result.code).toBe(1);
-    const json = JSON.parse(result.out);
+    const json = parseJson<ImportJson>(result.out);
     expect(json.imported).toHaveLength(1);
     expect(json.errors).toEqual([{ file: path.join(data, 'missing.txt'), error: 'no such file' }]);
     // The failure is also one line on stderr, naming the file and the reason.
@@ -219,7 +229,7 @@ describe('gloss import refuses bad files with one clear line and leaves the stor
     writeFileSync(path.join(data, 'library.json'), '{ "schemaVersion": 1, "articles": [ broken');
     const result = await run(['list', '--json', '--data', data]);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.out).articles).toHaveLength(1);
+    expect(parseJson<ListJson>(result.out).articles).toHaveLength(1);
     const lines = result.err.trim().split('\n');
     expect(lines.every((l) => l.startsWith(`gloss: ${path.join(data, 'library.json')}: `))).toBe(
       true,

@@ -5,6 +5,14 @@ import { parse as parseYaml } from 'yaml';
 import { main } from '../../../electron/cli/main.ts';
 import { openLibrary } from '../../../electron/services/open-library.ts';
 import { tempDir as sharedTempDir } from '../../helpers/temp.ts';
+import {
+  parseJson,
+  type AnnotationsImportJson,
+  type AttributeJson,
+  type ImportJson,
+  type ListJson,
+  type ShowJson,
+} from '../../helpers/cli-json.ts';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SEED = path.join(ROOT, 'assets', '000_8366b94cf810edf5.txt');
@@ -24,15 +32,17 @@ async function run(args: string[]) {
 
 async function seeded(): Promise<{ data: string; id: string }> {
   const data = tempDir();
-  const { imported } = JSON.parse((await run(['import', SEED, '--json', '--data', data])).out);
-  return { data, id: imported[0].id };
+  const { imported } = parseJson<ImportJson>(
+    (await run(['import', SEED, '--json', '--data', data])).out,
+  );
+  return { data, id: imported[0]!.id };
 }
 
 describe('gloss attribute', () => {
   it('prints the contracted JSON for a file, with offsets into the file as read', async () => {
     const { code, out } = await run(['attribute', SEED, '--json']);
     expect(code).toBe(0);
-    const result = JSON.parse(out);
+    const result = parseJson<AttributeJson>(out);
     expect(Object.keys(result).sort()).toEqual(['attributions', 'gaps']);
     expect(result.attributions.length).toBeGreaterThan(8);
     for (const a of result.attributions) {
@@ -44,21 +54,23 @@ describe('gloss attribute', () => {
     const stein = result.attributions.find((a: { quote: string }) =>
       a.quote.startsWith('have an incentive'),
     );
-    expect(stein.source).toMatchObject({ name: 'Aaron Stein', kind: 'person' });
+    expect(stein!.source).toMatchObject({ name: 'Aaron Stein', kind: 'person' });
     for (const g of result.gaps) expect(Object.keys(g)).toEqual(['offset']);
   });
 
   it('removes a byte order mark before counting offsets', async () => {
     const file = path.join(tempDir(), 'bom.txt');
     writeFileSync(file, `\uFEFF${SEED_TEXT}`);
-    const plain = JSON.parse((await run(['attribute', SEED, '--json'])).out);
-    const bom = JSON.parse((await run(['attribute', file, '--json'])).out);
+    const plain = parseJson<AttributeJson>((await run(['attribute', SEED, '--json'])).out);
+    const bom = parseJson<AttributeJson>((await run(['attribute', file, '--json'])).out);
     expect(bom).toEqual(plain);
   });
 
   it('reads a stored article by id, and prints one statement a line for people', async () => {
     const { data, id } = await seeded();
-    const byId = JSON.parse((await run(['attribute', id, '--json', '--data', data])).out);
+    const byId = parseJson<AttributeJson>(
+      (await run(['attribute', id, '--json', '--data', data])).out,
+    );
     expect(byId.attributions.length).toBeGreaterThan(8);
     const people = await run(['attribute', SEED]);
     expect(people.out).toMatch(
@@ -85,7 +97,7 @@ describe('gloss export', () => {
     const result = await run(['export', id, '--out', out, '--data', data]);
     expect(result.code).toBe(0);
     const markdown = readFileSync(out, 'utf8');
-    const front = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(markdown)![1]!);
+    const front: unknown = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(markdown)![1]!);
     expect(front).toMatchObject({
       title: article.title,
       source: 'AP',
@@ -166,34 +178,42 @@ describe('gloss annotations', () => {
     expect((await run(['annotations', 'export', id, '--out', file, '--data', data])).code).toBe(0);
 
     const fresh = tempDir();
-    const { imported } = JSON.parse((await run(['import', SEED, '--json', '--data', fresh])).out);
+    const { imported } = parseJson<ImportJson>(
+      (await run(['import', SEED, '--json', '--data', fresh])).out,
+    );
     const result = await run([
       'annotations',
       'import',
       file,
       '--article',
-      imported[0].id,
+      imported[0]!.id,
       '--json',
       '--data',
       fresh,
     ]);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.out)).toEqual({ imported: 2, orphans: [], errors: [] });
-    const before = JSON.parse((await run(['show', id, '--json', '--data', data])).out).highlights;
-    const after = JSON.parse(
-      (await run(['show', imported[0].id, '--json', '--data', fresh])).out,
+    expect(parseJson<AnnotationsImportJson>(result.out)).toEqual({
+      imported: 2,
+      orphans: [],
+      errors: [],
+    });
+    const before = parseJson<ShowJson>(
+      (await run(['show', id, '--json', '--data', data])).out,
+    ).highlights;
+    const after = parseJson<ShowJson>(
+      (await run(['show', imported[0]!.id, '--json', '--data', fresh])).out,
     ).highlights;
     const strip = (hs: Array<Record<string, unknown>>) => hs.map(({ id: _id, ...rest }) => rest);
     expect(strip(after)).toEqual(strip(before));
     // Importing the same file again adds nothing.
-    const again = JSON.parse(
+    const again = parseJson<AnnotationsImportJson>(
       (
         await run([
           'annotations',
           'import',
           file,
           '--article',
-          imported[0].id,
+          imported[0]!.id,
           '--json',
           '--data',
           fresh,
@@ -257,13 +277,15 @@ describe('gloss annotations', () => {
     );
     const result = await run(['annotations', 'import', file, '--json', '--data', data]);
     expect(result.code).toBe(0);
-    const json = JSON.parse(result.out);
+    const json = parseJson<AnnotationsImportJson>(result.out);
     expect(json.imported).toBe(2);
     expect(json.orphans).toHaveLength(1);
-    const { highlights } = JSON.parse((await run(['show', id, '--json', '--data', data])).out);
+    const { highlights } = parseJson<ShowJson>(
+      (await run(['show', id, '--json', '--data', data])).out,
+    );
     const placed = highlights.find((h: { exact: string }) => h.exact === 'the truce has failed');
     expect(placed).toMatchObject({ orphan: false, note: 'Good point #hyp' });
-    expect(placed.tags.sort()).toEqual(['hyp', 'syria']);
+    expect(placed!.tags.sort()).toEqual(['hyp', 'syria']);
     expect(highlights.find((h: { orphan: boolean }) => h.orphan)).toBeDefined();
   });
 
@@ -279,7 +301,9 @@ describe('gloss annotations', () => {
     const r2 = await run(['annotations', 'import', wrong, '--article', id, '--data', data]);
     expect(r2.code).toBe(1);
     expect(r2.err).toContain(wrong);
-    const { highlights } = JSON.parse((await run(['show', id, '--json', '--data', data])).out);
+    const { highlights } = parseJson<ShowJson>(
+      (await run(['show', id, '--json', '--data', data])).out,
+    );
     expect(highlights).toEqual([]);
   });
 });
@@ -323,19 +347,19 @@ describe('importing a changed version of an article', () => {
     expect(result.out).toMatch(/updated/);
     // Both surviving highlights follow an edit, so both moved; the rewritten passage is lost.
     expect(result.out).toContain('0 highlights kept, 2 moved, 1 could not be placed');
-    const shown = JSON.parse((await run(['show', id, '--json', '--data', data])).out);
+    const shown = parseJson<ShowJson>((await run(['show', id, '--json', '--data', data])).out);
     expect(shown.article.text).toContain('Last September');
-    const byNote = Object.fromEntries(shown.highlights.map((h: { note: string }) => [h.note, h]));
+    const byNote = Object.fromEntries(shown.highlights.map((h) => [h.note, h]));
     expect(byNote['kept note']).toMatchObject({ exact: 'Nine months later', orphan: false });
-    expect(shown.article.text.slice(byNote['kept note'].start, byNote['kept note'].end)).toBe(
+    expect(shown.article.text.slice(byNote['kept note']!.start, byNote['kept note']!.end)).toBe(
       'Nine months later',
     );
     expect(byNote['orphan note']).toMatchObject({
       orphan: true,
       exact: 'demilitarized zone free of insurgents',
     });
-    expect(JSON.parse((await run(['list', '--json', '--data', data])).out).articles).toHaveLength(
-      1,
-    );
+    expect(
+      parseJson<ListJson>((await run(['list', '--json', '--data', data])).out).articles,
+    ).toHaveLength(1);
   });
 });
