@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { hasImportableExtension, notAnArticleReason } from '../common/ingest/extensions.ts';
 import type { AppNotice, ImportSummary } from '../common/api.ts';
-import { gloss, onMenuCommand } from './api.ts';
+import { commandOfKey } from './accelerators.ts';
+import { gloss, onMenuCommand, runMenuCommand } from './api.ts';
 import { ImportStatus, type ImportProgress } from './library/ImportStatus.tsx';
 import { LibraryView } from './library/LibraryView.tsx';
 import { ReaderView, type ReaderTarget } from './reader/ReaderView.tsx';
@@ -115,6 +116,13 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // The menu's accelerators work from the page too (and in a browser, with no menu).
+      const command = commandOfKey(e);
+      if (command) {
+        e.preventDefault();
+        runMenuCommand(command);
+        return;
+      }
       const el = e.target as HTMLElement;
       if (
         e.key === '?' &&
@@ -183,8 +191,8 @@ export function App() {
           onOrder={(ids) => {
             order.current = ids;
           }}
-          onImport={importWithDialog}
-          onExportAll={exportAll}
+          onImport={() => void importWithDialog()}
+          onExportAll={() => void exportAll()}
         />
       ) : (
         <ReaderView

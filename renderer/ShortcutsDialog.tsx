@@ -16,7 +16,7 @@ const SHORTCUTS: Array<[string, string]> = [
 ];
 
 /** The keyboard shortcuts, in a modal dialog opened with `?`. */
-export function ShortcutsDialog({ onClose }: { onClose(): void }) {
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     dialog.current?.showModal();

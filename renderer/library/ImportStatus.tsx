@@ -26,7 +26,13 @@ export function summarize(summary: ImportSummary): string {
 const baseName = (file: string) => file.split(/[\\/]/).pop() || file;
 
 /** Progress while a batch imports, then its summary with the reason for each failure. */
-export function ImportStatus({ progress, onClose }: { progress: ImportProgress; onClose(): void }) {
+export function ImportStatus({
+  progress,
+  onClose,
+}: {
+  progress: ImportProgress;
+  onClose: () => void;
+}) {
   const { summary } = progress;
   return (
     <div className="import-status" role="status" aria-live="polite">

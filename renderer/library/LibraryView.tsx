@@ -1,56 +1,27 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SearchResult } from '../../common/api.ts';
 import type { ArticleSummary } from '../../common/model/article.ts';
 import { gloss } from '../api.ts';
+import { failureText } from '../failure.ts';
 import { localDate, plural } from '../format.ts';
 import type { ReaderTarget } from '../reader/ReaderView.tsx';
-
-type SortKey = 'added' | 'published' | 'title';
-type ReadFilter = 'all' | 'unread' | 'reading' | 'read';
-
-const READ_THRESHOLD = 0.97;
-
-function readState(a: ArticleSummary): Exclude<ReadFilter, 'all'> {
-  const p = a.progress ?? 0;
-  return p >= READ_THRESHOLD ? 'read' : p > 0.02 ? 'reading' : 'unread';
-}
-
-function sortArticles(list: ArticleSummary[], key: SortKey): ArticleSummary[] {
-  const sorted = [...list];
-  if (key === 'title') sorted.sort((a, b) => a.title.localeCompare(b.title));
-  else if (key === 'published')
-    sorted.sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
-  else sorted.sort((a, b) => b.addedAt.localeCompare(a.addedAt));
-  return sorted;
-}
-
-/** A snippet with its hit ranges marked. */
-function Snippet({ result }: { result: SearchResult }) {
-  const parts = [];
-  let at = 0;
-  for (const [start, end] of result.marks) {
-    if (start > at) parts.push(result.snippet.slice(at, start));
-    parts.push(<mark key={start}>{result.snippet.slice(start, end)}</mark>);
-    at = end;
-  }
-  parts.push(result.snippet.slice(at));
-  return <span className="snippet">{parts}</span>;
-}
+import { readState, sortArticles, type ReadFilter, type SortKey } from './library-order.ts';
+import { Snippet } from './Snippet.tsx';
+import { TrashSection } from './TrashSection.tsx';
+import { useLibrarySearch } from './useLibrarySearch.ts';
 
 interface Props {
-  onOpen(id: string, target?: ReaderTarget): void;
+  onOpen: (id: string, target?: ReaderTarget) => void;
   /** The order the list shows, for moving to the previous and next article from the reader. */
-  onOrder(ids: string[]): void;
-  onImport(): void;
-  onExportAll(): void;
+  onOrder: (ids: string[]) => void;
+  onImport: () => void;
+  onExportAll: () => void;
 }
 
 /** The library: search, sort, filter, tag, continue reading, and delete with undo. */
 export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [query, setQuery] = useState('');
-  const [results, setResults] = useState<SearchResult[] | null>(null);
+  const { query, setQuery, results } = useLibrarySearch();
   const [sort, setSort] = useState<SortKey>(
     () => (localStorage.getItem('gloss.library-sort') as SortKey) || 'added',
   );
@@ -60,25 +31,16 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
   const [editingTags, setEditingTags] = useState<string | null>(null);
   const [trashed, setTrashed] = useState<ArticleSummary | null>(null);
   const [showTrash, setShowTrash] = useState(false);
-  const [trash, setTrash] = useState<ArticleSummary[]>([]);
   const searchBox = useRef<HTMLInputElement>(null);
 
-  const reload = () => gloss.listArticles().then(setArticles, (e: Error) => setError(e.message));
+  const reload = () =>
+    gloss.listArticles().then(setArticles, (e: unknown) => setError(failureText(e)));
   useEffect(() => {
     void reload();
   }, []);
   useEffect(() => {
     localStorage.setItem('gloss.library-sort', sort);
   }, [sort]);
-
-  // Search as you type, a moment after the typing pauses.
-  useEffect(() => {
-    if (!query.trim()) return setResults(null);
-    const timer = window.setTimeout(() => {
-      gloss.search({ query, limit: 50 }).then(setResults, () => setResults([]));
-    }, 120);
-    return () => window.clearTimeout(timer);
-  }, [query]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -134,10 +96,6 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
     setTrashed(null);
     await reload();
   };
-  const openTrash = async () => {
-    setTrash(await gloss.listTrash());
-    setShowTrash(true);
-  };
 
   const saveTags = async (a: ArticleSummary, text: string) => {
     const next = [
@@ -165,7 +123,7 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
           <button type="button" className="bar-button" onClick={onExportAll}>
             Export all…
           </button>
-          <button type="button" className="bar-button" onClick={openTrash}>
+          <button type="button" className="bar-button" onClick={() => setShowTrash(true)}>
             Trash
           </button>
         </div>
@@ -364,36 +322,7 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
         </div>
       )}
 
-      {showTrash && (
-        <section className="trash" aria-label="Trash">
-          <h2>Trash</h2>
-          <p className="panel-hint">
-            Articles stay here for 30 days, with their highlights, then are deleted.
-          </p>
-          {trash.length === 0 && <p className="empty">The trash is empty.</p>}
-          <ul>
-            {trash.map((a) => (
-              <li key={a.id}>
-                {a.title}
-                <button
-                  type="button"
-                  className="bar-button"
-                  onClick={async () => {
-                    await gloss.restoreArticle({ id: a.id });
-                    setTrash(await gloss.listTrash());
-                    await reload();
-                  }}
-                >
-                  Restore
-                </button>
-              </li>
-            ))}
-          </ul>
-          <button type="button" className="bar-button" onClick={() => setShowTrash(false)}>
-            Close
-          </button>
-        </section>
-      )}
+      {showTrash && <TrashSection onRestored={reload} onClose={() => setShowTrash(false)} />}
     </main>
   );
 }

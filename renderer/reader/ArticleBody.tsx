@@ -196,7 +196,7 @@ interface BlockProps {
   articleId: string;
   decorated: boolean;
   byId: Map<string, Highlight>;
-  attributionLength(id: string): number;
+  attributionLength: (id: string) => number;
 }
 
 /** One block: its runs decorated, or plain text with its gap markers while far from view. */
@@ -248,7 +248,9 @@ function plainRun(text: string, start: number, end: number, gaps: number[]): Rea
 export const ArticleBody = memo(function ArticleBody({ article, highlights }: Props) {
   const windowed = article.text.length > WINDOWED_DECORATION_CHARS;
   const root = useRef<HTMLDivElement>(null);
-  const [near, setNear] = useState<ReadonlySet<number> | null>(null);
+  // The blocks decorated so far, for the article they were seen in: a new article starts over.
+  const [seen, setSeen] = useState<{ article: Article; blocks: ReadonlySet<number> } | null>(null);
+  const near = seen?.article === article ? seen.blocks : null;
 
   const byId = useMemo(() => new Map(highlights.map((h) => [h.id, h])), [highlights]);
   const blocks = useMemo(() => {
@@ -276,7 +278,6 @@ export const ArticleBody = memo(function ArticleBody({ article, highlights }: Pr
   );
 
   useEffect(() => {
-    setNear(null);
     if (!windowed || !root.current) return;
     // Once decorated a paragraph stays so: scrolling back never repaints what was seen.
     const observer = new IntersectionObserver(
@@ -284,9 +285,10 @@ export const ArticleBody = memo(function ArticleBody({ article, highlights }: Pr
         const coming = entries
           .filter((e) => e.isIntersecting)
           .map((e) => Number((e.target as HTMLElement).dataset.blockStart));
-        setNear((old) => {
-          if (old && coming.every((b) => old.has(b))) return old;
-          return new Set([...(old ?? []), ...coming]);
+        setSeen((old) => {
+          const had = old?.article === article ? old.blocks : null;
+          if (had && coming.every((b) => had.has(b))) return old;
+          return { article, blocks: new Set([...(had ?? []), ...coming]) };
         });
       },
       { rootMargin: `${DECORATE_AHEAD} 0px` },

@@ -23,12 +23,13 @@ interface Props {
   openId: string | null;
   /** Changes whenever the text's layout may have changed (new highlights, fonts, size). */
   layoutKey: string;
-  onHover(id: string | null): void;
-  onEdit(id: string | null): void;
-  onOpen(id: string | null): void;
-  onSaveNote(id: string, text: string): Promise<void>;
-  onNoteDone(id: string, before: string, after: string): void;
-  onJump(id: string): void;
+  onHover: (id: string | null) => void;
+  onEdit: (id: string | null) => void;
+  onOpen: (id: string | null) => void;
+  onSaveNote: (id: string, text: string) => Promise<void>;
+  onNoteDone: (id: string, before: string, after: string) => void;
+  onNoteDismiss: (id: string) => void;
+  onJump: (id: string) => void;
 }
 
 /**
@@ -66,6 +67,17 @@ function anchorTops(
 }
 
 /**
+ * The page the margin is on, found from the margin's own element: a child's layout effects run
+ * before its parent's ref is attached, so on the first paint pageRef would still be empty.
+ */
+function pageOf(
+  column: HTMLElement | null,
+  pageRef: RefObject<HTMLDivElement | null>,
+): HTMLElement | null {
+  return column?.closest<HTMLElement>('.page') ?? pageRef.current;
+}
+
+/**
  * Notes in the margin beside the words they are about. Each sits level with its highlight's
  * first line; when notes would collide they stack downward in text order, and one pushed far
  * from its highlight gets a thin leader back to it. Narrow windows fold the margin into
@@ -81,12 +93,8 @@ export function MarginNotes(props: Props) {
   const [tick, setTick] = useState(0);
 
   // Lay out again whenever the page or any note changes size.
-  // The page is found from the margin's own element: a child's layout effects run before its
-  // parent's ref is attached, so on the first paint pageRef would still be empty.
-  const pageOf = () => column.current?.closest<HTMLElement>('.page') ?? pageRef.current;
-
   useLayoutEffect(() => {
-    const page = pageOf();
+    const page = pageOf(column.current, pageRef);
     if (!page) return;
     const observer = new ResizeObserver(() => setTick((t) => t + 1));
     observer.observe(page);
@@ -95,7 +103,7 @@ export function MarginNotes(props: Props) {
   }, [pageRef, highlights, editingId, narrow, openId]);
 
   useLayoutEffect(() => {
-    const page = pageOf();
+    const page = pageOf(column.current, pageRef);
     if (!page || !column.current) return;
     const items = [];
     const desired = anchorTops(page, column.current, highlights);
@@ -123,6 +131,7 @@ export function MarginNotes(props: Props) {
         initial={h.note}
         save={(text) => props.onSaveNote(h.id, text)}
         onDone={(before, after) => props.onNoteDone(h.id, before, after)}
+        onDismiss={() => props.onNoteDismiss(h.id)}
       />
     ) : (
       <div

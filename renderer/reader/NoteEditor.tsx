@@ -34,6 +34,8 @@ interface Props {
   save: (text: string) => Promise<void>;
   /** Called when editing ends (blur, Escape, Ctrl+Enter) with the text before and after. */
   onDone: (before: string, after: string) => void;
+  /** Escape or Ctrl+Enter: the writer is done here and focus goes back to the passage. */
+  onDismiss?: () => void;
 }
 
 /**
@@ -41,7 +43,7 @@ interface Props {
  * library shortly after typing pauses; leaving the field, closing the article or the window
  * saves immediately, so what was typed is never dropped.
  */
-export function NoteEditor({ highlightId, initial, save, onDone }: Props) {
+export function NoteEditor({ highlightId, initial, save, onDone, onDismiss }: Props) {
   const [text, setText] = useState(initial);
   const latest = useRef(initial);
   const saved = useRef(initial);
@@ -68,7 +70,15 @@ export function NoteEditor({ highlightId, initial, save, onDone }: Props) {
   // latest `save`) without re-binding the listeners on every render.
   const flushLatest = useEffectEvent(() => flush());
   useEffect(() => {
-    area.current?.focus();
+    const field = area.current;
+    if (field) {
+      // Editing continues where the note ends; the whole editor is brought into view, also
+      // when it opens by a passage at the bottom of the window.
+      field.focus({ preventScroll: true });
+      field.setSelectionRange(field.value.length, field.value.length);
+      // After the margin has placed the card (a layout pass that may follow this effect).
+      requestAnimationFrame(() => field.scrollIntoView({ block: 'nearest' }));
+    }
     const onHide = () => flushLatest();
     window.addEventListener('pagehide', onHide);
     window.addEventListener('beforeunload', onHide);
@@ -106,6 +116,7 @@ export function NoteEditor({ highlightId, initial, save, onDone }: Props) {
         if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
           e.preventDefault();
           area.current?.blur();
+          onDismiss?.();
         }
       }}
     />

@@ -40,7 +40,7 @@ export function Provenance({
   onTip,
 }: {
   article: Article;
-  onTip(anchor: HTMLElement | null): void;
+  onTip: (anchor: HTMLElement | null) => void;
 }) {
   const local = localDateTime(article.published);
   const parts = [

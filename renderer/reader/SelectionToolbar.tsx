@@ -3,12 +3,12 @@ import { HIGHLIGHT_COLORS, type HighlightColor } from '../../common/model/highli
 interface Props {
   /** Where the selection (or the focused highlight) is, in viewport coordinates. */
   rect: DOMRect;
-  onColor(color: HighlightColor): void;
-  onNote(): void;
+  onColor: (color: HighlightColor) => void;
+  onNote: () => void;
   /** For a selection: copy it with its source. */
-  onCopy?(): void;
+  onCopy?: () => void;
   /** For an existing highlight: remove it. */
-  onDelete?(): void;
+  onDelete?: () => void;
   /** The colour an existing highlight has now. */
   current?: HighlightColor;
 }

@@ -24,11 +24,12 @@ export function SettingsMenu({
   onChange,
 }: {
   settings: ReaderSettings;
-  onChange(next: ReaderSettings): void;
+  onChange: (next: ReaderSettings) => void;
 }) {
   const [open, setOpen] = useState(false);
   const [colorTags, setColorTags] = useState(exportColorTags);
   const box = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent) => !box.current?.contains(e.target as Node) && setOpen(false);
@@ -52,8 +53,19 @@ export function SettingsMenu({
     </fieldset>
   );
   return (
-    <div className="settings" ref={box} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+    <div
+      className="settings"
+      ref={box}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !open) return;
+        // Escape closes the menu and gives focus back to the button that opened it.
+        e.stopPropagation();
+        setOpen(false);
+        opener.current?.focus();
+      }}
+    >
       <button
+        ref={opener}
         type="button"
         className="bar-button"
         aria-expanded={open}

@@ -1,12 +1,16 @@
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 interface Props {
   id: string;
   /** The element the tooltip describes; it is never covered. */
   anchor: HTMLElement;
   children: ReactNode;
-  onPointerEnter?(): void;
-  onPointerLeave?(): void;
+  onPointerEnter?: () => void;
+  onPointerLeave?: () => void;
+  /** Focus entered or left the tooltip (its links can be reached from the keyboard). */
+  onFocusIn?: () => void;
+  onFocusOut?: () => void;
+  onKeyDown?: (e: KeyboardEvent<HTMLDivElement>) => void;
 }
 
 /**
@@ -15,7 +19,7 @@ interface Props {
  * anchor's first line, or below its last line when there is no room above, so it never covers
  * the passage it describes. It stays open while the pointer is on it.
  */
-export function Tooltip({ id, anchor, children, onPointerEnter, onPointerLeave }: Props) {
+export function Tooltip({ id, anchor, children, ...on }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
 
@@ -45,8 +49,11 @@ export function Tooltip({ id, anchor, children, onPointerEnter, onPointerLeave }
           ? { top: position.top, left: position.left }
           : { visibility: 'hidden', top: 0, left: 0 }
       }
-      onMouseEnter={onPointerEnter}
-      onMouseLeave={onPointerLeave}
+      onMouseEnter={on.onPointerEnter}
+      onMouseLeave={on.onPointerLeave}
+      onFocus={on.onFocusIn}
+      onBlur={on.onFocusOut}
+      onKeyDown={on.onKeyDown}
     >
       {children}
     </div>

@@ -61,7 +61,10 @@ export class BlockIndex {
     this.#starts = this.elements.map((e) => Number(e.dataset.blockStart));
   }
 
-  /** Position in `elements` of the block holding `offset` (the last starting at or before it), or -1. */
+  /**
+   * Position in `elements` of the block holding `offset` (the last starting at or before it),
+   * or -1.
+   */
   indexAt(offset: number): number {
     let lo = 0;
     let hi = this.#starts.length - 1;
