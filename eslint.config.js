@@ -100,6 +100,12 @@ export default tseslint.config(
       notTests,
     ],
   }),
+  // renderer/vite.config.ts is the renderer's build script: it runs in Node, not in the page.
+  {
+    files: ['renderer/vite.config.ts'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-restricted-imports': 'off' },
+  },
   // electron/services and electron/cli: Node, no Electron, never main/ or preload/.
   layer(['electron/services/**/*.ts', 'electron/cli/**/*.ts'], {
     modules: ['electron'],

@@ -1,6 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { ACCELERATORS } from './accelerators.ts';
 
 const SHORTCUTS: Array<[string, string]> = [
+  ['Tab (first stop)', 'Skip links: to the text, the notes, the panel'],
+  ['→, ←', 'Select the next, previous sentence'],
+  ['Shift+→, Shift+←', 'Grow, shrink the selection by a sentence'],
   ['j / ↓, k / ↑', 'Scroll down, up'],
   ['Space, Shift+Space', 'Page down, up'],
   ['[ and ]', 'Previous, next article'],
@@ -10,8 +14,10 @@ const SHORTCUTS: Array<[string, string]> = [
   ['Delete', 'Remove the focused highlight'],
   ['Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z', 'Undo, redo'],
   ['Ctrl/Cmd+F', 'Find in the article'],
-  ['Ctrl/Cmd+Shift+E', 'Export notes…'],
-  ['Esc', 'Close what is open'],
+  ...ACCELERATORS.map((a): [string, string] => [a.keys, a.what]),
+  ['Enter on a note', 'Edit the note'],
+  ['Tab on a quoted passage', 'Into the links to the source’s other statements'],
+  ['Esc', 'Close what is open; focus goes back where it was'],
   ['?', 'This list'],
 ];
 

@@ -12,7 +12,8 @@ export default defineConfig({
   build: {
     outDir: path.join(here, '..', 'dist', 'renderer'),
     emptyOutDir: true,
-    // Fonts and images are files of the app, never inlined as data: URLs the CSP would need to allow.
+    // Fonts and images are files of the app, never inlined as data: URLs the CSP would need
+    // to allow.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     target: 'chrome130',

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Highlight, HighlightColor } from '../../common/model/highlight.ts';
 import { groupSources } from '../../common/reader/sources.ts';
 import type { ReaderSettings } from '../settings.ts';
@@ -72,9 +72,19 @@ export function ReaderView({ id, target, settings, onSettings, ...props }: Reade
     setOpenId(hid);
   }, []);
   /** Focus goes to a highlight's first mark once it is painted (a new one, a closed note). */
+  const pendingFocus = useRef<string | null>(null);
   const focusMark = useCallback((hid: string) => {
-    requestAnimationFrame(() => markOf(articleRef.current, hid)?.focus({ preventScroll: true }));
+    const mark = markOf(articleRef.current, hid);
+    if (mark) mark.focus({ preventScroll: true });
+    else pendingFocus.current = hid;
   }, []);
+  useEffect(() => {
+    const hid = pendingFocus.current;
+    const mark = hid ? markOf(articleRef.current, hid) : null;
+    if (!mark) return;
+    pendingFocus.current = null;
+    mark.focus({ preventScroll: true });
+  }, [highlights]);
   const actions = useHighlightActions({
     articleId,
     highlights,
