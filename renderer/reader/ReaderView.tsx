@@ -192,6 +192,16 @@ export function ReaderView({ id, target, settings, onSettings, ...props }: Reade
           className="article"
           aria-labelledby="article-title"
           ref={articleRef}
+          onMouseDown={(e) => {
+            const stop = (e.target as HTMLElement).closest<HTMLElement>('[tabindex="0"]');
+            if (e.button !== 0 || !stop || !articleRef.current?.contains(stop)) return;
+            // A press on a focusable passage (a quotation, a highlight) would give it focus
+            // instead of starting a selection; without its tab stop for the press, a drag
+            // selects as anywhere else. A plain click still focuses it (onClick).
+            stop.removeAttribute('tabindex');
+            const restore = () => stop.setAttribute('tabindex', '0');
+            window.addEventListener('mouseup', restore, { once: true });
+          }}
           onMouseOver={(e) => {
             const el = e.target as HTMLElement;
             setHoveredId(el.closest<HTMLElement>('mark[data-hid]')?.dataset.hid ?? null);
@@ -213,8 +223,15 @@ export function ReaderView({ id, target, settings, onSettings, ...props }: Reade
             tips.showFor(document.body, 0);
           }}
           onClick={(e) => {
-            const mark = (e.target as HTMLElement).closest<HTMLElement>('mark[data-hid]');
-            if (!mark || !document.getSelection()?.isCollapsed) return;
+            if (!document.getSelection()?.isCollapsed) return;
+            const el = e.target as HTMLElement;
+            const mark = el.closest<HTMLElement>('mark[data-hid]');
+            const said = el.closest<HTMLElement>('[data-aid]')?.dataset.aid;
+            if (!mark && said)
+              articleRef.current
+                ?.querySelector<HTMLElement>(`[data-astart="${said}"]`)
+                ?.focus({ preventScroll: true });
+            if (!mark) return;
             const hid = mark.dataset.hid!;
             markOf(articleRef.current, hid)?.focus({ preventScroll: true });
             if (narrow) setOpenId(hid);

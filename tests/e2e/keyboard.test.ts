@@ -28,9 +28,7 @@ describe.skipIf(!CHROME)('keyboard-only reading in Chromium', () => {
     // Tab to the article's card, then Enter.
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab');
-      const onCard = await page.evaluate(
-        () => !!document.activeElement?.closest('.article-card'),
-      );
+      const onCard = await page.evaluate(() => !!document.activeElement?.closest('.article-card'));
       if (onCard) break;
     }
     await page.keyboard.press('Enter');
