@@ -71,8 +71,9 @@ export async function run(): Promise<BenchResult[]> {
   }
 }
 
-/** Writes the two articles and the highlights through the services; returns the annotated id. */
-async function writeLibrary(dataDir: string): Promise<string> {
+/** Writes the two articles and the highlights through the services; returns the annotated id
+ * (also the library of reader-smooth.ts). */
+export async function writeLibrary(dataDir: string): Promise<string> {
   const { library } = await openLibrary(dataDir, { seed: true, appRoot: ROOT });
   try {
     const text = newsText(CHARS, 3);

@@ -15,6 +15,7 @@ const suites: Array<[string, Suite]> = [
   ['attribution', () => import('./attribution.ts')],
   ['reanchor', () => import('./reanchor.ts')],
   ['paint', () => import('./paint.ts')],
+  ['reader-smooth', () => import('./reader-smooth.ts')],
   ['library', () => import('./library.ts')],
   ['cli-start', () => import('./cli-start.ts')],
 ];
