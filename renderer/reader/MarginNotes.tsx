@@ -5,6 +5,9 @@ import { NoteEditor } from './NoteEditor.tsx';
 import { renderNote } from './note-markdown.ts';
 import { BlockIndex } from './text-offsets.ts';
 
+/** A note as laid out: where it sits, where its passage is, and where the note ends. */
+type Placed = PlacedMarginItem & { desired: number; bottom: number };
+
 /** How far a note may sit below its highlight before a leader line is drawn to it. */
 const LEADER_THRESHOLD = 24;
 
@@ -87,9 +90,7 @@ export function MarginNotes(props: Props) {
   const { pageRef, highlights, editingId, hoveredId, narrow, openId, layoutKey } = props;
   const cards = useRef(new Map<string, HTMLElement>());
   const column = useRef<HTMLDivElement>(null);
-  const [placed, setPlaced] = useState<Map<string, PlacedMarginItem & { desired: number }>>(
-    new Map(),
-  );
+  const [placed, setPlaced] = useState<Map<string, Placed>>(new Map());
   const [tick, setTick] = useState(0);
 
   // Lay out again whenever the page or any note changes size.
@@ -115,7 +116,13 @@ export function MarginNotes(props: Props) {
     }
     // In a narrow window the markers stack like notes do, so two on one line both show.
     const layout = narrow ? layoutMargin(items, MARKER_SPACING) : layoutMargin(items, 10);
-    const next = new Map(layout.map((p) => [p.id, { ...p, desired: desired.get(p.id) ?? p.top }]));
+    const heights = new Map(items.map((i) => [i.id, i.height]));
+    const next = new Map(
+      layout.map((p) => [
+        p.id,
+        { ...p, desired: desired.get(p.id) ?? p.top, bottom: p.top + (heights.get(p.id) ?? 0) },
+      ]),
+    );
     setPlaced((old) => (sameLayout(old, next) ? old : next));
   }, [pageRef, highlights, editingId, narrow, openId, layoutKey, tick]);
 
@@ -144,6 +151,8 @@ export function MarginNotes(props: Props) {
         }}
       />
     );
+
+  const extent = Math.max(0, ...[...placed.values()].map((p) => p.bottom + 16));
 
   if (narrow) {
     return (
@@ -182,7 +191,14 @@ export function MarginNotes(props: Props) {
   }
 
   return (
-    <div className="margin" aria-label="Notes in the margin" ref={column}>
+    <div
+      className="margin"
+      aria-label="Notes in the margin"
+      ref={column}
+      // The page is at least as long as its notes, so that a note (or an editor growing as it
+      // is written) by the last lines can always be scrolled into view.
+      style={{ minHeight: extent }}
+    >
       {highlights.map((h) => {
         const p = placed.get(h.id);
         const displaced = p && p.displacement > LEADER_THRESHOLD;
@@ -224,10 +240,7 @@ export function MarginNotes(props: Props) {
   );
 }
 
-function sameLayout(
-  a: Map<string, PlacedMarginItem & { desired: number }>,
-  b: Map<string, PlacedMarginItem & { desired: number }>,
-): boolean {
+function sameLayout(a: Map<string, Placed>, b: Map<string, Placed>): boolean {
   if (a.size !== b.size) return false;
   for (const [id, p] of b) {
     const q = a.get(id);

@@ -107,6 +107,9 @@ export function NoteEditor({ highlightId, initial, save, onDone, onDismiss }: Pr
         setText(value);
         latest.current = value;
         writeDraft(highlightId, value);
+        // The editor grows with its text; its new last line stays in view.
+        const field = e.target;
+        requestAnimationFrame(() => field.scrollIntoView({ block: 'nearest' }));
         window.clearTimeout(timer.current);
         timer.current = window.setTimeout(flush, 400);
       }}
