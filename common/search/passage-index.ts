@@ -53,8 +53,9 @@ export interface IndexSnapshot {
   passageKind: Uint8Array;
   passageOffset: Uint32Array;
   passageLength: Uint32Array;
-  /** [passage, highlight id] for each note. */
-  highlights: Array<[number, string]>;
+  /** The passages that are notes, ascending, and their highlights' ids in the same order. */
+  notePassages: Uint32Array;
+  noteIds: string[];
   /** Each passage's text, in passage order. */
   texts: string[];
 }
@@ -275,7 +276,8 @@ export class PassageIndex {
     const offsets: number[] = [];
     const lengths: number[] = [];
     const texts: string[] = [];
-    const highlights: Array<[number, string]> = [];
+    const notePassages: number[] = [];
+    const noteIds: string[] = [];
     let next = 0;
     let work = 0;
     for (const [id, entry] of this.#articles) {
@@ -287,7 +289,10 @@ export class PassageIndex {
         lengths.push(this.#passageLength.at(p));
         texts.push(this.#textOf(p));
         const highlight = this.#highlights.get(p);
-        if (highlight !== undefined) highlights.push([next, highlight]);
+        if (highlight !== undefined) {
+          notePassages.push(next);
+          noteIds.push(highlight);
+        }
         next++;
         if (++work % PAUSE_EVERY === 0) await pause();
       }
@@ -303,11 +308,9 @@ export class PassageIndex {
         if (p !== 0xffff_ffff) postings.push(p);
       }
       if (postings.length > before) {
-        // Renumbering keeps each article's passages together but may reorder articles.
-        postings
-          .view()
-          .subarray(before)
-          .sort((a, b) => a - b);
+        // Renumbering keeps each article's passages together but may reorder articles
+        // (a typed array sorts numerically).
+        postings.view().subarray(before).sort();
         terms.push(this.#vocabulary[t]!);
         starts.push(postings.length);
       }
@@ -325,7 +328,8 @@ export class PassageIndex {
       passageKind: Uint8Array.from(kinds),
       passageOffset: Uint32Array.from(offsets),
       passageLength: Uint32Array.from(lengths),
-      highlights,
+      notePassages: Uint32Array.from(notePassages),
+      noteIds,
       texts,
     };
   }
@@ -357,7 +361,7 @@ export class PassageIndex {
     index.#passageLength = new GrowableU32(snapshot.passageLength, total);
     index.#dead = new GrowableU32(new Uint32Array(total), total);
     index.#lengthTotal = snapshot.passageLength.reduce((sum, n) => sum + n, 0);
-    index.#highlights = new Map(snapshot.highlights);
+    snapshot.notePassages.forEach((p, i) => index.#highlights.set(p, snapshot.noteIds[i]!));
     index.#textSource = textOf;
     await pause();
     for (let t = 0; t < snapshot.terms.length; t++) {

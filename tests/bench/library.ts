@@ -256,7 +256,7 @@ function names(random: () => number, count: number): string[] {
   return out;
 }
 
-interface Generated {
+export interface Generated {
   articles: Article[];
   highlights: Map<string, Highlight[]>;
   vocabulary: string[];
@@ -277,7 +277,7 @@ const NOTE_ENDINGS = [
  * `count` articles of about WORDS_PER_ARTICLE words, each with `perArticle` highlights that all
  * carry a note (a dozen words naming a person, a topic word and a hyphenated compound or two).
  */
-function generate(count: number, perArticle: number): Generated {
+export function generate(count: number, perArticle: number): Generated {
   const random = seeded(2024);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const people = names(random, 600);
@@ -361,7 +361,7 @@ function generate(count: number, perArticle: number): Generated {
 }
 
 /** Writes the library's files as the store would (schema 1), without a store in the way. */
-async function writeLibrary(dir: string, data: Generated): Promise<void> {
+export async function writeLibrary(dir: string, data: Generated): Promise<void> {
   await mkdir(path.join(dir, 'articles'), { recursive: true });
   await mkdir(path.join(dir, 'highlights'), { recursive: true });
   const rows = [];
@@ -385,7 +385,7 @@ async function writeLibrary(dir: string, data: Generated): Promise<void> {
 }
 
 /** Queries as people type them: words, prefixes of words, two words, names, one typo. */
-function queries(data: Generated): string[] {
+export function queries(data: Generated): string[] {
   const random = seeded(77);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const out: string[] = [];

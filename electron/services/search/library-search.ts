@@ -291,6 +291,9 @@ export class LibrarySearch {
     try {
       await writeSnapshot(this.#file, records, await this.#index.toSnapshot(pause), pause);
       this.lastSaveError = null;
+      // Swap the index built in memory for the saved one: its postings and texts then sit in
+      // one buffer, off the heap, as after a restart (a large heap means long GC pauses).
+      await this.#loadSnapshot(pause);
       await unlink(path.join(this.store.dataDir, LEGACY_INDEX_FILE)).catch(() => undefined);
     } catch (error) {
       // Only a cache: search goes on from memory, and the next start builds it again.

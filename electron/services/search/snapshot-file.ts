@@ -7,8 +7,9 @@
  * The header holds the caller's records, the articles' passage ranges, and where each section
  * is. Postings and passage tables are read as typed-array views over the file's bytes; passage
  * texts stay there as UTF-8 and are decoded one by one when a hit needs its snippet, so neither
- * sits on the JavaScript heap. The vocabulary and the note ids are separate JSON sections, each
- * parsed alone. The file is a cache: anything unexpected in it means "build afresh".
+ * sits on the JavaScript heap. The vocabulary is a JSON section and the note ids one line each
+ * (parsing 200,000 [passage, id] pairs as JSON took most of a load). The file is a cache:
+ * anything unexpected in it means "build afresh".
  */
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
@@ -31,7 +32,8 @@ interface Header<R> {
 
 type SectionName =
   | 'terms'
-  | 'highlights'
+  | 'noteIds'
+  | 'notePassages'
   | 'termStarts'
   | 'postings'
   | 'passageKind'
@@ -52,6 +54,13 @@ export interface LoadedSnapshot<R> {
 const pad = (n: number) => (4 - (n % 4)) % 4;
 const bytesOf = (view: ArrayBufferView) =>
   Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+
+/** Highlight ids one a line; ids never hold a line break (the API allows [a-z0-9_-] only). */
+function joinIds(ids: readonly string[]): string {
+  if (ids.some((id) => id.includes('\n')))
+    throw new Error('A highlight id holds a line break; the search index is kept in memory only');
+  return ids.join('\n');
+}
 
 /**
  * Writes a snapshot next to `file` and renames it over it, so that a reader never sees half a
@@ -79,7 +88,8 @@ export async function writeSnapshot<R>(
 
   const sections: Array<[SectionName, Buffer[]]> = [
     ['terms', [Buffer.from(JSON.stringify(snapshot.terms), 'utf8')]],
-    ['highlights', [Buffer.from(JSON.stringify(snapshot.highlights), 'utf8')]],
+    ['noteIds', [Buffer.from(joinIds(snapshot.noteIds), 'utf8')]],
+    ['notePassages', [bytesOf(snapshot.notePassages)]],
     ['termStarts', [bytesOf(snapshot.termStarts)]],
     ['postings', [bytesOf(snapshot.postings)]],
     ['passageKind', [bytesOf(snapshot.passageKind)]],
@@ -167,7 +177,16 @@ export async function readSnapshot<R>(
     };
     const terms = json<string[]>('terms');
     await pause();
-    const highlights = json<Array<[number, string]>>('highlights');
+    const ids = place('noteIds');
+    const noteIds = ids.bytes
+      ? buffer
+          .toString(
+            'utf8',
+            ids.start - buffer.byteOffset,
+            ids.start - buffer.byteOffset + ids.bytes,
+          )
+          .split('\n')
+      : [];
     await pause();
     const kind = place('passageKind');
     const textStarts = u32('textStarts');
@@ -182,7 +201,8 @@ export async function readSnapshot<R>(
         passageKind: new Uint8Array(buffer.buffer, kind.start, kind.bytes),
         passageOffset: u32('passageOffset'),
         passageLength: u32('passageLength'),
-        highlights,
+        notePassages: u32('notePassages'),
+        noteIds,
       },
       textOf: (p) => buffer.toString('utf8', texts + textStarts[p]!, texts + textStarts[p + 1]!),
       bytes: raw.length,
