@@ -67,6 +67,11 @@ export interface SearchResult {
   offset: number;
   /** For a note hit, the highlight the note belongs to. */
   highlightId?: string;
+  /**
+   * Set when the search index was still being built and the library's text was read instead:
+   * results come in library order, not by relevance.
+   */
+  scanned?: true;
 }
 
 /** What became of each file in an import from the app (drag and drop, File → Import…). */

@@ -23,6 +23,8 @@ export async function searchCommand(
     return 2;
   }
   const { library } = await openCliLibrary(dataDir);
+  // One search and done: wait for the index (loaded, or built) rather than scan the library.
+  await library.search.settled();
   const results = await library.find(query);
   // Leave the index on disk for the next search (and the app) to start from.
   await library.search.flush();

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,12 @@ const tempDir = () => {
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
+
+/** What `gloss search --json` prints. */
+interface SearchJson {
+  results: Array<{ id: string; title: string; snippet: string; kind: string }>;
+}
+const searchJson = (out: string) => JSON.parse(out) as SearchJson;
 
 async function run(args: string[]) {
   let out = '';
@@ -37,11 +43,13 @@ describe('gloss search', () => {
       data,
     ]);
     expect(imported.code).toBe(0);
-    const ids = JSON.parse(imported.out).imported.map((i: { id: string }) => i.id);
+    const ids = (JSON.parse(imported.out) as { imported: Array<{ id: string }> }).imported.map(
+      (i) => i.id,
+    );
 
     const { code, out } = await run(['search', 'secondhand', 'boat', '--json', '--data', data]);
     expect(code).toBe(0);
-    const result = JSON.parse(out);
+    const result = searchJson(out);
     expect(Object.keys(result)).toEqual(['results']);
     expect(result.results.length).toBeGreaterThan(0);
     for (const r of result.results) {
@@ -53,11 +61,11 @@ describe('gloss search', () => {
       title: 'Night ferry returns to Kestrel Bay after two-year pause',
       kind: 'text',
     });
-    expect(result.results[0].snippet).toContain('one secondhand boat');
+    expect(result.results[0]!.snippet).toContain('one secondhand boat');
     // The index is left on disk for the next search.
-    expect(existsSync(path.join(data, 'search-index.json'))).toBe(true);
+    expect(existsSync(path.join(data, 'search-index.bin'))).toBe(true);
 
-    const none = JSON.parse((await run(['search', 'zeppelin', '--json', '--data', data])).out);
+    const none = searchJson((await run(['search', 'zeppelin', '--json', '--data', data])).out);
     expect(none).toEqual({ results: [] });
   });
 
@@ -77,5 +85,21 @@ describe('gloss search', () => {
     expect(help.code).toBe(0);
     expect(help.out).toContain('gloss search QUERY');
     expect((await run(['--help'])).out).toContain('gloss search QUERY [--json]');
+  });
+
+  it('searches a folder where its index cannot be written, and says nothing of it', async () => {
+    const data = tempDir();
+    await run(['import', path.join(FIXTURES, 'harbour-ferry.html'), '--data', data]);
+    // The index's place is taken by a folder that cannot be replaced by a file: every attempt
+    // to save the index fails, as on a read-only folder (chmod would not stop root).
+    const blocked = path.join(data, 'search-index.bin');
+    mkdirSync(blocked);
+    writeFileSync(path.join(blocked, 'keep'), '');
+    for (let i = 0; i < 2; i++) {
+      const { code, out, err } = await run(['search', 'secondhand', '--json', '--data', data]);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      expect(searchJson(out).results[0]!.snippet).toContain('secondhand boat');
+    }
   });
 });

@@ -53,6 +53,7 @@ describe('library search', () => {
     const { library: lib } = await library();
     const ferry = await lib.importFile(FERRY);
     await lib.importFile(BLOG);
+    await lib.search.settled();
     const results = await lib.find('cooperat');
     expect(results.length).toBeGreaterThan(0);
     for (const r of results) {
@@ -86,7 +87,7 @@ describe('library search', () => {
   it('finds notes, keeps up with note edits, tags and the trash', async () => {
     const { library: lib } = await library();
     const ferry = await lib.importFile(FERRY);
-    await lib.find('warm the index up first');
+    await lib.search.settled();
     const { article } = await lib.open(ferry.id);
     const start = article.text.indexOf('Harbour master');
     const h = await lib.createHighlight({
@@ -154,6 +155,7 @@ describe('library search', () => {
     const blog = await other.importFile(BLOG);
 
     const { library: reopened } = await openLibrary(dir, { search: { persist: true } });
+    await reopened.search.settled();
     expect((await reopened.find('seagull')).map((r) => r.kind)).toEqual(['note']);
     expect((await reopened.find('graphite')).map((r) => r.id)).toContain(blog.id);
     expect(article.title).toBe('Night ferry returns to Kestrel Bay after two-year pause');
@@ -163,8 +165,10 @@ describe('library search', () => {
   it('rebuilds from the library when the snapshot is damaged', async () => {
     const { library: lib, dir } = await library({ search: { persist: true } });
     await lib.importFile(BLOG);
-    fs.writeFileSync(path.join(dir, SEARCH_INDEX_FILE), '{"version": 1, "articles": {');
+    fs.writeFileSync(path.join(dir, SEARCH_INDEX_FILE), 'GLOSSIX1\u0000\u0000\u0001{"records":');
     const { library: reopened } = await openLibrary(dir, { search: { persist: true } });
+    await reopened.search.settled();
+    expect(reopened.search.state).toBe('ready');
     expect((await reopened.find('freezer bag')).length).toBe(1);
     reopened.search.close();
     lib.search.close();
@@ -173,7 +177,65 @@ describe('library search', () => {
   it('answers an empty query with nothing and honours the limit', async () => {
     const { library: lib } = await library();
     await lib.importFile(FERRY);
+    await lib.search.settled();
     expect(await lib.find('   ')).toEqual([]);
     expect(await lib.find('the', 2)).toHaveLength(2);
+  });
+
+  it('answers from a scan of the text while the index is being built, and says so', async () => {
+    const { library: lib } = await library();
+    const ferry = await lib.importFile(FERRY);
+    const early = await lib.find('secondhand boat');
+    expect(early.length).toBeGreaterThan(0);
+    for (const r of early) expect(r).toMatchObject({ id: ferry.id, scanned: true });
+    expect(marked(early[0]!).map((w) => w.toLowerCase())).toEqual(['secondhand', 'boat']);
+
+    await lib.search.settled();
+    expect(lib.search.state).toBe('ready');
+    const later = await lib.find('secondhand boat');
+    // The same passage, found by the index now: no longer marked as scanned.
+    expect(later[0]).toEqual({ ...early[0], scanned: undefined });
+    expect(Object.keys(later[0]!)).not.toContain('scanned');
+  });
+
+  it('replies to a note edit without waiting for the index, then finds the new words', async () => {
+    const { library: lib } = await library();
+    const ferry = await lib.importFile(FERRY);
+    const h = await lib.createHighlight({
+      articleId: ferry.id,
+      start: 0,
+      end: 5,
+      color: 'green',
+      note: 'first thoughts',
+    });
+    await lib.search.settled();
+
+    // Hold the index's work on this article until we let it go.
+    const store = lib.store;
+    const stamp = store.highlightsStamp.bind(store);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let indexed = 0;
+    store.highlightsStamp = async (id) => {
+      indexed++;
+      await held;
+      return stamp(id);
+    };
+
+    // Five saves while typing, each acknowledged although the index is held.
+    for (const note of ['p', 'pe', 'pel', 'peli', 'pelican nesting ground']) {
+      const reply = lib.updateHighlight({ articleId: ferry.id, id: h.id, note });
+      const outcome = await Promise.race([
+        reply.then(() => 'replied'),
+        new Promise((resolve) => setTimeout(() => resolve('waited'), 2000)),
+      ]);
+      expect(outcome).toBe('replied');
+    }
+    release();
+    const found = await lib.find('pelican');
+    expect(found).toEqual([expect.objectContaining({ kind: 'note', highlightId: h.id })]);
+    expect(await lib.find('thoughts')).toEqual([]);
+    // The five edits were indexed in at most two passes (one may have started before the rest).
+    expect(indexed).toBeLessThanOrEqual(2);
   });
 });
