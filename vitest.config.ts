@@ -10,6 +10,9 @@ const common = {
   // Two cores: browser tests and the crash test each start processes of their own.
   fileParallelism: true,
   maxWorkers: 2,
+  // The library store names this computer; tests name it themselves rather than remember a
+  // name in the user's config folder.
+  env: { GLOSS_DEVICE: 'test-device' },
 } satisfies TestProjectInlineConfiguration['test'];
 
 export default defineConfig({

@@ -10,7 +10,7 @@ export interface TextPositionSelector {
   end: number;
 }
 
-/** W3C Web Annotation TextQuoteSelector: the quote with about 32 characters of context each side. */
+/** W3C Web Annotation TextQuoteSelector: the quote and ~32 characters of context each side. */
 export interface TextQuoteSelector {
   type: 'TextQuoteSelector';
   exact: string;
@@ -31,8 +31,23 @@ export interface Highlight {
   tags: string[];
   created: string;
   updated: string;
-  /** True when the highlight could not be placed in the current text; its quote and note are kept. */
+  /** True when the highlight could not be placed in the current text (quote and note are kept). */
   orphan: boolean;
   /** The source of the attributed passage it lies in, when it lies in one. */
   attribution?: Source | null;
+  /**
+   * Versions of the note written elsewhere (another device or process) without having seen
+   * `note`, newest first; absent when there are none. Writing the note with every version
+   * seen resolves them.
+   */
+  conflicts?: NoteConflict[];
+}
+
+/** A version of a note that was written concurrently with the one kept as the note. */
+export interface NoteConflict {
+  note: string;
+  /** When it was written (ISO 8601). */
+  updated: string;
+  /** The device that wrote it. */
+  device: string;
 }

@@ -87,28 +87,59 @@ export const articleSchema = z.object({
   analysisVersion: z.number(),
 });
 
-/** A stored highlight, field for field the model's `Highlight`. */
+/**
+ * The limits of a highlight, the same wherever one is accepted (the API table, the store,
+ * annotation import), so that whatever was stored can always be put back by undo.
+ */
+export const HIGHLIGHT_LIMITS = {
+  id: 128,
+  note: 100_000,
+  exact: 1_000_000,
+  context: 200,
+  tag: 200,
+  tags: 500,
+  date: 40,
+  sourceName: 500,
+  sourceRole: 1000,
+} as const;
+
+const L = HIGHLIGHT_LIMITS;
+
+/** An id that can name a file: letters, digits, `_` and `-`. */
+export const storedIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'not a valid id');
+
+/** A stored highlight, field for field the model's `Highlight`, with its limits. */
 export const highlightSchema = z.object({
-  id: z.string(),
-  articleId: z.string(),
+  id: storedIdSchema,
+  articleId: storedIdSchema,
   position: z.object({
     type: z.literal('TextPositionSelector'),
-    start: z.number(),
-    end: z.number(),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
   }),
   quote: z.object({
     type: z.literal('TextQuoteSelector'),
-    exact: z.string(),
-    prefix: z.string(),
-    suffix: z.string(),
+    exact: z.string().max(L.exact),
+    prefix: z.string().max(L.context),
+    suffix: z.string().max(L.context),
   }),
   color: z.enum(HIGHLIGHT_COLORS),
-  note: z.string(),
-  tags: z.array(z.string()),
-  created: z.string(),
-  updated: z.string(),
+  note: z.string().max(L.note, `a note is limited to ${L.note.toLocaleString('en')} characters`),
+  tags: z.array(z.string().max(L.tag)).max(L.tags),
+  created: z.string().max(L.date),
+  updated: z.string().max(L.date),
   orphan: z.boolean(),
-  attribution: sourceSchema.nullable().optional(),
+  attribution: z
+    .object({
+      name: z.string().max(L.sourceName).nullable(),
+      role: z.string().max(L.sourceRole).nullable(),
+      kind: z.enum(['person', 'organization', 'group', 'unknown']),
+    })
+    .nullable()
+    .optional(),
+  conflicts: z
+    .array(z.object({ note: z.string().max(L.note), updated: z.string(), device: z.string() }))
+    .optional(),
 });
 
 /** One index row. */

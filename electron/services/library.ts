@@ -15,10 +15,14 @@ import type { Article, ArticleSummary, ParsedArticle } from '../../common/model/
 import type { Highlight, HighlightColor } from '../../common/model/highlight.ts';
 import { isHtmlFileName, readHtmlPage, parseHtmlPage } from './html/read-page.ts';
 import { copyPageImages } from './html/page-images.ts';
-import { exportAllToFolder } from './export/export-all.ts';
+import { exportLibraryToFolder } from './export/export-all.ts';
 import { readArticleFile, UnreadableFileError } from './read-article-file.ts';
 import { LibrarySearch, type LibrarySearchOptions } from './search/library-search.ts';
-import type { LibraryStore } from './store/types.ts';
+import type { HighlightsTx, LibraryChange, LibraryStore } from './store/types.ts';
+import { clampHighlight } from '../../common/store/clamp-highlight.ts';
+import { highlightSchema } from '../../common/store/schema.ts';
+import { describeZodError } from '../../common/store/migrations.ts';
+import { GlossError } from '../../common/errors.ts';
 
 /** How long a trashed article is kept before it is deleted for good. */
 export const TRASH_DAYS = 30;
@@ -63,6 +67,16 @@ function mediaNamesOf(parsed: ParsedArticle): Set<string> {
   return names;
 }
 
+/** Refuses a highlight the store could not keep, naming the field and the reason. */
+function checkHighlight(highlight: Highlight): void {
+  const checked = highlightSchema.safeParse(highlight);
+  if (!checked.success)
+    throw new GlossError(
+      'invalid-argument',
+      `The highlight cannot be saved: ${describeZodError(checked.error)}.`,
+    );
+}
+
 function newId(prefix: string): string {
   return prefix + randomBytes(8).toString('hex');
 }
@@ -81,6 +95,25 @@ export class Library {
     searchOptions: LibrarySearchOptions = {},
   ) {
     this.search = new LibrarySearch(store, searchOptions);
+    // What another process or device changed: the search index follows it.
+    store.onChange(({ articles }) => {
+      for (const id of articles) void this.search.refresh(id).catch(() => undefined);
+    });
+  }
+
+  /**
+   * Calls `listener` when another process or device changed articles on disk (the main process
+   * forwards it to the window as `library:changed`); returns a function that stops it.
+   */
+  onChanged(listener: (change: LibraryChange) => void): () => void {
+    return this.store.onChange(listener);
+  }
+
+  /** Writes everything pending and stops watching; for app quit. */
+  async close(): Promise<void> {
+    await this.search.flush().catch(() => undefined);
+    this.search.close();
+    await this.store.close();
   }
 
   /** The library's rows (not the trash), in the order added. */
@@ -298,7 +331,9 @@ export class Library {
       return { ...h, position, quote };
     });
     if (changed) {
-      await this.store.saveHighlights(article.id, checked);
+      await this.store.updateHighlights(article.id, (tx) => {
+        for (const h of checked) if (tx.get(h.id)) tx.put(h);
+      });
       await this.search.refresh(article.id);
     }
     return checked;
@@ -333,8 +368,8 @@ export class Library {
       orphan: false,
       attribution: attributionAt(article.attributions, request.start, request.end),
     };
-    const highlights = await this.store.getHighlights(article.id);
-    await this.store.saveHighlights(article.id, [...highlights, highlight]);
+    checkHighlight(highlight);
+    await this.store.updateHighlights(article.id, (tx) => tx.put(highlight));
     if (note) await this.search.refresh(article.id);
     return highlight;
   }
@@ -345,43 +380,47 @@ export class Library {
     color?: HighlightColor;
     note?: string;
   }): Promise<Highlight> {
-    const highlights = await this.store.getHighlights(change.articleId);
-    const index = highlights.findIndex((h) => h.id === change.id);
-    const current = highlights[index];
-    if (!current) throw new NotFoundError(`No highlight with id ${change.id}`);
-    const updated: Highlight = {
-      ...current,
-      color: change.color ?? current.color,
-      note: change.note ?? current.note,
-      tags: change.note === undefined ? current.tags : tagsFromNote(change.note),
-      updated: this.now().toISOString(),
-    };
-    const next = highlights.slice();
-    next[index] = updated;
-    await this.store.saveHighlights(change.articleId, next);
+    this.summaryOrThrow(change.articleId);
+    const stamp = this.now().toISOString();
+    // Decided inside the transaction, on the highlight as it is now (another process may have
+    // changed it a moment ago), so no change made elsewhere is written over with a stale copy.
+    const { current, updated } = await this.store.updateHighlights(change.articleId, (tx) => {
+      const current = tx.get(change.id);
+      if (!current) throw new NotFoundError(`No highlight with id ${change.id}`);
+      const updated: Highlight = {
+        ...current,
+        color: change.color ?? current.color,
+        note: change.note ?? current.note,
+        tags: change.note === undefined ? current.tags : tagsFromNote(change.note),
+        updated: stamp,
+      };
+      checkHighlight(updated);
+      tx.put(updated);
+      return { current, updated };
+    });
     if (updated.note !== current.note) await this.search.refresh(change.articleId);
     return updated;
   }
 
   /** Removes a highlight and returns it whole, so that it can be restored by undo. */
   async deleteHighlight(target: { articleId: string; id: string }): Promise<Highlight> {
-    const highlights = await this.store.getHighlights(target.articleId);
-    const removed = highlights.find((h) => h.id === target.id);
-    if (!removed) throw new NotFoundError(`No highlight with id ${target.id}`);
-    await this.store.saveHighlights(
-      target.articleId,
-      highlights.filter((h) => h.id !== target.id),
-    );
+    this.summaryOrThrow(target.articleId);
+    const removed = await this.store.updateHighlights(target.articleId, (tx) => {
+      const found = tx.get(target.id);
+      if (!found) throw new NotFoundError(`No highlight with id ${target.id}`);
+      tx.remove(target.id);
+      return found;
+    });
     if (removed.note) await this.search.refresh(target.articleId);
-    return removed;
+    const { conflicts: _conflicts, ...restorable } = removed;
+    return restorable;
   }
 
   /** Puts a highlight back exactly as it was, replacing any with the same id. */
   async restoreHighlight(highlight: Highlight): Promise<Highlight> {
-    await this.articleOrThrow(highlight.articleId);
-    const highlights = await this.store.getHighlights(highlight.articleId);
-    const others = highlights.filter((h) => h.id !== highlight.id);
-    await this.store.saveHighlights(highlight.articleId, [...others, highlight]);
+    this.summaryOrThrow(highlight.articleId);
+    checkHighlight(highlight);
+    await this.store.updateHighlights(highlight.articleId, (tx) => tx.put(highlight));
     await this.search.refresh(highlight.articleId);
     return highlight;
   }
@@ -401,7 +440,22 @@ export class Library {
     orphans: Array<{ exact: string; note: string }>;
   }> {
     const article = await this.articleOrThrow(articleId);
-    const existing = await this.store.getHighlights(articleId);
+    return this.store
+      .updateHighlights(articleId, (tx) => this.addAnnotations(article, tx, annotations))
+      .then(async (result) => {
+        if (result.imported) await this.search.refresh(articleId);
+        return result;
+      });
+  }
+
+  /** The body of importAnnotations, inside its transaction. */
+  private addAnnotations(
+    article: Article,
+    tx: HighlightsTx,
+    annotations: ImportedAnnotation[],
+  ): { imported: number; skipped: number; orphans: Array<{ exact: string; note: string }> } {
+    const articleId = article.id;
+    const existing = tx.list();
     const ids = new Set(existing.map((h) => h.id));
     const signatures = new Set(existing.map((h) => `${h.quote.exact}\u0000${h.note}`));
     const added: Highlight[] = [];
@@ -434,7 +488,7 @@ export class Library {
             end: a.position?.end ?? 0,
           };
       const tags = [...new Set([...a.tags, ...tagsFromNote(a.note)])];
-      const highlight: Highlight = {
+      const made: Highlight = {
         id: urnId ?? newId('h'),
         articleId,
         position,
@@ -447,15 +501,18 @@ export class Library {
         orphan: !placed,
         attribution: placed ? attributionAt(article.attributions, placed.start, placed.end) : null,
       };
+      // The same limits as every stored highlight, so that what is imported can be undone.
+      const { highlight, noteCut } = clampHighlight(made);
+      if (noteCut) {
+        skipped++;
+        continue; // a note longer than notes may be is not cut short silently
+      }
       if (!placed) orphans.push({ exact: quote.exact, note: a.note });
       ids.add(highlight.id);
       signatures.add(signature);
       added.push(highlight);
     }
-    if (added.length) {
-      await this.store.saveHighlights(articleId, [...existing, ...added]);
-      await this.search.refresh(articleId);
-    }
+    for (const h of added) tx.put(h);
     return { imported: added.length, skipped, orphans };
   }
 
@@ -520,9 +577,8 @@ export class Library {
     folder: string,
     options: { colorTags?: boolean; template?: string } = {},
   ): Promise<{ files: string[] }> {
-    const items = [];
-    for (const summary of this.list()) items.push(await this.open(summary.id));
-    return exportAllToFolder(folder, items, {
+    // One article at a time: memory holds one article, not the library.
+    return exportLibraryToFolder(folder, this.list(), (id: string) => this.open(id), {
       exported: this.now()
         .toISOString()
         .replace(/\.\d{3}Z$/, 'Z'),

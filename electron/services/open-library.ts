@@ -1,7 +1,7 @@
 import { Library } from './library.ts';
 import { bundledArticlePath } from './bundled.ts';
 import type { LibrarySearchOptions } from './search/library-search.ts';
-import { openLibraryStore } from './store/library-store.ts';
+import { openLibraryStore, type OpenStoreOptions } from './store/open-store.ts';
 
 /** How a library is opened. */
 export interface OpenLibraryOptions {
@@ -12,6 +12,10 @@ export interface OpenLibraryOptions {
   /** The clock (tests move it to see the trash expire). */
   now?: () => Date;
   search?: LibrarySearchOptions;
+  /** Where the device is named (see store/device.ts); tests and scripts set `device`. */
+  store?: OpenStoreOptions;
+  /** Watch the folder for other processes' and devices' changes (the app does). */
+  watch?: boolean;
 }
 
 /**
@@ -24,10 +28,11 @@ export async function openLibrary(
   dataDir: string,
   options: OpenLibraryOptions = {},
 ): Promise<{ library: Library }> {
-  const store = await openLibraryStore(dataDir);
+  const store = await openLibraryStore(dataDir, options.store);
   const library = new Library(store, options.now, options.search);
   await library.purgeTrash();
-  if (options.seed) {
+  if (options.watch) store.watch();
+  if (options.seed && !store.readOnly) {
     if (!options.appRoot)
       throw new Error('Seeding the library needs the app root, where assets/ is');
     await library.seed(bundledArticlePath(options.appRoot));

@@ -86,40 +86,64 @@ async function readHead(file: string): Promise<string> {
   }
 }
 
+/** What an export needs to name an article's file before reading it. */
+export interface ExportEntry {
+  id: string;
+  title: string;
+}
+
 /**
  * Writes one Markdown file per article into `dir` and returns their paths, in the order of
- * `items`. File names come from the titles and are unique case-insensitively (safeFileNames);
- * a file already in the folder is replaced only by a new export of the same article.
- * Fails without writing anything when the folder is missing or not writable, when an article
- * appears twice, or when rendering fails (a template error names the line). A failure while
- * writing leaves every file either as it was or wholly written, and names the file.
+ * `entries`. Articles are read (`load`), rendered and written one at a time, so memory holds one
+ * article however large the library. File names come from the titles and are unique
+ * case-insensitively (safeFileNames); a file already in the folder is replaced only by a new
+ * export of the same article. Fails without writing anything when the folder is missing or not
+ * writable, when an article appears twice, or when the first article cannot be rendered (a
+ * template error names the line). Every file is either as it was or wholly written.
  */
+export async function exportLibraryToFolder(
+  dir: string,
+  entries: readonly ExportEntry[],
+  load: (id: string) => Promise<ExportItem>,
+  options: ExportOptions,
+): Promise<{ files: string[] }> {
+  const seen = new Set<string>();
+  for (const { id } of entries) {
+    if (seen.has(id)) throw new Error(`Article ${id} is listed twice in the export`);
+    seen.add(id);
+  }
+  await checkWritableFolder(dir);
+
+  const names = safeFileNames(entries, await markdownFilesIn(dir));
+  const files: string[] = [];
+  for (const { id } of entries) {
+    const { article, highlights } = await load(id);
+    const content = exportMarkdown(article, highlights, options);
+    const file = join(dir, names.get(id) ?? `${id}.md`);
+    await writeFileAtomic(file, content);
+    files.push(file);
+  }
+  return { files };
+}
+
+/** exportLibraryToFolder for articles in memory: every item is rendered before any is written. */
 export async function exportAllToFolder(
   dir: string,
   items: ExportItem[],
   options: ExportOptions,
 ): Promise<{ files: string[] }> {
-  const seen = new Set<string>();
-  for (const { article } of items) {
-    if (seen.has(article.id))
-      throw new Error(`Article ${article.id} is listed twice in the export`);
-    seen.add(article.id);
+  const byId = new Map<string, ExportItem>();
+  for (const item of items) {
+    if (byId.has(item.article.id))
+      throw new Error(`Article ${item.article.id} is listed twice in the export`);
+    byId.set(item.article.id, item);
   }
-  await checkWritableFolder(dir);
-
-  const names = safeFileNames(
+  // Render all first, so a bad template or bad data writes nothing.
+  for (const { article, highlights } of items) exportMarkdown(article, highlights, options);
+  return exportLibraryToFolder(
+    dir,
     items.map((i) => i.article),
-    await markdownFilesIn(dir),
+    (id) => Promise.resolve(byId.get(id) as ExportItem),
+    options,
   );
-  const rendered = items.map(({ article, highlights }) => ({
-    path: join(dir, names.get(article.id) ?? `${article.id}.md`),
-    content: exportMarkdown(article, highlights, options),
-  }));
-
-  const files: string[] = [];
-  for (const file of rendered) {
-    await writeFileAtomic(file.path, file.content);
-    files.push(file.path);
-  }
-  return { files };
 }

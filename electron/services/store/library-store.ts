@@ -24,7 +24,7 @@ import {
 import { backupFolder } from './backups.ts';
 import { DocumentFile, loadDocument } from './document-file.ts';
 import { isTempFileName, writeFileDurably } from './durable-file.ts';
-import type { LibraryStore, ReadingPosition, StoreNotice } from './types.ts';
+import type { ReadingPosition, StoredLibrary, StoreNotice } from './types.ts';
 
 const INDEX_FILE = 'library.json';
 const ARTICLES_DIR = 'articles';
@@ -138,7 +138,7 @@ async function removeStrayTempFiles(dataDir: string): Promise<void> {
   }
 }
 
-class FileLibraryStore implements LibraryStore {
+class FileLibraryStore implements StoredLibrary {
   readonly notices: StoreNotice[] = [];
   readonly #index: DocumentFile<'library'>;
   readonly #articles = new Map<string, DocumentFile<'article'>>();
@@ -545,7 +545,7 @@ class FileLibraryStore implements LibraryStore {
  * (articles, highlights) are checked when first read and add to `notices` then. Throws
  * NewerSchemaError, leaving the file untouched, when the library was written by a newer Gloss.
  */
-export async function openLibraryStore(dataDir: string): Promise<LibraryStore> {
+export async function openLibraryStore(dataDir: string): Promise<StoredLibrary> {
   const dir = path.resolve(dataDir);
   await mkdir(path.join(dir, ARTICLES_DIR), { recursive: true });
   await mkdir(path.join(dir, HIGHLIGHTS_DIR), { recursive: true });

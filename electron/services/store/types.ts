@@ -15,16 +15,62 @@ export interface ReadingPosition {
 export interface StoreNotice {
   /** The file concerned, relative to the data folder. */
   file: string;
-  /** A sentence for people: what was wrong and what was done ("… was moved aside to …; restored from backup of …"). */
+  /** A sentence for people: what was wrong and what was done, naming the article. */
   message: string;
+}
+
+/** One article's highlights inside a transaction (see `LibraryStore.updateHighlights`). */
+export interface HighlightsTx {
+  /** The highlights as they are now, including changes made earlier in this transaction. */
+  list(): Highlight[];
+  get(id: string): Highlight | null;
+  /**
+   * Adds or replaces a highlight; only the fields that differ are recorded. With
+   * `resolveConflicts`, the note replaces every version listed in its `conflicts` too.
+   */
+  put(highlight: Highlight, options?: { resolveConflicts?: boolean }): void;
+  /** Deletes a highlight (for good, on every device); false when there was none. */
+  remove(id: string): boolean;
+}
+
+/** What changed on disk by another process or device, seen by the folder watch. */
+export interface LibraryChange {
+  /** Articles whose row (title, tags, trash…) or highlights changed. */
+  articles: string[];
 }
 
 /**
  * The durable library on disk. Every mutating call resolves only after the change is on disk
- * (written to a temp file, fsynced, renamed over the old one, folder fsynced); once resolved, a
- * crash or kill cannot lose it. Calls are serialised internally, so callers need not queue them.
+ * (its record appended to this process's change log and fsynced); once resolved, a crash or kill
+ * cannot lose it. Calls are serialised internally, so callers need not queue them, and each one
+ * first reads what other processes and devices appended, so nothing is decided on stale data.
  */
-export interface LibraryStore {
+export interface LibraryStore extends StoredLibrary {
+  /** This device's name (see device.ts). */
+  readonly device: string;
+  /** True when the folder cannot be written: reads work, changes throw a `read-only` error. */
+  readonly readOnly: boolean;
+  /**
+   * A transaction on one article's highlights: `change` runs on the current state (after what
+   * other writers appended has been read) and its changes are written as one record, all or
+   * nothing. Throws a `not-found` error when there is no such article.
+   */
+  updateHighlights<T>(articleId: string, change: (tx: HighlightsTx) => T): Promise<T>;
+  /** Resolves once every change asked for so far has been written (or has failed); for app quit. */
+  flush(): Promise<void>;
+  /** Starts watching the folder for other writers' changes (the app does; the CLI need not). */
+  watch(): void;
+  /** Calls `listener` with what other writers changed; returns a function that stops it. */
+  onChange(listener: (change: LibraryChange) => void): () => void;
+  /** Flushes, folds the log into the snapshot when it can, and stops watching. */
+  close(): Promise<void>;
+}
+
+/**
+ * What every library store offers, the previous format's reader (library-store.ts, kept to
+ * convert old libraries) included.
+ */
+export interface StoredLibrary {
   readonly dataDir: string;
   /** Problems met while loading (unparseable or invalid files moved aside, backups restored). */
   readonly notices: StoreNotice[];
@@ -40,14 +86,17 @@ export interface LibraryStore {
   contentHashOf(articleId: string): string | null;
   /** The row (in the library or the trash) with that content hash. */
   findByContentHash(hash: string): ArticleSummary | null;
-  /** The row (in the library first, else the trash) of the saved web page with that canonical address. */
+  /** The row (library first, else trash) of the saved web page with that canonical address. */
   findByUrl(url: string): ArticleSummary | null;
   /** Adds a new article (with no highlights), writing the article file before the index. */
   addArticle(article: Article): Promise<void>;
   /** Replaces a stored article's content (a re-import or a recomputed analysis). */
   updateArticle(article: Article): Promise<void>;
   getHighlights(articleId: string): Promise<Highlight[]>;
-  /** Replaces the article's highlights whole and refreshes the index row's counts. */
+  /**
+   * Replaces the article's highlights whole (only the differences are recorded). Prefer
+   * `updateHighlights`, which decides on the current state inside the transaction.
+   */
   saveHighlights(articleId: string, highlights: Highlight[]): Promise<void>;
   /** Replaces an article's tags (trimmed, first spelling of each kept); resolves to the new row. */
   setTags(articleId: string, tags: string[]): Promise<ArticleSummary>;
@@ -77,6 +126,6 @@ export interface LibraryStore {
   /** Whether the bundled article has been imported once (so deleting it does not bring it back). */
   readonly seeded: boolean;
   markSeeded(): Promise<void>;
-  /** Resolves once every change asked for so far has been written (or has failed); for app quit. */
+  /** Resolves once every change asked for so far has been written (or has failed). */
   flush?(): Promise<void>;
 }

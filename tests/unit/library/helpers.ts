@@ -48,3 +48,24 @@ export function allStrings(value: unknown, out: string[] = []): string[] {
   }
   return out;
 }
+
+/** Every file under `dir/sub` (recursively), as paths relative to `dir`. */
+export function filesUnder(dir: string, sub: string): string[] {
+  const root = path.join(dir, sub);
+  if (!fs.existsSync(root)) return [];
+  return (fs.readdirSync(root, { recursive: true }) as string[])
+    .map((name) => path.join(sub, name))
+    .filter((rel) => fs.statSync(path.join(dir, rel)).isFile());
+}
+
+/** Everything the store wrote, parsed: each content file, each log record, each snapshot. */
+export function storedDocuments(dir: string): unknown[] {
+  const docs: unknown[] = [];
+  for (const rel of [...filesUnder(dir, 'content'), ...filesUnder(dir, 'devices')]) {
+    const text = fs.readFileSync(path.join(dir, rel), 'utf8');
+    if (rel.endsWith('.jsonl'))
+      for (const line of text.split('\n').filter(Boolean)) docs.push(JSON.parse(line));
+    else if (rel.endsWith('.json')) docs.push(JSON.parse(text));
+  }
+  return docs;
+}

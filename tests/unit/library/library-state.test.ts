@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createChannelHandlers, apiTable } from '../../../common/api.ts';
 import { createApiImplementation } from '../../../electron/services/api-implementation.ts';
 import { openLibrary } from '../../../electron/services/open-library.ts';
-import { clock, FIXTURES, library, removeTempDirs, tempDir } from './helpers.ts';
+import { clock, filesUnder, FIXTURES, library, removeTempDirs, tempDir } from './helpers.ts';
 
 afterAll(removeTempDirs);
 
@@ -66,15 +66,12 @@ describe('the trash', () => {
       search: { persist: false },
     });
     expect(later.listTrash().map((a) => a.id)).toEqual([blog.id]);
-    for (const gone of [
-      `articles/${ferry.id}.json`,
-      `highlights/${ferry.id}.json`,
-      `media/${ferry.id}`,
-      `backups/articles/${ferry.id}.json`,
-    ]) {
-      expect(fs.existsSync(path.join(dir, gone)), gone).toBe(false);
-    }
-    expect(fs.existsSync(path.join(dir, `articles/${blog.id}.json`))).toBe(true);
+    expect(fs.existsSync(path.join(dir, `media/${ferry.id}`))).toBe(false);
+    // Only the blog's text is left; the ferry's, and its saved highlights, are gone.
+    const texts = filesUnder(dir, 'content').map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+    expect(texts.length).toBe(1);
+    expect(texts[0]).toContain(blog.id);
+    expect(filesUnder(dir, 'devices').filter((f) => f.includes(ferry.id))).toEqual([]);
     await expect(later.restore(ferry.id)).rejects.toThrow(`No article with id ${ferry.id}`);
   });
 
@@ -117,7 +114,8 @@ describe('the reading position', () => {
     const time = clock();
     const { library: lib, dir } = await library({ now: time.now });
     const blog = await lib.importFile(BLOG);
-    const articleFile = path.join(dir, 'articles', `${blog.id}.json`);
+    const [content] = filesUnder(dir, 'content');
+    const articleFile = path.join(dir, content!);
     const before = fs.statSync(articleFile);
 
     // Many calls while scrolling, not awaited one by one; each acknowledged call is on disk.
@@ -139,23 +137,21 @@ describe('the reading position', () => {
     expect(after.ino).toBe(before.ino);
   });
 
-  it('gathers calls made while a write is under way into one write', async () => {
+  it('keeps the last of many overlapping calls, each costing one small appended record', async () => {
     const { library: lib, dir } = await library();
     const blog = await lib.importFile(BLOG);
-    const backups = () => fs.readdirSync(path.join(dir, 'backups', 'library.json')).length;
-    const index = path.join(dir, 'library.json');
-    const inode = fs.statSync(index).ino;
+    const logBytes = () =>
+      filesUnder(dir, 'devices')
+        .filter((f) => f.endsWith('.jsonl'))
+        .reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+    const before = logBytes();
     await Promise.all(
       Array.from({ length: 50 }, (_, i) => lib.setReadingPosition(blog.id, i, 0.5)),
     );
-    // At most two writes (the first, then one for everything that came while it ran); each write
-    // makes a new file.
-    expect(fs.statSync(index).ino).not.toBe(inode);
-    expect(backups()).toBeLessThanOrEqual(5);
-    const stored = JSON.parse(fs.readFileSync(index, 'utf8')) as {
-      articles: { position: number }[];
-    };
-    expect(stored.articles[0]!.position).toBe(49);
+    // One record per call, each a few hundred bytes: nothing else of the library is rewritten.
+    expect(logBytes() - before).toBeLessThan(50 * 400);
+    const { library: reopened } = await openLibrary(dir, { search: { persist: false } });
+    expect(reopened.list()[0]!.position).toBe(49);
   });
 });
 

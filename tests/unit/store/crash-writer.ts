@@ -4,7 +4,7 @@
  * stops by itself; the test kills it. Usage: node --import tsx crash-writer.ts <dataDir> <from>
  */
 import { writeSync } from 'node:fs';
-import { openLibraryStore } from '../../../electron/services/store/library-store.ts';
+import { openLibraryStore } from '../../../electron/services/store/open-store.ts';
 import { performOp } from './crash-plan.ts';
 
 // Synchronous writes to fd 1: an ack the test may count must not sit in a buffer when the kill

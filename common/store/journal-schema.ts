@@ -1,0 +1,128 @@
+/**
+ * The shapes of what the journalled store writes: log records (one JSON line each) and the
+ * snapshots a device folds its logs into. Everything read from disk, including what other
+ * devices wrote, is checked against these before it is merged.
+ */
+import { z } from 'zod';
+import { highlightSchema, indexRowSchema, storedIdSchema } from './schema.ts';
+import type { HighlightState, LogRecord, RowState } from './merge.ts';
+
+/** The version of the journal format (version 1 was library.json + articles/ + highlights/). */
+export const JOURNAL_FORMAT_VERSION = 2;
+
+const stamp = z.string().regex(/^\d{13}\.\d{6}\..+$/, 'not a clock stamp');
+
+const hl = highlightSchema.shape;
+const highlightFieldsBase = z.object({
+  position: hl.position,
+  quote: hl.quote,
+  color: hl.color,
+  tags: hl.tags,
+  created: hl.created,
+  updated: hl.updated,
+  orphan: hl.orphan,
+  attribution: hl.attribution,
+  live: z.boolean(),
+});
+const highlightFields = highlightFieldsBase.partial();
+
+const row = indexRowSchema.shape;
+const rowFieldsBase = z.object({
+  content: z.string().regex(/^[a-f0-9]{16,64}$/, 'not a content name'),
+  live: z.boolean(),
+  title: row.title,
+  source: row.source,
+  dateline: row.dateline,
+  publisher: row.publisher,
+  published: row.published,
+  syndicated: row.syndicated,
+  words: row.words,
+  addedAt: row.addedAt,
+  tags: row.tags,
+  progress: row.progress,
+  position: row.position,
+  lastReadAt: row.lastReadAt,
+  trashedAt: row.trashedAt,
+  contentHash: row.contentHash,
+  url: row.url,
+});
+const rowFields = rowFieldsBase.partial();
+
+const op = z.discriminatedUnion('o', [
+  z.object({ o: z.literal('row'), a: storedIdSchema, f: rowFields }),
+  z.object({ o: z.literal('hl'), a: storedIdSchema, h: storedIdSchema, f: highlightFields }),
+  z.object({
+    o: z.literal('note'),
+    a: storedIdSchema,
+    h: storedIdSchema,
+    v: hl.note,
+    base: z.array(stamp),
+  }),
+  z.object({ o: z.literal('lib'), f: z.object({ seeded: z.boolean().optional() }) }),
+]);
+
+/** One log line. */
+export const logRecordSchema = z.object({ t: stamp, ops: z.array(op).min(1) });
+
+function reg<T extends z.ZodType>(value: T) {
+  return z.object({ v: value, t: stamp });
+}
+
+function regs<S extends z.ZodRawShape>(shape: S) {
+  const out: Record<string, z.ZodType> = {};
+  for (const [key, value] of Object.entries(shape)) out[key] = reg(value as z.ZodType).optional();
+  return z.object(out);
+}
+
+/** A highlight's merged state, as kept in a snapshot. */
+export const highlightStateSchema = z.object({
+  id: storedIdSchema,
+  f: regs(highlightFieldsBase.shape),
+  note: z
+    .object({
+      heads: z.array(z.object({ v: hl.note, t: stamp, base: z.array(stamp) })),
+      seen: z.record(z.string(), stamp),
+    })
+    .optional(),
+});
+
+/** A row's merged state, as kept in a snapshot. */
+export const rowStateSchema = z.object({ id: storedIdSchema, f: regs(rowFieldsBase.shape) });
+
+/** How far into each log a snapshot has read: log path (relative to the data folder) → bytes. */
+const watermarks = z.record(z.string(), z.number().int().nonnegative());
+
+/** `devices/<device>/snapshot/index.json`: every row, library settings and per-article counts. */
+export const indexSnapshotSchema = z.object({
+  format: z.literal(JOURNAL_FORMAT_VERSION),
+  watermarks,
+  seeded: reg(z.boolean()).optional(),
+  rows: z.array(rowStateSchema),
+  counts: z.record(z.string(), z.object({ highlights: z.number().int(), notes: z.number().int() })),
+});
+
+/** `devices/<device>/snapshot/highlights/<articleId>.json`: one article's highlight states. */
+export const articleSnapshotSchema = z.object({
+  format: z.literal(JOURNAL_FORMAT_VERSION),
+  articleId: storedIdSchema,
+  highlights: z.array(highlightStateSchema),
+});
+
+export type IndexSnapshot = z.output<typeof indexSnapshotSchema>;
+export type ArticleSnapshot = z.output<typeof articleSnapshotSchema>;
+
+/** Parses a log line's JSON into a record, or null when it is not a valid one. */
+export function decodeRecord(raw: unknown): LogRecord | null {
+  const parsed = logRecordSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The snapshot's states with the types the merge works on. */
+export function statesOf(snapshot: ArticleSnapshot): HighlightState[] {
+  return snapshot.highlights;
+}
+
+/** The snapshot's row states with the types the merge works on. */
+export function rowStatesOf(snapshot: IndexSnapshot): RowState[] {
+  return snapshot.rows;
+}

@@ -1,0 +1,842 @@
+/**
+ * The library store: every change is a record appended (and fsynced) to this process's own
+ * change log under `devices/<device>/logs/`; the library is the merge of every log in the
+ * folder (see common/store/merge.ts), folded now and then into this device's snapshot so that
+ * opening stays fast. Article content is stored once per distinct content under `content/`.
+ * Layout, guarantees and API: README.md beside this file.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { GlossError } from '../../../common/errors.ts';
+import type { Article, ArticleSummary } from '../../../common/model/article.ts';
+import type { Highlight } from '../../../common/model/highlight.ts';
+import { HybridClock, type Stamp } from '../../../common/store/hlc.ts';
+import {
+  applyHighlightOp,
+  applyRowOp,
+  highlightOps,
+  latestStamp,
+  materializeHighlight,
+  materializeRow,
+  noteHeads,
+  type HighlightState,
+  type LogRecord,
+  type Op,
+  type Reg,
+  type RowFields,
+  type RowState,
+} from '../../../common/store/merge.ts';
+import { articleSchema, type IndexRow } from '../../../common/store/schema.ts';
+import { JOURNAL_FORMAT_VERSION } from '../../../common/store/journal-schema.ts';
+import { LogWriter, readLog } from './change-log.ts';
+import { writeFileDurably } from './durable-file.ts';
+import { describeWriteFailure } from './write-failure.ts';
+import {
+  CONTENT_DIR,
+  contentRel,
+  DEVICES_DIR,
+  full,
+  logsDir,
+  MEDIA_DIR,
+  SAFE_ID,
+} from './layout.ts';
+import { SnapshotFiles, type ArticleCounts } from './snapshot.ts';
+import { FolderWatch } from './folder-watch.ts';
+import type {
+  HighlightsTx,
+  LibraryChange,
+  LibraryStore,
+  ReadingPosition,
+  StoreNotice,
+} from './types.ts';
+
+/** Media files are named by the importer (a hash and an image extension); nothing else. */
+const SAFE_MEDIA_NAME = /^[A-Za-z0-9_-]{1,100}\.[a-z0-9]{1,5}$/;
+
+/** Fold the log into the snapshot after this many records, and this long after the last one. */
+const FOLD_AFTER_RECORDS = 2000;
+const FOLD_IDLE_MS = 30_000;
+
+/** Tags as the user means them: trimmed, no empties, the first spelling of each kept. */
+function cleanTags(tags: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const raw of tags) {
+    const tag = raw.trim().replace(/\s+/g, ' ');
+    if (tag && !seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
+  }
+  return [...seen.values()];
+}
+
+/** The row fields an article sets (the user's own fields — tags, position, trash — are apart). */
+function articleRowFields(article: Article, content: string): Partial<RowFields> {
+  return {
+    content,
+    title: article.title,
+    source: article.source,
+    dateline: article.dateline,
+    publisher: article.publisher,
+    published: article.published,
+    syndicated: article.syndicated,
+    words: article.words,
+    addedAt: article.addedAt,
+    contentHash: article.contentHash,
+    url: article.url ?? null,
+  };
+}
+
+function summaryOf(row: IndexRow): ArticleSummary {
+  const { contentHash: _hash, url: _url, ...summary } = row;
+  if (summary.tags) summary.tags = [...summary.tags];
+  return summary;
+}
+
+/** One article's highlights in memory, with what is derived from them. */
+class ArticleHighlights {
+  readonly states = new Map<string, HighlightState>();
+  #list: Highlight[] | null = null;
+  #byId: Map<string, Highlight> | null = null;
+
+  constructor(readonly articleId: string) {}
+
+  changed(): void {
+    this.#list = null;
+    this.#byId = null;
+  }
+
+  get list(): Highlight[] {
+    if (!this.#list) {
+      const list: Highlight[] = [];
+      for (const s of this.states.values()) {
+        const h = materializeHighlight(this.articleId, s);
+        if (h) list.push(h);
+      }
+      this.#list = list;
+    }
+    return this.#list;
+  }
+
+  get(id: string): Highlight | null {
+    this.#byId ??= new Map(this.list.map((h) => [h.id, h]));
+    return this.#byId.get(id) ?? null;
+  }
+
+  counts(): ArticleCounts {
+    const list = this.list;
+    return { highlights: list.length, notes: list.filter((h) => h.note.trim() !== '').length };
+  }
+
+  stamp(): string {
+    let latest = '';
+    for (const s of this.states.values()) {
+      const t = latestStamp(s);
+      if (t > latest) latest = t;
+    }
+    return `${this.states.size}:${latest}`;
+  }
+}
+
+/** Options for opening a store. */
+export interface JournalStoreOptions {
+  device: string;
+  /** Open without ever writing (set when the folder turned out not to be writable). */
+  readOnly?: boolean;
+  /** Wall clock for stamps (tests). */
+  wallClock?: () => number;
+}
+
+export class JournalStore implements LibraryStore {
+  readonly notices: StoreNotice[] = [];
+  readonly device: string;
+  #readOnly: boolean;
+  readonly #clock: HybridClock;
+  readonly #writer: LogWriter;
+  readonly #writerRel: string;
+  readonly #snapshots: SnapshotFiles;
+  readonly #rows = new Map<string, RowState>();
+  #seeded: Reg<boolean> | undefined;
+  /** Articles whose highlights are in memory; every other one's are whole in the snapshot. */
+  readonly #loaded = new Map<string, ArticleHighlights>();
+  /** Counts of articles not in memory, as the snapshot recorded them. */
+  readonly #counts = new Map<string, ArticleCounts>();
+  /** How far each log has been read (relative path → bytes), this process's own included. */
+  readonly #read = new Map<string, number>();
+  /** Articles changed since the last fold, and whether rows or settings changed. */
+  readonly #dirty = new Set<string>();
+  #indexDirty = false;
+  #recordsSinceFold = 0;
+  #foldTimer: NodeJS.Timeout | null = null;
+  #rowCache: IndexRow[] | null = null;
+  readonly #content = new Map<string, Article>();
+  #queue: Promise<unknown> = Promise.resolve();
+  readonly #listeners = new Set<(change: LibraryChange) => void>();
+  #watch: FolderWatch | null = null;
+  #closed = false;
+
+  constructor(
+    readonly dataDir: string,
+    options: JournalStoreOptions,
+  ) {
+    this.device = options.device;
+    this.#readOnly = options.readOnly ?? false;
+    const logName = `${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}`;
+    this.#writerRel = `${logsDir(this.device)}/${logName}.jsonl`;
+    this.#writer = new LogWriter(full(dataDir, this.#writerRel));
+    this.#clock = new HybridClock(`${this.device}~${logName}`, options.wallClock);
+    this.#snapshots = new SnapshotFiles(dataDir, this.device, this.notices);
+  }
+
+  get readOnly(): boolean {
+    return this.#readOnly;
+  }
+
+  // ---- opening -------------------------------------------------------------------------------
+
+  /** Loads the snapshot and reads every log past it. Runs once, before anyone can call in. */
+  async load(): Promise<void> {
+    const index = await this.#snapshots.readIndex();
+    if (index) {
+      for (const row of index.rows) this.#rows.set(row.id, row);
+      this.#seeded = index.seeded;
+      for (const [id, c] of Object.entries(index.counts)) this.#counts.set(id, c);
+      for (const [rel, at] of Object.entries(index.watermarks)) this.#read.set(rel, at);
+    }
+    const lostIndex = this.#snapshots.indexWasDamaged;
+    await this.#catchUp(false);
+    if (lostIndex) {
+      const rows = this.listArticles().length + this.listTrash().length;
+      this.notices.push({
+        file: 'library index',
+        message:
+          `The library's saved index was damaged and has been rebuilt from the change logs: ` +
+          `${rows} article${rows === 1 ? '' : 's'} with their tags, reading positions and trash.`,
+      });
+      this.#indexDirty = true;
+    }
+    if (!this.#readOnly && (this.#indexDirty || this.#dirty.size > 0)) await this.#foldNow();
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  get seeded(): boolean {
+    return this.#seeded?.v ?? false;
+  }
+
+  #allRows(): IndexRow[] {
+    if (!this.#rowCache) {
+      // In the order added: the stamp of the record that added each article.
+      const states = [...this.#rows.values()].sort((a, b) => {
+        const x = a.f.addedAt?.t ?? '';
+        const y = b.f.addedAt?.t ?? '';
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
+      const rows: IndexRow[] = [];
+      for (const state of states) {
+        const row = materializeRow(state, this.#countsOf(state.id));
+        if (row) rows.push(row);
+      }
+      this.#rowCache = rows;
+    }
+    return this.#rowCache;
+  }
+
+  #countsOf(id: string): ArticleCounts {
+    return this.#loaded.get(id)?.counts() ?? this.#counts.get(id) ?? { highlights: 0, notes: 0 };
+  }
+
+  #row(id: string): IndexRow | undefined {
+    return this.#allRows().find((r) => r.id === id);
+  }
+
+  listArticles(): ArticleSummary[] {
+    return this.#allRows()
+      .filter((r) => !r.trashedAt)
+      .map(summaryOf);
+  }
+
+  listTrash(): ArticleSummary[] {
+    return this.#allRows()
+      .filter((r) => r.trashedAt)
+      .map(summaryOf);
+  }
+
+  getSummary(articleId: string): ArticleSummary | null {
+    const row = this.#row(articleId);
+    return row ? summaryOf(row) : null;
+  }
+
+  contentHashOf(articleId: string): string | null {
+    return this.#row(articleId)?.contentHash ?? null;
+  }
+
+  findByContentHash(hash: string): ArticleSummary | null {
+    const row = this.#allRows().find((r) => r.contentHash === hash);
+    return row ? summaryOf(row) : null;
+  }
+
+  findByUrl(url: string): ArticleSummary | null {
+    const rows = this.#allRows().filter((r) => r.url === url);
+    const row = rows.find((r) => !r.trashedAt) ?? rows[0];
+    return row ? summaryOf(row) : null;
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const key = this.#row(id) ? this.#rows.get(id)?.f.content?.v : undefined;
+    if (!key) return null;
+    const article = await this.#readContent(key, id);
+    return article ? structuredClone(article) : null;
+  }
+
+  async getHighlights(articleId: string): Promise<Highlight[]> {
+    if (!this.#rows.has(articleId)) return [];
+    const loaded =
+      this.#loaded.get(articleId) ?? (await this.#enqueue(() => this.#load(articleId)));
+    return structuredClone(loaded.list);
+  }
+
+  async highlightsStamp(articleId: string): Promise<string | null> {
+    if (!this.#rows.has(articleId)) return null;
+    const loaded =
+      this.#loaded.get(articleId) ?? (await this.#enqueue(() => this.#load(articleId)));
+    return loaded.stamp();
+  }
+
+  // ---- changing ------------------------------------------------------------------------------
+
+  updateHighlights<T>(articleId: string, change: (tx: HighlightsTx) => T): Promise<T> {
+    return this.#transact(async () => {
+      const title = this.#titleOrThrow(articleId, 'change the highlights of');
+      const article = this.#loaded.get(articleId) ?? (await this.#load(articleId));
+      const ops: Op[] = [];
+      const overlay = new Map<string, Highlight | null>();
+      const tx: HighlightsTx = {
+        list: () => {
+          const list = article.list.filter((h) => !overlay.has(h.id));
+          for (const h of overlay.values()) if (h) list.push(h);
+          return list;
+        },
+        get: (id) => (overlay.has(id) ? (overlay.get(id) ?? null) : article.get(id)),
+        put: (highlight, options = {}) => {
+          if (highlight.articleId !== articleId)
+            throw new GlossError('invalid-argument', `The highlight belongs to another article.`);
+          const prev = tx.get(highlight.id);
+          const state = article.states.get(highlight.id);
+          const heads = noteHeads(state);
+          const base = options.resolveConflicts ? heads : heads.slice(0, 1);
+          const { conflicts: _c, ...plain } = highlight;
+          ops.push(...highlightOps(articleId, prev, plain, prev ? base : heads));
+          overlay.set(highlight.id, plain);
+        },
+        remove: (id) => {
+          if (!tx.get(id)) return false;
+          ops.push({ o: 'hl', a: articleId, h: id, f: { live: false } });
+          overlay.set(id, null);
+          return true;
+        },
+      };
+      const result = change(tx);
+      if (ops.length > 0) await this.#commit(ops, `the highlights of “${title}”`);
+      return result;
+    });
+  }
+
+  async saveHighlights(articleId: string, highlights: Highlight[]): Promise<void> {
+    await this.updateHighlights(articleId, (tx) => {
+      const keep = new Set(highlights.map((h) => h.id));
+      for (const h of tx.list()) if (!keep.has(h.id)) tx.remove(h.id);
+      for (const h of highlights) tx.put(h);
+    });
+  }
+
+  addArticle(article: Article): Promise<void> {
+    return this.#transact(async () => {
+      if (!SAFE_ID.test(article.id))
+        throw new GlossError(
+          'invalid-argument',
+          `Cannot add an article with the id "${article.id}".`,
+        );
+      // Ids name files, and some file systems ignore case: refuse ids that differ only in case.
+      const lower = article.id.toLowerCase();
+      const clash = [...this.#rows.keys()].find((id) => id.toLowerCase() === lower);
+      if (clash)
+        throw new GlossError(
+          'conflict',
+          `An article with the id "${clash}" is already in the library.`,
+        );
+      // The content first: should the process die before the record, it is an unlisted file.
+      const key = await this.#writeContent(article);
+      await this.#commit(
+        [{ o: 'row', a: article.id, f: { ...articleRowFields(article, key), live: true } }],
+        `“${article.title}”`,
+      );
+    });
+  }
+
+  updateArticle(article: Article): Promise<void> {
+    return this.#transact(async () => {
+      this.#titleOrThrow(article.id, 'update');
+      const key = await this.#writeContent(article);
+      const state = this.#rows.get(article.id);
+      const fields = articleRowFields(article, key);
+      const changed: Partial<RowFields> = {};
+      for (const [k, v] of Object.entries(fields) as [keyof RowFields, unknown][])
+        if (state?.f[k]?.v !== v) (changed as Record<string, unknown>)[k] = v;
+      if (Object.keys(changed).length > 0)
+        await this.#commit([{ o: 'row', a: article.id, f: changed }], `“${article.title}”`);
+    });
+  }
+
+  setTags(articleId: string, tags: string[]): Promise<ArticleSummary> {
+    return this.#transact(async () => {
+      const title = this.#titleOrThrow(articleId, 'tag');
+      await this.#commit(
+        [{ o: 'row', a: articleId, f: { tags: cleanTags(tags) } }],
+        `the tags of “${title}”`,
+      );
+      return this.getSummary(articleId) as ArticleSummary;
+    });
+  }
+
+  setReadingPosition(articleId: string, reading: ReadingPosition): Promise<void> {
+    return this.#transact(async () => {
+      const title = this.#titleOrThrow(articleId, 'remember the reading position of');
+      await this.#commit(
+        [
+          {
+            o: 'row',
+            a: articleId,
+            f: {
+              position: reading.position,
+              progress: reading.progress,
+              lastReadAt: reading.lastReadAt,
+            },
+          },
+        ],
+        `the reading position in “${title}”`,
+      );
+    });
+  }
+
+  trashArticle(articleId: string, at: Date): Promise<void> {
+    return this.#transact(async () => {
+      const title = this.#titleOrThrow(articleId, 'move to the trash');
+      if (this.#row(articleId)?.trashedAt) return;
+      await this.#commit(
+        [{ o: 'row', a: articleId, f: { trashedAt: at.toISOString() } }],
+        `moving “${title}” to the trash`,
+      );
+    });
+  }
+
+  restoreArticle(articleId: string): Promise<void> {
+    return this.#transact(async () => {
+      const title = this.#titleOrThrow(articleId, 'restore');
+      if (!this.#row(articleId)?.trashedAt) return;
+      await this.#commit(
+        [{ o: 'row', a: articleId, f: { trashedAt: null } }],
+        `restoring “${title}”`,
+      );
+    });
+  }
+
+  purgeTrash(before: Date): Promise<string[]> {
+    return this.#transact(async () => {
+      const cutoff = before.getTime();
+      const expired = this.#allRows().filter(
+        (r) => r.trashedAt && Date.parse(r.trashedAt) < cutoff,
+      );
+      if (expired.length === 0 || this.#readOnly) return [];
+      const keys = expired.map((r) => this.#rows.get(r.id)?.f.content?.v);
+      await this.#commit(
+        expired.map((r) => ({ o: 'row', a: r.id, f: { live: false } })),
+        'emptying the trash',
+      );
+      // The records first: should the process die before the files go, they are leftovers.
+      for (const [i, row] of expired.entries()) {
+        const key = keys[i];
+        const shared = [...this.#rows.values()].some((s) => s.f.live?.v && s.f.content?.v === key);
+        if (key && !shared) await rm(full(this.dataDir, contentRel(key)), { force: true });
+        await rm(path.join(this.dataDir, MEDIA_DIR, row.id), { recursive: true, force: true });
+        this.#loaded.delete(row.id);
+        this.#counts.delete(row.id);
+        await this.#snapshots.removeArticle(row.id);
+      }
+      return expired.map((r) => r.id);
+    });
+  }
+
+  saveMedia(articleId: string, name: string, bytes: Uint8Array): Promise<void> {
+    return this.#transact(async () => {
+      if (!SAFE_ID.test(articleId))
+        throw new GlossError(
+          'invalid-argument',
+          `Cannot keep images for the article id "${articleId}".`,
+        );
+      if (!SAFE_MEDIA_NAME.test(name))
+        throw new GlossError('invalid-argument', `Cannot keep an image named "${name}".`);
+      this.#writable('the images of an article');
+      const dir = path.join(this.dataDir, MEDIA_DIR, articleId);
+      try {
+        await mkdir(dir, { recursive: true });
+        await writeFileDurably(path.join(dir, name), bytes);
+      } catch (error) {
+        throw describeWriteFailure(error, `an image of the article ${articleId}`);
+      }
+    });
+  }
+
+  pruneMedia(articleId: string, keep: ReadonlySet<string>): Promise<void> {
+    return this.#transact(async () => {
+      if (!SAFE_ID.test(articleId) || this.#readOnly) return;
+      const dir = path.join(this.dataDir, MEDIA_DIR, articleId);
+      let names: string[];
+      try {
+        names = await readdir(dir);
+      } catch {
+        return; // no media folder: nothing to prune
+      }
+      for (const name of names)
+        if (!keep.has(name)) await unlink(path.join(dir, name)).catch(() => undefined);
+      if (keep.size === 0) await rm(dir, { recursive: true, force: true });
+    });
+  }
+
+  markSeeded(): Promise<void> {
+    return this.#transact(async () => {
+      if (!this.seeded) await this.#commit([{ o: 'lib', f: { seeded: true } }], 'the library');
+    });
+  }
+
+  flush(): Promise<void> {
+    return this.#queue.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  watch(): void {
+    if (this.#watch || this.#closed) return;
+    this.#watch = new FolderWatch(path.join(this.dataDir, DEVICES_DIR), () => {
+      void this.#enqueue(() => this.#catchUp(true)).catch(() => undefined);
+    });
+  }
+
+  onChange(listener: (change: LibraryChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#watch?.close();
+    this.#watch = null;
+    if (this.#foldTimer) clearTimeout(this.#foldTimer);
+    this.#foldTimer = null;
+    await this.flush();
+    if (!this.#readOnly && (this.#dirty.size > 0 || this.#indexDirty))
+      await this.#enqueue(() => this.#foldNow()).catch(() => undefined);
+    await this.#writer.close();
+  }
+
+  /** Folds what is in memory into the snapshot now (tests and benchmarks; normally automatic). */
+  fold(): Promise<void> {
+    return this.#enqueue(() => this.#foldNow());
+  }
+
+  // ---- internals -----------------------------------------------------------------------------
+
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A change: first reads what others appended, so it is decided on the current state. */
+  #transact<T>(task: () => Promise<T>): Promise<T> {
+    return this.#enqueue(async () => {
+      await this.#catchUp(true);
+      return task();
+    });
+  }
+
+  #writable(what: string): void {
+    if (this.#readOnly)
+      throw new GlossError(
+        'read-only',
+        `Cannot save ${what}: the library folder is read-only, so it was opened read-only.`,
+      );
+  }
+
+  #titleOrThrow(id: string, action: string): string {
+    const row = this.#row(id);
+    if (!row)
+      throw new GlossError('not-found', `There is no article with the id "${id}" to ${action}.`);
+    return row.title;
+  }
+
+  /** Appends one record (acknowledged once on disk), then applies it here. */
+  async #commit(ops: Op[], what: string): Promise<void> {
+    this.#writable(what);
+    const record: LogRecord = { t: this.#clock.now(), ops };
+    try {
+      const end = await this.#writer.append(record);
+      this.#read.set(this.#writerRel, end);
+    } catch (error) {
+      throw describeWriteFailure(error, what);
+    }
+    await this.#apply([record]);
+    this.#recordsSinceFold++;
+    this.#scheduleFold();
+  }
+
+  /** Applies records (loading the articles they touch first); returns the articles changed. */
+  async #apply(records: LogRecord[]): Promise<Set<string>> {
+    const changed = new Set<string>();
+    for (const { ops } of records)
+      for (const op of ops)
+        if ((op.o === 'hl' || op.o === 'note') && !this.#loaded.has(op.a)) await this.#load(op.a);
+    for (const { t, ops } of records) {
+      this.#clock.observe(t);
+      for (const op of ops) {
+        if (op.o === 'lib') {
+          if (op.f.seeded !== undefined && (!this.#seeded || this.#seeded.t <= t)) {
+            this.#seeded = { v: op.f.seeded, t };
+            this.#indexDirty = true;
+          }
+        } else if (op.o === 'row') {
+          let state = this.#rows.get(op.a);
+          if (!state) this.#rows.set(op.a, (state = { id: op.a, f: {} }));
+          if (applyRowOp(state, op, t)) {
+            changed.add(op.a);
+            this.#indexDirty = true;
+          }
+        } else {
+          const article = this.#loaded.get(op.a);
+          if (!article) continue;
+          let state = article.states.get(op.h);
+          if (!state) article.states.set(op.h, (state = { id: op.h, f: {} }));
+          if (applyHighlightOp(state, op, t)) {
+            article.changed();
+            changed.add(op.a);
+            this.#dirty.add(op.a);
+          }
+        }
+      }
+    }
+    if (changed.size > 0) this.#rowCache = null;
+    return changed;
+  }
+
+  /**
+   * Reads what every log has gained since last read (other processes, other devices) and
+   * applies it; with `notify`, tells listeners which articles changed.
+   */
+  async #catchUp(notify: boolean): Promise<void> {
+    const changed = new Set<string>();
+    for (const rel of await this.#logFiles()) {
+      if (rel === this.#writerRel) continue;
+      const from = this.#read.get(rel) ?? 0;
+      let size: number;
+      try {
+        size = (await stat(full(this.dataDir, rel))).size;
+      } catch {
+        continue; // removed since listed
+      }
+      if (size <= from) continue;
+      const read = await readLog(full(this.dataDir, rel), from);
+      if (read.damaged > 0)
+        this.notices.push({
+          file: rel,
+          message: `${read.damaged} damaged change record${read.damaged === 1 ? ' was' : 's were'} skipped in a change log of the device “${rel.split('/')[1]}”.`,
+        });
+      for (const id of await this.#apply(read.records.map((r) => r.record))) changed.add(id);
+      this.#read.set(rel, read.end);
+      this.#recordsSinceFold += read.records.length;
+    }
+    if (changed.size > 0) {
+      this.#scheduleFold();
+      if (notify) {
+        const change = { articles: [...changed] };
+        for (const listener of this.#listeners) listener(change);
+      }
+    }
+  }
+
+  /** Every log in the folder, relative to it, oldest names first within each device. */
+  async #logFiles(): Promise<string[]> {
+    let devices: string[];
+    try {
+      devices = await readdir(path.join(this.dataDir, DEVICES_DIR));
+    } catch {
+      return [];
+    }
+    const out: string[] = [];
+    for (const device of devices.sort()) {
+      let names: string[];
+      try {
+        names = await readdir(full(this.dataDir, logsDir(device)));
+      } catch {
+        continue;
+      }
+      for (const name of names.sort())
+        if (name.endsWith('.jsonl')) out.push(`${logsDir(device)}/${name}`);
+    }
+    return out;
+  }
+
+  /** Brings an article's highlights into memory from the snapshot (recovering it if damaged). */
+  async #load(articleId: string): Promise<ArticleHighlights> {
+    const held = this.#loaded.get(articleId);
+    if (held) return held;
+    const article = new ArticleHighlights(articleId);
+    // An article listed with highlights must have its file; one without may have none yet.
+    const expected = (this.#counts.get(articleId)?.highlights ?? 0) > 0;
+    const states = await this.#snapshots.readArticle(articleId, expected);
+    if (states === 'damaged') {
+      await this.#rebuildArticle(article);
+    } else {
+      for (const s of states) article.states.set(s.id, s);
+    }
+    this.#loaded.set(articleId, article);
+    return article;
+  }
+
+  /** Replays every log for one article whose snapshot was lost, and says what was recovered. */
+  async #rebuildArticle(article: ArticleHighlights): Promise<void> {
+    for (const rel of await this.#logFiles()) {
+      const upTo = this.#read.get(rel) ?? 0;
+      const read = await readLog(full(this.dataDir, rel), 0);
+      for (const { record, end } of read.records) {
+        if (end > upTo) break; // later records are applied by the catch-up that reads them
+        for (const op of record.ops) {
+          if ((op.o !== 'hl' && op.o !== 'note') || op.a !== article.articleId) continue;
+          let state = article.states.get(op.h);
+          if (!state) article.states.set(op.h, (state = { id: op.h, f: {} }));
+          applyHighlightOp(state, op, record.t);
+        }
+      }
+    }
+    article.changed();
+    this.#dirty.add(article.articleId);
+    const { highlights, notes } = article.counts();
+    const title = this.#rows.get(article.articleId)?.f.title?.v ?? article.articleId;
+    this.notices.push({
+      file: title,
+      message:
+        `The saved highlights of “${title}” were damaged or missing; they were rebuilt from the ` +
+        `change logs: ${highlights} highlight${highlights === 1 ? '' : 's'} and ` +
+        `${notes} note${notes === 1 ? '' : 's'} recovered.`,
+    });
+  }
+
+  async #writeContent(article: Article): Promise<string> {
+    this.#writable(`“${article.title}”`);
+    const checked = articleSchema.safeParse(article);
+    if (!checked.success)
+      throw new GlossError('invalid-argument', `“${article.title}” cannot be stored as it is.`);
+    const text = JSON.stringify({ format: JOURNAL_FORMAT_VERSION, article: checked.data });
+    const key = createHash('sha256').update(text).digest('hex').slice(0, 32);
+    const file = full(this.dataDir, contentRel(key));
+    if (!this.#content.has(key)) {
+      try {
+        await stat(file);
+      } catch {
+        try {
+          await mkdir(path.join(this.dataDir, CONTENT_DIR), { recursive: true });
+          await writeFileDurably(file, text);
+        } catch (error) {
+          throw describeWriteFailure(error, `“${article.title}”`);
+        }
+      }
+    }
+    this.#content.set(key, checked.data);
+    return key;
+  }
+
+  async #readContent(key: string, articleId: string): Promise<Article | null> {
+    const cached = this.#content.get(key);
+    if (cached) return cached;
+    const title = this.#rows.get(articleId)?.f.title?.v ?? articleId;
+    let raw: unknown;
+    try {
+      const bytes = await readFile(full(this.dataDir, contentRel(key)));
+      raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      this.#noteOnce(
+        title,
+        `The text of “${title}” ${missing ? 'is missing' : 'is damaged'} (its highlights and notes are kept).`,
+      );
+      return null;
+    }
+    const parsed = articleSchema.safeParse((raw as { article?: unknown } | null)?.article);
+    if (!parsed.success) {
+      this.#noteOnce(
+        title,
+        `The text of “${title}” is damaged (its highlights and notes are kept).`,
+      );
+      return null;
+    }
+    const article = parsed.data;
+    // Few articles are open at once; keep the cache small so a long session stays lean.
+    if (this.#content.size > 50) this.#content.delete(this.#content.keys().next().value as string);
+    this.#content.set(key, article);
+    return article;
+  }
+
+  #noteOnce(file: string, message: string): void {
+    if (!this.notices.some((n) => n.message === message)) this.notices.push({ file, message });
+  }
+
+  #scheduleFold(): void {
+    if (this.#readOnly || this.#closed) return;
+    if (this.#recordsSinceFold >= FOLD_AFTER_RECORDS) {
+      this.#recordsSinceFold = 0;
+      void this.#enqueue(() => this.#foldNow()).catch(() => undefined);
+      return;
+    }
+    if (this.#foldTimer) clearTimeout(this.#foldTimer);
+    this.#foldTimer = setTimeout(() => {
+      this.#foldTimer = null;
+      void this.#enqueue(() => this.#foldNow()).catch(() => undefined);
+    }, FOLD_IDLE_MS);
+    this.#foldTimer.unref();
+  }
+
+  /** Writes changed articles and the index into this device's snapshot (under its lock). */
+  async #foldNow(): Promise<void> {
+    if (this.#readOnly) return;
+    if (this.#dirty.size === 0 && !this.#indexDirty) return;
+    const dirty = [...this.#dirty];
+    this.#dirty.clear();
+    this.#indexDirty = false;
+    this.#recordsSinceFold = 0;
+    try {
+      await this.#snapshots.fold({
+        articles: dirty.flatMap((id) => {
+          const a = this.#loaded.get(id);
+          return a ? [{ id, states: a.states, changed: () => a.changed() }] : [];
+        }),
+        rows: this.#rows,
+        seeded: this.#seeded,
+        setSeeded: (reg) => (this.#seeded = reg),
+        counts: (id) => this.#countsOf(id),
+        watermarks: this.#read,
+      });
+      this.#rowCache = null;
+    } catch {
+      // Folding is an optimisation: the logs hold everything. Try again later.
+      for (const id of dirty) this.#dirty.add(id);
+      this.#indexDirty = true;
+    }
+  }
+}
+
+/** Moves a folder aside (used for a damaged file); exported for the migration. */
+export async function moveAside(from: string): Promise<string> {
+  const to = `${from}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  await rename(from, to);
+  return to;
+}
+
+export type { Stamp };
