@@ -12,6 +12,7 @@ import type { Article, ArticleSummary } from './model/article.ts';
 import type { Highlight } from './model/highlight.ts';
 import { HIGHLIGHT_COLORS } from './model/highlight.ts';
 import { hasImportableExtension } from './ingest/extensions.ts';
+import { highlightSchema } from './store/schema.ts';
 
 const articleId = z.string().regex(/^[a-z0-9_-]{1,64}$/i, 'not an article id');
 const highlightId = z.string().regex(/^[a-z0-9_-]{1,64}$/i, 'not a highlight id');
@@ -21,32 +22,6 @@ const note = z.string().max(100_000, 'a note is limited to 100,000 characters');
 const offset = z.number().int().nonnegative();
 
 const noArgument = z.undefined();
-
-const storedHighlight = z.object({
-  id: highlightId,
-  articleId,
-  position: z.object({ type: z.literal('TextPositionSelector'), start: offset, end: offset }),
-  quote: z.object({
-    type: z.literal('TextQuoteSelector'),
-    exact: z.string().max(1_000_000),
-    prefix: z.string().max(200),
-    suffix: z.string().max(200),
-  }),
-  color,
-  note,
-  tags: z.array(z.string().max(200)).max(500),
-  created: z.string().max(40),
-  updated: z.string().max(40),
-  orphan: z.boolean(),
-  attribution: z
-    .object({
-      name: z.string().max(500).nullable(),
-      role: z.string().max(1000).nullable(),
-      kind: z.enum(['person', 'organization', 'group', 'unknown']),
-    })
-    .nullable()
-    .optional(),
-});
 
 /** The result of opening one article in the reader. */
 export interface OpenedArticle {
@@ -118,7 +93,8 @@ export const apiTable = {
   /** Puts back a highlight exactly as it was (undo of a delete, redo of a create). */
   restoreHighlight: {
     channel: apiChannels.restoreHighlight,
-    input: z.object({ highlight: storedHighlight }).strict(),
+    // The store's own schema, limits and all: whatever was stored can be put back.
+    input: z.object({ highlight: highlightSchema }).strict(),
   },
   exportMarkdown: {
     channel: apiChannels.exportMarkdown,
