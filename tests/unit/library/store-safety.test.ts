@@ -123,8 +123,8 @@ describe('two processes on one folder', () => {
     ]);
     const { library: reopened } = await openLibrary(dir, { search: { persist: false } });
     const notes = new Map((await reopened.open(id)).highlights.map((h) => [h.id, h.note]));
-    for (const [hid, note] of [...one!, ...two!]) expect(notes.get(hid), hid).toBe(note);
-    expect(notes.size).toBe(one!.size + two!.size);
+    for (const [hid, note] of [...one, ...two]) expect(notes.get(hid), hid).toBe(note);
+    expect(notes.size).toBe(one.size + two.size);
     expect(reopened.list()[0]!.tags).toEqual(['council']);
   }, 120_000);
 });

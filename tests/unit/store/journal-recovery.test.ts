@@ -73,15 +73,15 @@ describe('a damaged index snapshot', () => {
     const dir = freshDir();
     const store = await open(dir);
     const [a, b, c] = [makeArticle(1), makeArticle(2), makeArticle(3)];
-    for (const x of [a, b, c]) await store.addArticle(x!);
-    await store.setTags(a!.id, ['ferry', 'council']);
-    await store.setReadingPosition(b!.id, {
+    for (const x of [a, b, c]) await store.addArticle(x);
+    await store.setTags(a.id, ['ferry', 'council']);
+    await store.setReadingPosition(b.id, {
       position: 120,
       progress: 0.4,
       lastReadAt: '2026-01-01T00:00:00.000Z',
     });
-    await store.trashArticle(c!.id, new Date('2026-01-02T00:00:00.000Z'));
-    await store.saveHighlights(a!.id, makeHighlights(a!.id, 4));
+    await store.trashArticle(c.id, new Date('2026-01-02T00:00:00.000Z'));
+    await store.saveHighlights(a.id, makeHighlights(a.id, 4));
     await store.fold();
     const before = { list: store.listArticles(), trash: store.listTrash() };
     await store.close();
