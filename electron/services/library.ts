@@ -22,7 +22,6 @@ import type { HighlightsTx, LibraryChange, LibraryStore } from './store/types.ts
 import { clampHighlight } from '../../common/store/clamp-highlight.ts';
 import { highlightSchema } from '../../common/store/schema.ts';
 import { describeZodError } from '../../common/store/migrations.ts';
-import { GlossError } from '../../common/errors.ts';
 
 /** How long a trashed article is kept before it is deleted for good. */
 export const TRASH_DAYS = 30;

@@ -57,6 +57,8 @@ const SAFE_MEDIA_NAME = /^[A-Za-z0-9_-]{1,100}\.[a-z0-9]{1,5}$/;
 /** Fold the log into the snapshot after this many records, and this long after the last one. */
 const FOLD_AFTER_RECORDS = 2000;
 const FOLD_IDLE_MS = 30_000;
+/** At open, fold when at least this many records were read past the snapshot. */
+const FOLD_AT_OPEN_RECORDS = 500;
 
 /** Tags as the user means them: trimmed, no empties, the first spelling of each kept. */
 function cleanTags(tags: readonly string[]): string[] {
@@ -213,7 +215,11 @@ export class JournalStore implements LibraryStore {
       });
       this.#indexDirty = true;
     }
-    if (!this.#readOnly && (this.#indexDirty || this.#dirty.size > 0)) await this.#foldNow();
+    // Fold at open only when it pays (a long log to read next time) or after a repair; a
+    // one-shot command otherwise writes nothing it was not asked to.
+    const repaired = lostIndex || this.notices.length > 0;
+    if (!this.#readOnly && (repaired || this.#recordsSinceFold >= FOLD_AT_OPEN_RECORDS))
+      await this.#foldNow();
   }
 
   // ---- reading -------------------------------------------------------------------------------

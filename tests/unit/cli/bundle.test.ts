@@ -61,7 +61,8 @@ describe('the gloss bin', () => {
     expect(
       (JSON.parse(stdout) as { imported: Array<{ duplicate: boolean }> }).imported[0]!.duplicate,
     ).toBe(false);
-    expect(readdirSync(data)).toContain('library.json');
+    // The library's change logs live under devices/<this device>/ in the data folder.
+    expect(readdirSync(data)).toContain('devices');
   }, 60_000);
 
   it('prints its usage for --help and exits 0', async () => {

@@ -1,4 +1,5 @@
 /** Folders and libraries for the library tests, removed afterwards. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { openLibrary, type OpenLibraryOptions } from '../../../electron/services/open-library.ts';
 import type { Library } from '../../../electron/services/library.ts';
