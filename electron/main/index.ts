@@ -19,6 +19,7 @@ import { createChannelHandlers } from '../../common/api.ts';
 import { createApiImplementation } from '../services/api-implementation.ts';
 import { dataFlagFrom, resolveDataDir } from '../services/data-dir.ts';
 import { openLibrary } from '../services/open-library.ts';
+import { LIBRARY_CHANGED_CHANNEL } from '../services/library.ts';
 import { createPlatform } from './dialogs.ts';
 import { registerApi } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
@@ -95,8 +96,26 @@ async function whenReady(dataDir: string): Promise<void> {
   // Load (or build) the search index while the reader looks at the library, not on the first
   // keystroke in the search box. A failure is not fatal: searching builds it again.
   void Promise.resolve(library.search?.warm()).catch(() => undefined);
-  app.on('before-quit', () => {
+  // What `gloss` or another device changes in the folder reaches the window within a second or
+  // two (the renderer reloads what it shows on this event).
+  library.store.watch?.();
+  library.onChanged?.((change) => {
+    if (mainWindow && !mainWindow.isDestroyed())
+      mainWindow.webContents.send(LIBRARY_CHANGED_CHANNEL, change);
+  });
+  let storeClosed = false;
+  app.on('before-quit', (event?: Electron.Event) => {
     void Promise.resolve(library.search?.flush()).catch(() => undefined);
+    // Let a change still being written finish, and fold the log, before the process ends.
+    if (storeClosed || !library.store.close) return;
+    event?.preventDefault();
+    void library.store
+      .close()
+      .catch(() => undefined)
+      .finally(() => {
+        storeClosed = true;
+        app.quit();
+      });
   });
 
   app.on('activate', () => {

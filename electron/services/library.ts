@@ -23,6 +23,9 @@ import { clampHighlight } from '../../common/store/clamp-highlight.ts';
 import { highlightSchema } from '../../common/store/schema.ts';
 import { describeZodError } from '../../common/store/migrations.ts';
 
+/** The channel on which the main process tells the window what changed on disk elsewhere. */
+export const LIBRARY_CHANGED_CHANNEL = 'gloss:library:changed';
+
 /** How long a trashed article is kept before it is deleted for good. */
 export const TRASH_DAYS = 30;
 
