@@ -101,25 +101,88 @@ export const indexSnapshotSchema = z.object({
   counts: z.record(z.string(), z.object({ highlights: z.number().int(), notes: z.number().int() })),
 });
 
-/** `devices/<device>/snapshot/highlights/<articleId>.json`: one article's highlight states. */
-export const articleSnapshotSchema = z.object({
-  format: z.literal(JOURNAL_FORMAT_VERSION),
-  articleId: storedIdSchema,
-  highlights: z.array(highlightStateSchema),
-});
+/**
+ * `devices/<device>/snapshot/highlights/<articleId>.json`: one article's highlight states, each
+ * written compactly: its field values, the stamp most of them share, and the stamps of the few
+ * that differ (stamps would otherwise be most of the file).
+ */
+export interface ArticleSnapshot {
+  format: typeof JOURNAL_FORMAT_VERSION;
+  articleId: string;
+  highlights: CompactState[];
+}
+
+/** One highlight's state as a snapshot keeps it. */
+export interface CompactState {
+  id: string;
+  /** The stamp of every field not listed in `o`. */
+  t: string;
+  v: Record<string, unknown>;
+  o?: Record<string, string>;
+  note?: NonNullable<HighlightState['note']>;
+}
+
+/** The compact form of a state. */
+export function compactState(state: HighlightState): CompactState {
+  const counts = new Map<string, number>();
+  for (const reg of Object.values(state.f))
+    if (reg) counts.set(reg.t, (counts.get(reg.t) ?? 0) + 1);
+  let t = '';
+  let most = 0;
+  for (const [stamp, n] of counts) if (n > most) [t, most] = [stamp, n];
+  const v: Record<string, unknown> = {};
+  const o: Record<string, string> = {};
+  for (const [key, reg] of Object.entries(state.f)) {
+    if (!reg) continue;
+    v[key] = reg.v;
+    if (reg.t !== t) o[key] = reg.t;
+  }
+  const out: CompactState = { id: state.id, t, v };
+  if (Object.keys(o).length > 0) out.o = o;
+  if (state.note) out.note = state.note;
+  return out;
+}
+
+/**
+ * The state a compact form stands for. Snapshots are only ever written whole by this code (a
+ * torn or bit-flipped file fails to parse as UTF-8 JSON), so the check here is of shape, not
+ * of every value: the values are checked when the highlight is materialized.
+ */
+export function expandState(raw: unknown): HighlightState | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const c = raw as Partial<CompactState>;
+  if (typeof c.id !== 'string' || typeof c.t !== 'string' || typeof c.v !== 'object' || !c.v)
+    return null;
+  const f: Record<string, { v: unknown; t: string }> = {};
+  for (const [key, value] of Object.entries(c.v)) f[key] = { v: value, t: c.o?.[key] ?? c.t };
+  const state: HighlightState = { id: c.id, f: f as HighlightState['f'] };
+  if (c.note && Array.isArray(c.note.heads) && typeof c.note.seen === 'object') state.note = c.note;
+  return state;
+}
+
+/** The highlight states of an article snapshot, or null when it is not one. */
+export function decodeArticleSnapshot(
+  raw: unknown,
+): { articleId: string; states: HighlightState[] } | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const doc = raw as Partial<ArticleSnapshot>;
+  if (doc.format !== JOURNAL_FORMAT_VERSION || typeof doc.articleId !== 'string') return null;
+  if (!Array.isArray(doc.highlights)) return null;
+  const states: HighlightState[] = [];
+  for (const item of doc.highlights) {
+    const state = expandState(item);
+    if (!state) return null;
+    states.push(state);
+  }
+  return { articleId: doc.articleId, states };
+}
 
 export type IndexSnapshot = z.output<typeof indexSnapshotSchema>;
-export type ArticleSnapshot = z.output<typeof articleSnapshotSchema>;
 
 /** Parses a log line's JSON into a record, or null when it is not a valid one. */
 export function decodeRecord(raw: unknown): LogRecord | null {
   const parsed = logRecordSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;
-}
-
-/** The snapshot's states with the types the merge works on. */
-export function statesOf(snapshot: ArticleSnapshot): HighlightState[] {
-  return snapshot.highlights;
 }
 
 /** The snapshot's row states with the types the merge works on. */

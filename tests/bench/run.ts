@@ -18,6 +18,7 @@ const suites: Array<[string, Suite]> = [
   ['reader-smooth', () => import('./reader-smooth.ts')],
   ['library', () => import('./library.ts')],
   ['cli-start', () => import('./cli-start.ts')],
+  ['store', () => import('./store.ts')],
 ];
 
 const json = process.argv.includes('--json');

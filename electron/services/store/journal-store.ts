@@ -93,49 +93,69 @@ function summaryOf(row: IndexRow): ArticleSummary {
   return summary;
 }
 
-/** One article's highlights in memory, with what is derived from them. */
+/**
+ * One article's highlights in memory, with what is derived from them kept up to date one
+ * highlight at a time, so that a write costs the same in an article of ten or ten thousand.
+ */
 class ArticleHighlights {
   readonly states = new Map<string, HighlightState>();
+  readonly #byId = new Map<string, Highlight>();
+  #notes = 0;
+  #latest = '';
   #list: Highlight[] | null = null;
-  #byId: Map<string, Highlight> | null = null;
 
   constructor(readonly articleId: string) {}
 
-  changed(): void {
+  /** Replaces the state of one highlight (or adds it) and updates what derives from it. */
+  refresh(id: string): void {
+    const state = this.states.get(id);
+    const before = this.#byId.get(id);
+    const after = state ? materializeHighlight(this.articleId, state) : null;
+    if (before && before.note.trim() !== '') this.#notes--;
+    if (after) {
+      // Handed out without copying (see getHighlights), so frozen against a caller's changes.
+      deepFreeze(after);
+      this.#byId.set(id, after);
+      if (after.note.trim() !== '') this.#notes++;
+    } else this.#byId.delete(id);
+    if (state) {
+      const t = latestStamp(state);
+      if (t > this.#latest) this.#latest = t;
+    }
     this.#list = null;
-    this.#byId = null;
+  }
+
+  /** Recomputes everything (after states were replaced wholesale). */
+  refreshAll(): void {
+    this.#byId.clear();
+    this.#notes = 0;
+    for (const id of this.states.keys()) this.refresh(id);
   }
 
   get list(): Highlight[] {
-    if (!this.#list) {
-      const list: Highlight[] = [];
-      for (const s of this.states.values()) {
-        const h = materializeHighlight(this.articleId, s);
-        if (h) list.push(h);
-      }
-      this.#list = list;
-    }
+    this.#list ??= [...this.#byId.values()];
     return this.#list;
   }
 
   get(id: string): Highlight | null {
-    this.#byId ??= new Map(this.list.map((h) => [h.id, h]));
     return this.#byId.get(id) ?? null;
   }
 
   counts(): ArticleCounts {
-    const list = this.list;
-    return { highlights: list.length, notes: list.filter((h) => h.note.trim() !== '').length };
+    return { highlights: this.#byId.size, notes: this.#notes };
   }
 
   stamp(): string {
-    let latest = '';
-    for (const s of this.states.values()) {
-      const t = latestStamp(s);
-      if (t > latest) latest = t;
-    }
-    return `${this.states.size}:${latest}`;
+    return `${this.states.size}:${this.#latest}`;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 /** Options for opening a store. */
@@ -169,6 +189,7 @@ export class JournalStore implements LibraryStore {
   #recordsSinceFold = 0;
   #foldTimer: NodeJS.Timeout | null = null;
   #rowCache: IndexRow[] | null = null;
+  #rowById = new Map<string, IndexRow>();
   readonly #content = new Map<string, Article>();
   #queue: Promise<unknown> = Promise.resolve();
   readonly #listeners = new Set<(change: LibraryChange) => void>();
@@ -238,10 +259,12 @@ export class JournalStore implements LibraryStore {
       });
       const rows: IndexRow[] = [];
       for (const state of states) {
-        const row = materializeRow(state, this.#countsOf(state.id));
+        // Counts change with every highlight; they are filled in when a row is handed out.
+        const row = materializeRow(state, { highlights: 0, notes: 0 });
         if (row) rows.push(row);
       }
       this.#rowCache = rows;
+      this.#rowById = new Map(rows.map((r) => [r.id, r]));
     }
     return this.#rowCache;
   }
@@ -251,24 +274,30 @@ export class JournalStore implements LibraryStore {
   }
 
   #row(id: string): IndexRow | undefined {
-    return this.#allRows().find((r) => r.id === id);
+    this.#allRows();
+    return this.#rowById.get(id);
+  }
+
+  /** A row as handed out: a copy, with its current counts. */
+  #summary(row: IndexRow): ArticleSummary {
+    return { ...summaryOf(row), ...this.#countsOf(row.id) };
   }
 
   listArticles(): ArticleSummary[] {
     return this.#allRows()
       .filter((r) => !r.trashedAt)
-      .map(summaryOf);
+      .map((r) => this.#summary(r));
   }
 
   listTrash(): ArticleSummary[] {
     return this.#allRows()
       .filter((r) => r.trashedAt)
-      .map(summaryOf);
+      .map((r) => this.#summary(r));
   }
 
   getSummary(articleId: string): ArticleSummary | null {
     const row = this.#row(articleId);
-    return row ? summaryOf(row) : null;
+    return row ? this.#summary(row) : null;
   }
 
   contentHashOf(articleId: string): string | null {
@@ -277,27 +306,28 @@ export class JournalStore implements LibraryStore {
 
   findByContentHash(hash: string): ArticleSummary | null {
     const row = this.#allRows().find((r) => r.contentHash === hash);
-    return row ? summaryOf(row) : null;
+    return row ? this.#summary(row) : null;
   }
 
   findByUrl(url: string): ArticleSummary | null {
     const rows = this.#allRows().filter((r) => r.url === url);
     const row = rows.find((r) => !r.trashedAt) ?? rows[0];
-    return row ? summaryOf(row) : null;
+    return row ? this.#summary(row) : null;
   }
 
   async getArticle(id: string): Promise<Article | null> {
     const key = this.#row(id) ? this.#rows.get(id)?.f.content?.v : undefined;
     if (!key) return null;
-    const article = await this.#readContent(key, id);
-    return article ? structuredClone(article) : null;
+    // Cached articles are frozen, so they are handed out as they are, not copied each call.
+    return this.#readContent(key, id);
   }
 
   async getHighlights(articleId: string): Promise<Highlight[]> {
     if (!this.#rows.has(articleId)) return [];
     const loaded =
       this.#loaded.get(articleId) ?? (await this.#enqueue(() => this.#load(articleId)));
-    return structuredClone(loaded.list);
+    // Each highlight is frozen, so the list can be handed out without copying 10,000 of them.
+    return [...loaded.list];
   }
 
   async highlightsStamp(articleId: string): Promise<string | null> {
@@ -615,6 +645,7 @@ export class JournalStore implements LibraryStore {
           if (applyRowOp(state, op, t)) {
             changed.add(op.a);
             this.#indexDirty = true;
+            this.#rowCache = null;
           }
         } else {
           const article = this.#loaded.get(op.a);
@@ -622,14 +653,13 @@ export class JournalStore implements LibraryStore {
           let state = article.states.get(op.h);
           if (!state) article.states.set(op.h, (state = { id: op.h, f: {} }));
           if (applyHighlightOp(state, op, t)) {
-            article.changed();
+            article.refresh(op.h);
             changed.add(op.a);
             this.#dirty.add(op.a);
           }
         }
       }
     }
-    if (changed.size > 0) this.#rowCache = null;
     return changed;
   }
 
@@ -702,6 +732,7 @@ export class JournalStore implements LibraryStore {
       await this.#rebuildArticle(article);
     } else {
       for (const s of states) article.states.set(s.id, s);
+      article.refreshAll();
     }
     this.#loaded.set(articleId, article);
     return article;
@@ -722,7 +753,7 @@ export class JournalStore implements LibraryStore {
         }
       }
     }
-    article.changed();
+    article.refreshAll();
     this.#dirty.add(article.articleId);
     const { highlights, notes } = article.counts();
     const title = this.#rows.get(article.articleId)?.f.title?.v ?? article.articleId;
@@ -755,7 +786,7 @@ export class JournalStore implements LibraryStore {
         }
       }
     }
-    this.#content.set(key, checked.data);
+    this.#content.set(key, deepFreeze(checked.data));
     return key;
   }
 
@@ -786,7 +817,7 @@ export class JournalStore implements LibraryStore {
     const article = parsed.data;
     // Few articles are open at once; keep the cache small so a long session stays lean.
     if (this.#content.size > 50) this.#content.delete(this.#content.keys().next().value as string);
-    this.#content.set(key, article);
+    this.#content.set(key, deepFreeze(article));
     return article;
   }
 
@@ -821,7 +852,7 @@ export class JournalStore implements LibraryStore {
       await this.#snapshots.fold({
         articles: dirty.flatMap((id) => {
           const a = this.#loaded.get(id);
-          return a ? [{ id, states: a.states, changed: () => a.changed() }] : [];
+          return a ? [{ id, states: a.states }] : [];
         }),
         rows: this.#rows,
         seeded: this.#seeded,

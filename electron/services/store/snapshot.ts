@@ -9,11 +9,11 @@ import { mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/prom
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import {
-  articleSnapshotSchema,
+  compactState,
+  decodeArticleSnapshot,
   indexSnapshotSchema,
   JOURNAL_FORMAT_VERSION,
   rowStatesOf,
-  statesOf,
   type IndexSnapshot,
 } from '../../../common/store/journal-schema.ts';
 import {
@@ -35,7 +35,7 @@ export interface ArticleCounts {
 
 /** What a fold writes. */
 export interface FoldInput {
-  articles: Array<{ id: string; states: Map<string, HighlightState>; changed: () => void }>;
+  articles: Array<{ id: string; states: Map<string, HighlightState> }>;
   rows: Map<string, RowState>;
   seeded: Reg<boolean> | undefined;
   setSeeded: (reg: Reg<boolean> | undefined) => void;
@@ -92,8 +92,8 @@ export class SnapshotFiles {
     const file = full(this.dataDir, articleSnapshotRel(this.device, articleId));
     const read = await readJson(file);
     if (!read.ok && read.missing) return expected ? 'damaged' : [];
-    const parsed = read.ok ? articleSnapshotSchema.safeParse(read.value) : null;
-    if (parsed?.success && parsed.data.articleId === articleId) return statesOf(parsed.data);
+    const decoded = read.ok ? decodeArticleSnapshot(read.value) : null;
+    if (decoded && decoded.articleId === articleId) return decoded.states;
     await this.#moveAside(file);
     return 'damaged';
   }
@@ -137,7 +137,7 @@ export class SnapshotFiles {
           JSON.stringify({
             format: JOURNAL_FORMAT_VERSION,
             articleId: article.id,
-            highlights: [...merged.values()],
+            highlights: [...merged.values()].map(compactState),
           }),
         );
         counts[article.id] = input.counts(article.id);
@@ -189,10 +189,10 @@ export class SnapshotFiles {
   ): Promise<Map<string, HighlightState>> {
     const read = await readJson(full(this.dataDir, articleSnapshotRel(this.device, articleId)));
     if (!read.ok) return states;
-    const parsed = articleSnapshotSchema.safeParse(read.value);
-    if (!parsed.success) return states;
+    const decoded = decodeArticleSnapshot(read.value);
+    if (!decoded) return states;
     const merged = new Map(states);
-    for (const s of statesOf(parsed.data)) {
+    for (const s of decoded.states) {
       const held = merged.get(s.id);
       if (!held) {
         merged.set(s.id, s);
