@@ -153,9 +153,9 @@ export function expandState(raw: unknown): HighlightState | null {
   const c = raw as Partial<CompactState>;
   if (typeof c.id !== 'string' || typeof c.t !== 'string' || typeof c.v !== 'object' || !c.v)
     return null;
-  const f: Record<string, { v: unknown; t: string }> = {};
+  const f: HighlightState['f'] & Record<string, { v: unknown; t: string }> = {};
   for (const [key, value] of Object.entries(c.v)) f[key] = { v: value, t: c.o?.[key] ?? c.t };
-  const state: HighlightState = { id: c.id, f: f as HighlightState['f'] };
+  const state: HighlightState = { id: c.id, f };
   if (c.note && Array.isArray(c.note.heads) && typeof c.note.seen === 'object') state.note = c.note;
   return state;
 }

@@ -32,7 +32,7 @@ const HIGHLIGHTS_DIR = 'highlights';
 /** Images saved with web pages, one folder per article. */
 export const MEDIA_DIR = 'media';
 
-/** Media files are named by the importer (a hash and an image extension); nothing else is accepted. */
+/** Media files are named by the importer (a hash and an image extension); nothing else. */
 const SAFE_MEDIA_NAME = /^[A-Za-z0-9_-]{1,100}\.[a-z0-9]{1,5}$/;
 
 /** Ids become file names, so only plain ones are accepted (no separators, no dots). */
@@ -125,7 +125,7 @@ function sameRow(a: IndexRow, b: IndexRow): boolean {
   return true;
 }
 
-/** Removes temp files a killed writer left behind; they are never anything but unfinished writes. */
+/** Removes temp files a killed writer left behind (never anything but unfinished writes). */
 async function removeStrayTempFiles(dataDir: string): Promise<void> {
   for (const dir of [
     dataDir,
@@ -216,7 +216,7 @@ class FileLibraryStore implements StoredLibrary {
     try {
       this.#rowOrThrow(articleId, 'remember the reading position of');
     } catch (error) {
-      return Promise.reject(error);
+      return Promise.reject(error as Error);
     }
     this.#pendingPositions.set(articleId, reading);
     // Group commit: every call made before the queued write starts rides on that one write.
@@ -387,7 +387,7 @@ class FileLibraryStore implements StoredLibrary {
           'not-found',
           `There is no article with the id "${articleId}" to save highlights for.`,
         );
-      // Loaded first so a damaged file is dealt with (moved aside, noticed) rather than overwritten.
+      // Loaded first so a damaged file is dealt with (moved aside, noticed), not overwritten.
       const file = await this.#highlightsFile(articleId);
       await file.save({ schemaVersion: CURRENT_SCHEMA_VERSION, highlights });
       const row = this.#row(articleId);

@@ -86,7 +86,7 @@ describe('merging two devices', () => {
     for (const side of [laptop, desktop]) {
       expect(side.highlight?.note).toBe('edited on the desktop');
       expect(side.highlight?.conflicts).toEqual([
-        { note: 'edited on the laptop', updated: expect.any(String), device: 'laptop' },
+        { note: 'edited on the laptop', updated: expect.any(String) as unknown, device: 'laptop' },
       ]);
     }
     // Picking one with every version seen resolves the conflict everywhere.
