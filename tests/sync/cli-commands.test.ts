@@ -1,0 +1,204 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { highlightsCommand } from '../../electron/cli/commands/highlights.ts';
+import { describeStatus, syncCommand, type DeviceLogs } from '../../electron/cli/commands/sync.ts';
+import type { Output } from '../../electron/cli/output.ts';
+import { openLibrary } from '../../electron/services/open-library.ts';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SEED = path.join(ROOT, 'assets', '000_8366b94cf810edf5.txt');
+
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'gloss-sync-cli-'));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+function capture(): Output & {
+  out: (t: string) => void;
+  text: () => { out: string; err: string };
+} {
+  let out = '';
+  let err = '';
+  return {
+    out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`),
+    err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`),
+    text: () => ({ out, err }),
+  };
+}
+
+/** A library with the bundled article and two highlights, one with a note. */
+async function annotated(name: string) {
+  const data = path.join(work, name);
+  const { library } = await openLibrary(data);
+  const { id } = await library.importFile(SEED);
+  const { article } = await library.open(id);
+  const at = article.text.indexOf('have an incentive');
+  const first = await library.createHighlight({
+    articleId: id,
+    start: at,
+    end: at + 17,
+    color: 'yellow',
+    note: 'first',
+  });
+  const second = await library.createHighlight({ articleId: id, start: 0, end: 6, color: 'blue' });
+  return { data, articleId: id, first, second };
+}
+
+async function highlightsNow(data: string, articleId: string) {
+  const { library } = await openLibrary(data);
+  return (await library.open(articleId)).highlights;
+}
+
+describe('gloss highlights', () => {
+  it('deletes one highlight, and says which one is missing when asked again', async () => {
+    const { data, articleId, first, second } = await annotated('delete');
+    const io = capture();
+    const code = await highlightsCommand(
+      ['delete', first.id],
+      { article: articleId, json: true },
+      data,
+      io,
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(io.text().out)).toEqual({
+      deleted: { id: first.id, articleId, exact: 'have an incentive', note: 'first', tags: [] },
+    });
+    expect((await highlightsNow(data, articleId)).map((h) => h.id)).toEqual([second.id]);
+
+    const again = capture();
+    expect(
+      await highlightsCommand(
+        ['delete', first.id],
+        { article: articleId, json: false },
+        data,
+        again,
+      ),
+    ).toBe(1);
+    expect(again.text().err).toBe(
+      `gloss highlights delete: no highlight ${first.id} in article ${articleId}\n`,
+    );
+    expect((await highlightsNow(data, articleId)).map((h) => h.id)).toEqual([second.id]);
+  });
+
+  it('replaces a note, with its tags, and clears it with ""', async () => {
+    const { data, articleId, first, second } = await annotated('note');
+    const io = capture();
+    const code = await highlightsCommand(
+      ['note', second.id],
+      { article: articleId, text: 'Why now? #idlib', json: false },
+      data,
+      io,
+    );
+    expect(code).toBe(0);
+    expect(io.text().out).toMatch(new RegExp(`^noted  ${second.id}  `));
+    let stored = await highlightsNow(data, articleId);
+    expect(stored.find((h) => h.id === second.id)).toMatchObject({
+      note: 'Why now? #idlib',
+      tags: ['idlib'],
+    });
+    expect(stored.find((h) => h.id === first.id)?.note).toBe('first');
+
+    expect(
+      await highlightsCommand(
+        ['note', first.id],
+        { article: articleId, text: '', json: false },
+        data,
+        capture(),
+      ),
+    ).toBe(0);
+    stored = await highlightsNow(data, articleId);
+    expect(stored.find((h) => h.id === first.id)?.note).toBe('');
+  });
+
+  it('exits 1 with one line for an unknown highlight or article, and 2 for a wrong command line', async () => {
+    const { data, articleId } = await annotated('errors');
+    const missing = capture();
+    expect(
+      await highlightsCommand(
+        ['note', 'hnothere'],
+        { article: articleId, text: 'x', json: false },
+        data,
+        missing,
+      ),
+    ).toBe(1);
+    expect(missing.text().err).toBe(
+      `gloss highlights note: no highlight hnothere in article ${articleId}\n`,
+    );
+
+    const noArticle = capture();
+    expect(
+      await highlightsCommand(
+        ['delete', 'h1'],
+        { article: 'anothere', json: false },
+        data,
+        noArticle,
+      ),
+    ).toBe(1);
+    expect(noArticle.text().err.trim().split('\n')).toEqual([
+      `gloss highlights delete: no article with id anothere in ${data}`,
+    ]);
+
+    const cases: Array<[string[], { article?: string; text?: string }, RegExp]> = [
+      [['rename', 'h1'], { article: articleId }, /say delete or note/],
+      [['delete'], { article: articleId }, /name one highlight id/],
+      [['delete', 'h1'], {}, /--article ID/],
+      [['note', 'h1'], { article: articleId }, /--text TEXT/],
+    ];
+    for (const [args, flags, message] of cases) {
+      const io = capture();
+      expect(await highlightsCommand(args, { ...flags, json: false }, data, io)).toBe(2);
+      expect(io.text().err).toMatch(message);
+    }
+  });
+});
+
+describe('gloss sync status', () => {
+  const logs: DeviceLogs = {
+    device: 'laptop',
+    devices: () => [
+      { device: 'laptop', lastChange: '2026-12-02T03:00:00.000Z', changes: 12 },
+      { device: 'desktop', lastChange: '2026-12-01T22:10:00.000Z', changes: 1 },
+    ],
+  };
+
+  it('prints this device, every device sorted by name, and the conflict count as JSON', async () => {
+    const { data } = await annotated('status');
+    const io = capture();
+    expect(await syncCommand(['status'], { json: true }, data, io, () => logs)).toBe(0);
+    expect(JSON.parse(io.text().out)).toEqual({
+      device: 'laptop',
+      devices: [
+        { device: 'desktop', lastChange: '2026-12-01T22:10:00.000Z', changes: 1 },
+        { device: 'laptop', lastChange: '2026-12-02T03:00:00.000Z', changes: 12 },
+      ],
+      conflicts: 0,
+    });
+  });
+
+  it('tells people which device this is and how many notes need a choice', () => {
+    const text = describeStatus({
+      device: 'laptop',
+      devices: [{ device: 'laptop', lastChange: null, changes: 1 }],
+      conflicts: 2,
+    });
+    expect(text).toContain('This device: laptop');
+    expect(text).toMatch(/laptop {2}1 change, last — \(this device\)/);
+    expect(text).toContain('2 highlights have notes edited on two devices at once');
+  });
+
+  it('exits 2 for anything but status, and 1 when the store keeps no device logs', async () => {
+    const { data } = await annotated('status-errors');
+    const wrong = capture();
+    expect(await syncCommand(['push'], { json: false }, data, wrong, () => logs)).toBe(2);
+    const none = capture();
+    expect(await syncCommand(['status'], { json: false }, data, none, () => null)).toBe(1);
+    expect(none.text().err).toBe(
+      `gloss sync status: the library in ${data} keeps no per-device change logs\n`,
+    );
+  });
+});
