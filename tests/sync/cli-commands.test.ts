@@ -1,8 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { highlightsCommand } from '../../electron/cli/commands/highlights.ts';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.ts';
+import { main } from '../../electron/cli/main.ts';
 import { describeStatus, syncCommand, type DeviceLogs } from '../../electron/cli/commands/sync.ts';
 import type { Output } from '../../electron/cli/output.ts';
 import { openLibrary } from '../../electron/services/open-library.ts';
@@ -10,13 +9,8 @@ import { openLibrary } from '../../electron/services/open-library.ts';
 const ROOT = path.resolve(__dirname, '..', '..');
 const SEED = path.join(ROOT, 'assets', '000_8366b94cf810edf5.txt');
 
-let work: string;
-beforeAll(async () => {
-  work = await mkdtemp(path.join(os.tmpdir(), 'gloss-sync-cli-'));
-});
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
-});
+/** This file's temp folder, removed after its tests (tests/helpers/temp.ts). */
+const work = tempDir('sync-cli');
 
 function capture(): Output & {
   out: (t: string) => void;
@@ -54,32 +48,34 @@ async function highlightsNow(data: string, articleId: string) {
   return (await library.open(articleId)).highlights;
 }
 
+/** Runs `gloss ARGS --data DATA` as a script would, capturing what it prints. */
+async function gloss(data: string, ...args: string[]) {
+  const io = capture();
+  const code = await main([...args, '--data', data], io);
+  return { code, ...io.text() };
+}
+
 describe('gloss highlights', () => {
   it('deletes one highlight, and says which one is missing when asked again', async () => {
     const { data, articleId, first, second } = await annotated('delete');
-    const io = capture();
-    const code = await highlightsCommand(
-      ['delete', first.id],
-      { article: articleId, json: true },
+    const deleted = await gloss(
       data,
-      io,
+      'highlights',
+      'delete',
+      first.id,
+      '--article',
+      articleId,
+      '--json',
     );
-    expect(code).toBe(0);
-    expect(JSON.parse(io.text().out)).toEqual({
+    expect(deleted.code).toBe(0);
+    expect(JSON.parse(deleted.out)).toEqual({
       deleted: { id: first.id, articleId, exact: 'have an incentive', note: 'first', tags: [] },
     });
     expect((await highlightsNow(data, articleId)).map((h) => h.id)).toEqual([second.id]);
 
-    const again = capture();
-    expect(
-      await highlightsCommand(
-        ['delete', first.id],
-        { article: articleId, json: false },
-        data,
-        again,
-      ),
-    ).toBe(1);
-    expect(again.text().err).toBe(
+    const again = await gloss(data, 'highlights', 'delete', first.id, '--article', articleId);
+    expect(again.code).toBe(1);
+    expect(again.err).toBe(
       `gloss highlights delete: no highlight ${first.id} in article ${articleId}\n`,
     );
     expect((await highlightsNow(data, articleId)).map((h) => h.id)).toEqual([second.id]);
@@ -87,15 +83,18 @@ describe('gloss highlights', () => {
 
   it('replaces a note, with its tags, and clears it with ""', async () => {
     const { data, articleId, first, second } = await annotated('note');
-    const io = capture();
-    const code = await highlightsCommand(
-      ['note', second.id],
-      { article: articleId, text: 'Why now? #idlib', json: false },
+    const noted = await gloss(
       data,
-      io,
+      'highlights',
+      'note',
+      second.id,
+      '--article',
+      articleId,
+      '--text',
+      'Why now? #idlib',
     );
-    expect(code).toBe(0);
-    expect(io.text().out).toMatch(new RegExp(`^noted  ${second.id}  `));
+    expect(noted.code).toBe(0);
+    expect(noted.out).toMatch(new RegExp(`^noted  ${second.id}  `));
     let stored = await highlightsNow(data, articleId);
     expect(stored.find((h) => h.id === second.id)).toMatchObject({
       note: 'Why now? #idlib',
@@ -103,57 +102,58 @@ describe('gloss highlights', () => {
     });
     expect(stored.find((h) => h.id === first.id)?.note).toBe('first');
 
-    expect(
-      await highlightsCommand(
-        ['note', first.id],
-        { article: articleId, text: '', json: false },
-        data,
-        capture(),
-      ),
-    ).toBe(0);
+    const cleared = await gloss(
+      data,
+      'highlights',
+      'note',
+      first.id,
+      '--article',
+      articleId,
+      '--text',
+      '',
+    );
+    expect(cleared.code).toBe(0);
     stored = await highlightsNow(data, articleId);
     expect(stored.find((h) => h.id === first.id)?.note).toBe('');
   });
 
-  it('exits 1 with one line for an unknown highlight or article, and 2 for a wrong command line', async () => {
+  it('exits 1 with one line for an unknown highlight or article, 2 for a wrong command line', async () => {
     const { data, articleId } = await annotated('errors');
-    const missing = capture();
-    expect(
-      await highlightsCommand(
-        ['note', 'hnothere'],
-        { article: articleId, text: 'x', json: false },
-        data,
-        missing,
-      ),
-    ).toBe(1);
-    expect(missing.text().err).toBe(
+    const missing = await gloss(
+      data,
+      'highlights',
+      'note',
+      'hnothere',
+      '--article',
+      articleId,
+      '--text',
+      'x',
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.err).toBe(
       `gloss highlights note: no highlight hnothere in article ${articleId}\n`,
     );
 
-    const noArticle = capture();
-    expect(
-      await highlightsCommand(
-        ['delete', 'h1'],
-        { article: 'anothere', json: false },
-        data,
-        noArticle,
-      ),
-    ).toBe(1);
-    expect(noArticle.text().err.trim().split('\n')).toEqual([
+    const noArticle = await gloss(data, 'highlights', 'delete', 'h1', '--article', 'anothere');
+    expect(noArticle.code).toBe(1);
+    expect(noArticle.err.trim().split('\n')).toEqual([
       `gloss highlights delete: no article with id anothere in ${data}`,
     ]);
 
-    const cases: Array<[string[], { article?: string; text?: string }, RegExp]> = [
-      [['rename', 'h1'], { article: articleId }, /say delete or note/],
-      [['delete'], { article: articleId }, /name one highlight id/],
-      [['delete', 'h1'], {}, /--article ID/],
-      [['note', 'h1'], { article: articleId }, /--text TEXT/],
+    const cases: Array<[string[], RegExp]> = [
+      [['rename', 'h1', '--article', articleId], /say delete or note/],
+      [['delete', '--article', articleId], /name one highlight id/],
+      [['delete', 'h1'], /--article ID/],
+      [['note', 'h1', '--article', articleId], /--text TEXT/],
     ];
-    for (const [args, flags, message] of cases) {
-      const io = capture();
-      expect(await highlightsCommand(args, { ...flags, json: false }, data, io)).toBe(2);
-      expect(io.text().err).toMatch(message);
+    for (const [args, message] of cases) {
+      const wrong = await gloss(data, 'highlights', ...args);
+      expect(wrong.code, args.join(' ')).toBe(2);
+      expect(wrong.err).toMatch(message);
     }
+    const help = await gloss(data, 'highlights', '--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/gloss highlights note HID --article ID --text TEXT/);
   });
 });
 

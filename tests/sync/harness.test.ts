@@ -1,19 +1,14 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.ts';
 import { isConflictCopy, treeDigest, type FileSync } from './file-sync.ts';
 import { conflictName, FolderCopySync } from './folder-copy.ts';
 import { startSyncthingPair, syncthingMissing, type SyncthingPair } from './syncthing.ts';
 
-let work: string;
-beforeAll(async () => {
-  work = await mkdtemp(path.join(os.tmpdir(), 'gloss-sync-harness-'));
-});
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
-});
+/** This file's temp folder, removed after its tests (tests/helpers/temp.ts). */
+const work = tempDir('sync-harness');
 
 async function twoFolders(name: string): Promise<[string, string]> {
   const folders: [string, string] = [path.join(work, name, 'a'), path.join(work, name, 'b')];

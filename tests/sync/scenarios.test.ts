@@ -5,10 +5,10 @@
  * and notes edited on both sides kept as conflicts. Run on real Syncthing (when installed) and on
  * the folder-copy stand-in.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.ts';
 import { annotationsFor, passages, type PlannedHighlight } from './annotations-file.ts';
 import { deviceLogsMissing, glossAs, writeAs, type CommandResult, type Device } from './devices.ts';
 import { isConflictCopy, treeDigest, type FileSync } from './file-sync.ts';
@@ -23,13 +23,8 @@ const syncthingAbsent = syncthingMissing();
 if (storeMissing) console.warn(`Sync scenarios skipped: ${storeMissing}`);
 else if (syncthingAbsent) console.warn(`Sync scenarios on Syncthing skipped: ${syncthingAbsent}`);
 
-let work: string;
-beforeAll(async () => {
-  work = await mkdtemp(path.join(os.tmpdir(), 'gloss-sync-scenarios-'));
-});
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
-});
+/** This file's temp folder, removed after its tests (tests/helpers/temp.ts). */
+const work = tempDir('sync-scenarios');
 
 interface ShownHighlight {
   id: string;

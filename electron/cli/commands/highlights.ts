@@ -10,14 +10,6 @@ export interface HighlightFlags {
   json: boolean;
 }
 
-export const HIGHLIGHTS_HELP = `Usage: gloss highlights delete HID --article ID [--json] [--data DIR]
-       gloss highlights note HID --article ID --text TEXT [--json] [--data DIR]
-
-delete removes one highlight (and its note) from the article; note replaces its note with
-TEXT (Markdown; "" clears it; #words become tags). HID is the id that gloss show ID --json
-prints. Exits 1, naming the highlight, when the article has no such highlight.
-`;
-
 /** The highlight's id and what a script needs to check the change. */
 function described(h: Highlight) {
   return { id: h.id, articleId: h.articleId, exact: h.quote.exact, note: h.note, tags: h.tags };

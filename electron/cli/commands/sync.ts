@@ -3,15 +3,6 @@ import type { Library } from '../../services/library.ts';
 import { openCliLibrary } from '../cli-library.ts';
 import { humanDate, json, type Output } from '../output.ts';
 
-export const SYNC_HELP = `Usage: gloss sync status [--json] [--data DIR]
-
-Which device this is and, for every device whose changes are in the data folder, how many
-changes it has made and when its last one was; and how many highlights have a note edited on
-two devices before they synced (open them in the reader to choose). With --json:
-{"device","devices":[{"device","lastChange","changes"}],"conflicts":N}. This device's name is
-kept outside the data folder; GLOSS_DEVICE=NAME overrides it.
-`;
-
 /** One device whose change log is in the data folder. */
 export interface DeviceSummary {
   device: string;
