@@ -5,14 +5,14 @@
  * and notes edited on both sides kept as conflicts. Run on real Syncthing (when installed) and on
  * the folder-copy stand-in.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp.ts';
 import { annotationsFor, passages, type PlannedHighlight } from './annotations-file.ts';
 import { deviceLogsMissing, glossAs, writeAs, type CommandResult, type Device } from './devices.ts';
 import { isConflictCopy, treeDigest, type FileSync } from './file-sync.ts';
-import { FolderCopySync } from './folder-copy.ts';
+import { conflictName, FolderCopySync, type ConflictStyle } from './folder-copy.ts';
 import { startSyncthingPair, syncthingMissing } from './syncthing.ts';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -214,8 +214,8 @@ async function twoDevicesWriteAtOnce(sync: FileSync): Promise<void> {
 
 /**
  * The same device name on both computers (a copied config folder, or GLOSS_DEVICE set alike):
- * both write the same log file while apart, so the engine makes a conflict copy of it. The
- * library must read the conflict copy too: nothing written on either side is lost.
+ * both write into the same device folder while apart, and the engine may make conflict copies
+ * of what both wrote. Nothing written on either side may be lost.
  */
 async function sameDeviceOnBoth(sync: FileSync): Promise<void> {
   const twins: [Device, Device] = [
@@ -265,6 +265,57 @@ async function sameDeviceOnBoth(sync: FileSync): Promise<void> {
   expect(ids.sort()).toEqual(['twin0', 'twin1']);
 }
 
+/**
+ * An engine that delivers what another device wrote under a conflict-copy name only (Syncthing's
+ * `.sync-conflict-…` or Dropbox's "conflicted copy"), as engines do when they believe two
+ * versions clash: the library must read those files as well.
+ */
+async function conflictCopiesAreRead(style: ConflictStyle): Promise<void> {
+  const folders = await freshFolders(`delivered-${style}`);
+  const [laptop, desktop]: [Device, Device] = [
+    { name: 'laptop', side: 0, folder: folders[0] },
+    { name: 'desktop', side: 1, folder: folders[1] },
+  ];
+  const imported = await glossAs(laptop, ['import', SEED, '--json']);
+  expect(imported.code, imported.err).toBe(0);
+  const articleId = (JSON.parse(imported.out) as { imported: Array<{ id: string }> }).imported[0]!
+    .id;
+  const copy = new FolderCopySync(folders);
+  await copy.waitInSync();
+  await copy.close();
+  expect((await glossAs(desktop, ['show', articleId, '--json'])).code).toBe(0);
+  const before = await treeDigest(folders[0]);
+
+  const text = (
+    JSON.parse((await glossAs(laptop, ['show', articleId, '--json'])).out) as {
+      article: { text: string };
+    }
+  ).article.text;
+  const [spot] = passages(text, 1);
+  const planted = { id: 'delivered', ...spot!, note: `arrived as a ${style} conflict copy` };
+  const wrote = await glossAs(
+    laptop,
+    await importCommand(articleId, text, [planted], `delivered-${style}`),
+  );
+  expect(wrote.code, wrote.err).toBe(0);
+
+  // Every file the laptop made since is delivered to the desktop under a conflict name only.
+  const when = new Date();
+  let delivered = 0;
+  for (const name of (await treeDigest(folders[0])).keys()) {
+    if (before.has(name)) continue;
+    const target = path.join(folders[1], ...conflictName(name, 0, when, style).split('/'));
+    await mkdir(path.dirname(target), { recursive: true });
+    await copyFile(path.join(folders[0], ...name.split('/')), target);
+    delivered++;
+  }
+  expect(delivered).toBeGreaterThan(0);
+  const shown = await glossAs(desktop, ['show', articleId, '--json']);
+  expect(shown.code, shown.err).toBe(0);
+  const highlights = (JSON.parse(shown.out) as { highlights: ShownHighlight[] }).highlights;
+  expect(highlights.map((h) => [h.id, h.note])).toEqual([['delivered', planted.note]]);
+}
+
 async function freshFolders(name: string): Promise<[string, string]> {
   const folders: [string, string] = [
     path.join(work, name, 'laptop'),
@@ -303,7 +354,7 @@ describe('two devices writing at once through a file-sync engine', () => {
   );
 
   it.skipIf(storeMissing !== null)(
-    'folder-copy stand-in: a log both sides wrote is merged from its Syncthing conflict copy',
+    'folder-copy stand-in: one device name on both computers loses nothing written on either',
     async () => {
       const sync = new FolderCopySync(await freshFolders('copy-twin'), { intervalMs: 300 });
       try {
@@ -315,24 +366,17 @@ describe('two devices writing at once through a file-sync engine', () => {
     600_000,
   );
 
-  it.skipIf(storeMissing !== null)(
-    'folder-copy stand-in: a log both sides wrote is merged from its Dropbox "conflicted copy"',
-    async () => {
-      const sync = new FolderCopySync(await freshFolders('copy-twin-dropbox'), {
-        intervalMs: 300,
-        conflictStyle: 'dropbox',
-      });
-      try {
-        await sameDeviceOnBoth(sync);
-      } finally {
-        await sync.close();
-      }
-    },
-    600_000,
-  );
+  for (const style of ['syncthing', 'dropbox'] as const)
+    it.skipIf(storeMissing !== null)(
+      `a file delivered only as a ${style} conflict copy is read, not ignored`,
+      async () => {
+        await conflictCopiesAreRead(style);
+      },
+      120_000,
+    );
 
   it.skipIf(storeMissing !== null || syncthingAbsent !== null)(
-    'Syncthing: a log both sides wrote is merged from its conflict copy',
+    'Syncthing: one device name on both computers loses nothing written on either',
     async () => {
       const sync = await startSyncthingPair({
         workDir: work,
