@@ -1,16 +1,38 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp.ts';
 import { main } from '../../electron/cli/main.ts';
-import { describeStatus, syncCommand, type DeviceLogs } from '../../electron/cli/commands/sync.ts';
+import {
+  describeStatus,
+  syncCommand,
+  type DeviceLogs,
+  type SyncStatus,
+} from '../../electron/cli/commands/sync.ts';
 import type { Output } from '../../electron/cli/output.ts';
 import { openLibrary } from '../../electron/services/open-library.ts';
+import { deviceLogsMissing } from './devices.ts';
+import { FolderCopySync } from './folder-copy.ts';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SEED = path.join(ROOT, 'assets', '000_8366b94cf810edf5.txt');
 
 /** This file's temp folder, removed after its tests (tests/helpers/temp.ts). */
 const work = tempDir('sync-cli');
+
+const storeMissing = await deviceLogsMissing();
+if (storeMissing)
+  console.warn(`gloss sync status on a real two-device folder skipped: ${storeMissing}`);
+
+// The device these tests write as, so that none is named in the user's own config folder.
+const deviceBefore = process.env.GLOSS_DEVICE;
+beforeAll(() => {
+  process.env.GLOSS_DEVICE = 'test-device';
+});
+afterAll(() => {
+  if (deviceBefore === undefined) delete process.env.GLOSS_DEVICE;
+  else process.env.GLOSS_DEVICE = deviceBefore;
+});
 
 function capture(): Output & {
   out: (t: string) => void;
@@ -190,6 +212,50 @@ describe('gloss sync status', () => {
     expect(text).toMatch(/laptop {2}1 change, last — \(this device\)/);
     expect(text).toContain('2 highlights have notes edited on two devices at once');
   });
+
+  it.skipIf(storeMissing !== null)(
+    'counts each device’s changes and the notes edited on two devices, from the folder',
+    async () => {
+      const folders: [string, string] = [path.join(work, 'laptop'), path.join(work, 'desktop')];
+      for (const folder of folders) mkdirSync(folder, { recursive: true });
+      const sync = new FolderCopySync(folders);
+      const open = (device: string, folder: string) => {
+        process.env.GLOSS_DEVICE = device;
+        return openLibrary(folder);
+      };
+      const { library: laptop } = await open('laptop', folders[0]);
+      const { id } = await laptop.importFile(SEED);
+      const h = await laptop.createHighlight({ articleId: id, start: 0, end: 6, color: 'blue' });
+      await sync.waitInSync();
+      // Apart, each edits the note without having seen the other's edit: a conflict.
+      await sync.pause(1);
+      const { library: desktop } = await open('desktop', folders[1]);
+      await desktop.updateHighlight({ articleId: id, id: h.id, note: 'desktop note' });
+      await laptop.updateHighlight({ articleId: id, id: h.id, note: 'laptop note' });
+      await Promise.all([desktop.store.flush?.(), laptop.store.flush?.()]);
+      await sync.resume(1);
+      await sync.waitInSync();
+      await sync.close();
+
+      process.env.GLOSS_DEVICE = 'desktop';
+      const status = await gloss(folders[1], 'sync', 'status', '--json');
+      expect(status.code, status.err).toBe(0);
+      const parsed = JSON.parse(status.out) as SyncStatus;
+      expect(parsed.device).toBe('desktop');
+      expect(parsed.conflicts).toBe(1);
+      expect(parsed.devices.map((d) => d.device)).toEqual(['desktop', 'laptop']);
+      const [ofDesktop, ofLaptop] = parsed.devices;
+      expect(ofDesktop!.changes).toBe(1);
+      expect(ofLaptop!.changes).toBeGreaterThanOrEqual(3);
+      for (const d of parsed.devices) expect(Date.parse(d.lastChange!)).toBeGreaterThan(0);
+
+      const people = await gloss(folders[1], 'sync', 'status');
+      expect(people.out).toContain('1 highlight has a note edited on two devices at once');
+      const shown = await gloss(folders[1], 'show', id);
+      expect(shown.out).toMatch(/also written on (laptop|desktop): (laptop|desktop) note/);
+    },
+    120_000,
+  );
 
   it('exits 2 for anything but status, and 1 when the store keeps no device logs', async () => {
     const { data } = await annotated('status-errors');
