@@ -31,6 +31,14 @@ export default defineConfig({
       {
         test: {
           ...common,
+          name: 'sync',
+          // Two devices' writers and two Syncthing instances are processes of their own.
+          include: ['tests/sync/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          ...common,
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           // Builds the renderer once for every browser test; a unit run never pays for it.

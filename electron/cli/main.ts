@@ -19,6 +19,9 @@ Usage:
   gloss export --all --out DIR     one Markdown file per article
   gloss annotations import FILE.json [--article ID] [--json]
   gloss annotations export ID [--out FILE]
+  gloss highlights delete HID --article ID
+  gloss highlights note HID --article ID --text TEXT
+  gloss sync status [--json]        this device and every device whose changes are here
 
 Options:
   --data DIR    the library folder (default: $GLOSS_DATA, else the app's own)
@@ -71,6 +74,21 @@ AnnotationPage) or Hypothesis API JSON and anchors each into the article named b
 (or found by the annotations' source URL or title). Passages that cannot be placed are kept
 as orphans. export writes the article's highlights as a W3C AnnotationCollection.
 `,
+  highlights: `Usage: gloss highlights delete HID --article ID [--json] [--data DIR]
+       gloss highlights note HID --article ID --text TEXT [--json] [--data DIR]
+
+delete removes one highlight (and its note) from the article; note replaces its note with
+TEXT (Markdown; "" clears it; #words become tags). HID is the id that gloss show ID --json
+prints. Exits 1, naming the highlight, when the article has no such highlight.
+`,
+  sync: `Usage: gloss sync status [--json] [--data DIR]
+
+Which device this is and, for every device whose changes are in the data folder, how many
+changes it has made and when its last one was; and how many highlights have a note edited on
+two devices before they synced (open them in the reader to choose). With --json:
+{"device","devices":[{"device","lastChange","changes"}],"conflicts":N}. This device's name is
+kept outside the data folder; GLOSS_DEVICE=NAME overrides it.
+`,
 };
 
 const OPTIONS = {
@@ -78,6 +96,7 @@ const OPTIONS = {
   out: { type: 'string' },
   template: { type: 'string' },
   article: { type: 'string' },
+  text: { type: 'string' },
   all: { type: 'boolean', default: false },
   'color-tags': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
@@ -89,6 +108,7 @@ export type Flags = {
   out?: string;
   template?: string;
   article?: string;
+  text?: string;
   all: boolean;
   'color-tags': boolean;
   json: boolean;
@@ -167,6 +187,15 @@ async function runCommand(
       const { annotationsCommand } = await import('./commands/annotations.ts');
       const { article, out } = flags;
       return annotationsCommand(rest, { article, out, json: flags.json }, dataDir, io);
+    }
+    case 'highlights': {
+      const { highlightsCommand } = await import('./commands/highlights.ts');
+      const { article, text, json } = flags;
+      return highlightsCommand(rest, { article, text, json }, dataDir, io);
+    }
+    case 'sync': {
+      const { syncCommand } = await import('./commands/sync.ts');
+      return syncCommand(rest, { json: flags.json }, dataDir, io);
     }
     default:
       io.err(`gloss: unknown command '${command}'\n\n${USAGE}`);

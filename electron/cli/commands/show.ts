@@ -1,6 +1,7 @@
 import { openCliLibrary } from '../cli-library.ts';
 import type { Flags } from '../main.ts';
 import { humanDate, json, type Output } from '../output.ts';
+import { noteConflictsOf } from './sync.ts';
 
 /** `gloss show ID`: one article's metadata and text, with its highlights. */
 export async function showCommand(
@@ -45,6 +46,7 @@ export async function showCommand(
           note: h.note,
           tags: h.tags,
           orphan: h.orphan,
+          conflicts: noteConflictsOf(h),
         })),
       }),
     );
@@ -65,6 +67,8 @@ export async function showCommand(
     for (const h of highlights) {
       const note = h.note ? `\n      ${h.note.replace(/\n/g, '\n      ')}` : '';
       io.out(`  [${h.color}] “${h.quote.exact}”${note}`);
+      for (const c of noteConflictsOf(h))
+        io.out(`      also written on ${c.device}: ${c.note.replace(/\n/g, '\n      ')}`);
     }
   }
   return 0;
