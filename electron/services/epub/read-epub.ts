@@ -13,9 +13,11 @@ import { cleanText, normalizePublished } from '../../../common/ingest/web-page.t
 import type { ParsedArticle } from '../../../common/model/article.ts';
 import { blocksFromDom } from '../html/dom-blocks.ts';
 import { sanitizeArticleHtml } from '../html/extract.ts';
-import { isImageName } from '../html/page-images.ts';
 import { openEpubArchive, entryText, resolveEntry, type EpubFiles } from './epub-archive.ts';
 import { readEpubPackage, refuseDrm } from './epub-package.ts';
+
+/** Raster pictures by name; the library checks their bytes again before storing them. */
+const IMAGE_NAME = /\.(?:png|jpe?g|jpe|gif|webp|avif)$/i;
 
 /** Figures' `src` for a picture inside the book: this prefix and its archive path. */
 export const EPUB_IMAGE_PREFIX = 'epub:';
@@ -39,7 +41,7 @@ function chapterBlocks(files: EpubFiles, path: string, tocTitle: string | null):
     const { document } = dom.window;
     for (const img of document.querySelectorAll('img')) {
       const target = resolveEntry(path, img.getAttribute('src')?.trim() ?? '');
-      if (target && isImageName(target) && files.has(target))
+      if (target && IMAGE_NAME.test(target) && files.has(target))
         img.setAttribute('src', IMAGE_BASE + encodeURI(target));
       else img.removeAttribute('src');
     }
