@@ -130,7 +130,7 @@ export const apiTable = {
               .string()
               .min(1)
               .max(4096)
-              .refine(hasImportableExtension, { message: 'not a .txt, .md or .html file' }),
+              .refine(hasImportableExtension, { message: 'not a .txt, .md, .html or .epub file' }),
           )
           .min(1)
           .max(1000),

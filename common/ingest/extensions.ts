@@ -6,6 +6,7 @@ export const IMPORTABLE_EXTENSIONS = [
   '.markdown',
   '.html',
   '.htm',
+  '.epub',
 ] as const;
 
 /** Whether a file's name has one of the extensions Gloss imports (case-insensitively). */
@@ -22,5 +23,5 @@ export function notAnArticleReason(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? name;
   const dot = base.lastIndexOf('.');
   const kind = dot > 0 ? `a ${base.slice(dot).toLowerCase()} file` : 'a file with no extension';
-  return `not an article Gloss can read: ${kind}; Gloss reads .txt, .md and .html`;
+  return `not an article Gloss can read: ${kind}; Gloss reads .txt, .md, .html and .epub`;
 }

@@ -1,4 +1,4 @@
-import { GlossError } from '../errors.ts';
+import { GlossError, type ErrorCode } from '../errors.ts';
 import type { ParsedArticle } from '../model/article.ts';
 import { parseMarkdown } from './markdown.ts';
 import { looksLikeNewsFeed, parseNewsFeed } from './news-feed.ts';
@@ -12,8 +12,8 @@ export { IMPORTABLE_EXTENSIONS, hasImportableExtension } from './extensions.ts';
 
 /** Why a text cannot be imported, as a phrase to follow the file's name. */
 export class IngestError extends GlossError {
-  constructor(reason: string) {
-    super('unreadable-import', reason);
+  constructor(reason: string, code: ErrorCode = 'unreadable-import') {
+    super(code, reason);
     this.name = 'IngestError';
   }
 }

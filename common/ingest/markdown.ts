@@ -1,41 +1,71 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { ParsedArticle } from '../model/article.ts';
-import { assembleText, foldLines, type DraftBlock } from './blocks.ts';
+import { assembleText, type DraftBlock } from './blocks.ts';
+import { splitFrontMatter } from './front-matter.ts';
+import { foldMarked, MarkedText, type DraftMark } from './inline-marks.ts';
+import { webAddressOrNull } from './web-page.ts';
 
-/** Plain text of inline tokens: emphasis and links keep their words, images their alt text, HTML goes. */
-function inlineText(tokens: Token[] | undefined, fallback: string): string {
-  if (!tokens) return fallback;
-  let out = '';
+/**
+ * Appends the text of inline tokens: emphasis, strong, code and links keep their words and
+ * become marks; images give their alt text; raw HTML goes.
+ */
+function appendInline(out: MarkedText, tokens: Token[] | undefined, fallback: string): void {
+  if (!tokens) {
+    out.add(fallback);
+    return;
+  }
   for (const token of tokens) {
     switch (token.type) {
       case 'html':
         break;
       case 'br':
-        out += ' ';
+        out.add(' ');
         break;
       case 'image':
-        out += (token as Tokens.Image).text;
+        out.add((token as Tokens.Image).text);
         break;
       case 'codespan':
-        out += (token as Tokens.Codespan).text;
+        out.mark('code', () => out.add(decodeEntities((token as Tokens.Codespan).text)));
         break;
+      case 'em':
+      case 'strong': {
+        const t = token as Tokens.Em | Tokens.Strong;
+        out.mark(token.type === 'em' ? 'emphasis' : 'strong', () =>
+          appendInline(out, t.tokens, t.text),
+        );
+        break;
+      }
+      case 'link': {
+        const link = token as Tokens.Link;
+        out.mark(
+          'link',
+          () => appendInline(out, link.tokens, link.text),
+          webAddressOrNull(link.href),
+        );
+        break;
+      }
       case 'escape':
       case 'text':
-        out +=
-          'tokens' in token && token.tokens
-            ? inlineText(token.tokens, token.text)
-            : decodeEntities(token.text);
+        if ('tokens' in token && token.tokens) appendInline(out, token.tokens, String(token.text));
+        else out.add(decodeEntities(String(token.text)));
         break;
       default:
-        out +=
-          'tokens' in token && Array.isArray(token.tokens)
-            ? inlineText(token.tokens as Token[], 'text' in token ? String(token.text) : '')
-            : 'text' in token
-              ? String(token.text)
-              : '';
+        if ('tokens' in token && Array.isArray(token.tokens))
+          appendInline(out, token.tokens, 'text' in token ? String(token.text) : '');
+        else if ('text' in token) out.add(String(token.text));
     }
   }
-  return out;
+}
+
+/** A block's folded text and marks from its inline tokens. */
+function inlineDraft(
+  tokens: Token[] | undefined,
+  fallback: string,
+): Pick<DraftBlock, 'text' | 'marks'> {
+  const out = new MarkedText();
+  appendInline(out, tokens, fallback);
+  const folded = foldMarked(out.text, out.marks);
+  return folded.marks.length ? folded : { text: folded.text };
 }
 
 /** marked leaves a few entities encoded in text tokens; readers want the characters. */
@@ -46,6 +76,19 @@ function decodeEntities(text: string): string {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
+}
+
+/** Several drafts' texts joined by spaces (a list item's paragraphs), marks moved along. */
+function joinDrafts(drafts: readonly DraftBlock[]): Pick<DraftBlock, 'text' | 'marks'> {
+  let text = '';
+  const marks: DraftMark[] = [];
+  for (const d of drafts) {
+    if (text) text += ' ';
+    const at = text.length;
+    text += d.text;
+    for (const m of d.marks ?? []) marks.push({ ...m, start: m.start + at, end: m.end + at });
+  }
+  return marks.length ? { text, marks } : { text };
 }
 
 function collectBlocks(
@@ -60,7 +103,7 @@ function collectBlocks(
         const heading = token as Tokens.Heading;
         drafts.push({
           kind: 'heading',
-          text: foldLines(inlineText(heading.tokens, heading.text)),
+          ...inlineDraft(heading.tokens, heading.text),
           level: heading.depth,
         });
         break;
@@ -70,7 +113,7 @@ function collectBlocks(
         const para = token as Tokens.Paragraph;
         drafts.push({
           kind: inQuote ? 'blockquote' : 'paragraph',
-          text: foldLines(inlineText(para.tokens, para.text)),
+          ...inlineDraft(para.tokens, para.text),
         });
         break;
       }
@@ -86,8 +129,7 @@ function collectBlocks(
             inQuote,
             depth,
           );
-          const text = inner.map((d) => d.text).join(' ');
-          drafts.push({ kind: 'list-item', text, level: depth });
+          drafts.push({ kind: 'list-item', ...joinDrafts(inner), level: depth });
           const nested = item.tokens.filter((t) => t.type === 'list');
           collectBlocks(nested, drafts, inQuote, depth + 1);
         }
@@ -103,33 +145,45 @@ function collectBlocks(
 
 /**
  * Parses Markdown into blocks with marked's lexer, keeping headings, paragraphs, list items,
- * block quotes and code as blocks of their own. The title is a leading level-one heading, or
- * else the first block's text.
+ * block quotes and code as blocks of their own, and emphasis, code and links inside them as
+ * marks. YAML front matter gives title, author, date, address, source and tags. Without a title
+ * there, the title is a leading level-one heading, or else the first block's text.
  */
 export function parseMarkdown(raw: string): ParsedArticle {
-  const tokens = new Lexer().lex(raw.replace(/\r\n?/g, '\n'));
+  const { frontMatter, body } = splitFrontMatter(raw.replace(/\r\n?/g, '\n'));
+  const tokens = new Lexer().lex(body);
   const drafts: DraftBlock[] = [];
   collectBlocks(tokens, drafts, false, 1);
-  let title = 'Untitled';
+  let title = frontMatter?.title ?? 'Untitled';
   const first = drafts[0];
   if (first && first.kind === 'heading' && first.level === 1) {
-    title = first.text;
-    drafts.shift();
-  } else if (first) {
+    // A heading that repeats the front matter's title is not shown twice.
+    if (!frontMatter?.title || sameWords(first.text, frontMatter.title)) drafts.shift();
+    if (!frontMatter?.title) title = first.text;
+  } else if (first && !frontMatter?.title) {
     title = first.text.length > 120 ? `${first.text.slice(0, 117)}…` : first.text;
     if (first.kind === 'heading') drafts.shift();
   }
   const { text, blocks } = assembleText(drafts);
-  return {
+  const article: ParsedArticle = {
     title,
-    source: null,
-    dateline: null,
-    publisher: null,
-    published: null,
+    source: frontMatter?.source ?? null,
+    author: frontMatter?.author ?? null,
+    url: frontMatter?.url ?? null,
+    dateline: frontMatter?.dateline ?? null,
+    publisher: frontMatter?.publisher ?? null,
+    published: frontMatter?.published ?? null,
     publishedZone: null,
     syndicated: false,
     text,
     blocks,
     format: 'markdown',
   };
+  if (frontMatter?.tags.length) article.tags = frontMatter.tags;
+  return article;
+}
+
+function sameWords(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  return norm(a) === norm(b);
 }

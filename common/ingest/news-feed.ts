@@ -113,7 +113,10 @@ export function continuesPreviousParagraph(previous: string, next: string): bool
   return !SENTENCE_OPENERS.has(firstWord) && !/^[\p{L}'’]+,/u.test(first);
 }
 
-/** True when the text looks like a news-feed story: a byline, a syndication note or a published line. */
+/**
+ * True when the text looks like a news-feed story: a byline, a syndication note or a published
+ * line.
+ */
 export function looksLikeNewsFeed(raw: string): boolean {
   const lines = raw
     .split(/\r?\n/)
@@ -189,6 +192,8 @@ export function parseNewsFeed(raw: string): ParsedArticle {
   return {
     title: title || 'Untitled',
     source,
+    author: null,
+    url: null,
     dateline,
     publisher,
     published,

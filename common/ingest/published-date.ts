@@ -23,7 +23,10 @@ const ZONE_OFFSETS: Readonly<Record<string, string>> = {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** The published line of a feed: "First Published: Sat, June 01 2019. 13:35 IST" and close variants. */
+/**
+ * The published line of a feed: "First Published: Sat, June 01 2019. 13:35 IST" and close
+ * variants.
+ */
 const PUBLISHED_LINE =
   /^(?:First Published|Published|Last Updated(?: at)?|Updated)\s*:?\s*(?:[A-Za-z]{3,9},?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\.?,?\s+(\d{1,2}):(\d{2})(?:\s*([AaPp])\.?[Mm]\.?)?\s*([A-Z]{1,5})?\s*$/;
 

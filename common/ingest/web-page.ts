@@ -4,6 +4,7 @@
  */
 import type { ParsedArticle } from '../model/article.ts';
 import { assembleText, type DraftBlock } from './blocks.ts';
+import { removeClutter } from './page-clutter.ts';
 
 /** What the DOM side reads from a page's head and byline, raw. */
 export interface PageMetadata {
@@ -180,7 +181,7 @@ export function buildPageArticle(
 ): ParsedArticle {
   const title = cleanText(meta.title) ?? cleanText(fallbackTitle) ?? 'Untitled page';
   const author = cleanByline(meta.author);
-  const blocks = drafts.slice();
+  const blocks = removeClutter(drafts);
   const lead = blocks[0];
   if (lead?.kind === 'heading' && cleanText(lead.text)?.toLowerCase() === title.toLowerCase())
     blocks.shift();
@@ -192,7 +193,7 @@ export function buildPageArticle(
   const { text, blocks: placed } = assembleText(blocks);
   return {
     title,
-    source: author,
+    source: null,
     author,
     dateline: null,
     publisher: cleanText(meta.siteName),

@@ -13,6 +13,21 @@ export interface BlockImage {
   alt: string;
 }
 
+/** The kinds of inline formatting a reader keeps inside a block. */
+export type InlineMarkKind = 'emphasis' | 'strong' | 'code' | 'link';
+
+/**
+ * Inline formatting over [start, end) of the canonical text, inside one block. Marks only
+ * describe how a run looks: the text and every offset stay those of the plain canonical text.
+ */
+export interface InlineMark {
+  start: number;
+  end: number;
+  kind: InlineMarkKind;
+  /** For a link: its web address (http or https only; any other link keeps no address). */
+  href?: string;
+}
+
 /**
  * One block of an article: a half-open range [start, end) of UTF-16 offsets into the
  * article's canonical text. Blocks are joined in the text by exactly one blank line ("\n\n").
@@ -25,12 +40,14 @@ export interface Block {
   level?: number;
   /** For a figure: its picture. The block's text is the caption, or the alt text without one. */
   image?: BlockImage;
+  /** Emphasis, strong, code and links inside the block, in text order; absent when none. */
+  marks?: InlineMark[];
 }
 
 /** Where an article came from, as far as its own text says. Unknown values are null. */
 export interface ArticleMeta {
   title: string;
-  /** The wire or author that wrote the story ("AP", "Reuters"). */
+  /** The wire or agency that supplied the story ("AP", "Reuters"); a person goes in `author`. */
   source: string | null;
   /** Where it was filed from ("Istanbul"). */
   dateline: string | null;
@@ -38,22 +55,33 @@ export interface ArticleMeta {
   publisher: string | null;
   /** ISO 8601 with the source's own offset ("2019-06-01T13:35:00+05:30"), or null. */
   published: string | null;
-  /** The zone abbreviation the source wrote ("IST"), kept for showing the time as the source did. */
+  /** The zone abbreviation the source wrote ("IST"), to show the time as the source did. */
   publishedZone: string | null;
   /** True when the publisher ran the story unedited from a feed. */
   syndicated: boolean;
-  /** The byline of a saved web page ("Jane Doe"), when the page names one. */
-  author?: string | null;
-  /** A saved web page's canonical address (http or https only); its identity across re-imports. */
-  url?: string | null;
+  /** The person or people who wrote it ("Jane Doe", "Ann Lee, Bo Chan"), when named. */
+  author: string | null;
+  /**
+   * The canonical address of a saved or fetched page (else the address it was fetched from;
+   * http or https only); its identity across re-imports.
+   */
+  url: string | null;
 }
 
 /** What an importer makes of a file: metadata, one canonical text and its blocks. */
 export interface ParsedArticle extends ArticleMeta {
   text: string;
   blocks: Block[];
-  format: 'news-text' | 'markdown' | 'text' | 'html';
+  format: ArticleFormat;
+  /**
+   * Tags the source itself gives (Markdown front matter, a feed's categories); the library's
+   * own tags for the article start from them.
+   */
+  tags?: string[];
 }
+
+/** What an article was read from. */
+export type ArticleFormat = 'news-text' | 'markdown' | 'text' | 'html' | 'epub';
 
 /** An article as stored: a parsed article with identity and bookkeeping. */
 export interface Article extends ParsedArticle {
@@ -75,6 +103,9 @@ export interface ArticleSummary {
   id: string;
   title: string;
   source: string | null;
+  author: string | null;
+  /** The canonical or fetched address, or null. */
+  url: string | null;
   dateline: string | null;
   publisher: string | null;
   published: string | null;

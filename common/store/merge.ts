@@ -284,6 +284,8 @@ export function materializeRow(
     id: s.id,
     title: f.title.v,
     source: f.source?.v ?? null,
+    author: f.author?.v ?? null,
+    url: f.url?.v ?? null,
     dateline: f.dateline?.v ?? null,
     publisher: f.publisher?.v ?? null,
     published: f.published?.v ?? null,
@@ -299,6 +301,5 @@ export function materializeRow(
   if (f.position?.v !== undefined) row.position = f.position.v;
   if (f.lastReadAt?.v) row.lastReadAt = f.lastReadAt.v;
   if (f.trashedAt?.v) row.trashedAt = f.trashedAt.v;
-  if (f.url?.v) row.url = f.url.v;
   return row;
 }

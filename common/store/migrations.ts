@@ -9,7 +9,7 @@ import { GlossError, messageOf } from '../errors.ts';
 import { HIGHLIGHT_COLORS } from '../model/highlight.ts';
 import { CURRENT_SCHEMA_VERSION, type DocumentKind } from './schema.ts';
 
-/** One step: turns a document of version `to - 1` into version `to`. Throws on a shape it cannot read. */
+/** One step from version `to - 1` to version `to`; throws on a shape it cannot read. */
 export interface Migration {
   to: number;
   migrate(doc: unknown): unknown;
@@ -42,7 +42,7 @@ const legacyHighlightsDocumentV0 = z.object({
  */
 function tagsAtVersion1(note: string): string[] {
   const seen = new Map<string, string>();
-  for (const match of note.matchAll(/(?:^|[\s(\[,;])#([\p{L}\p{N}_\-/]+)/gu)) {
+  for (const match of note.matchAll(/(?:^|[\s([,;])#([\p{L}\p{N}_\-/]+)/gu)) {
     const tag = (match[1] ?? '').replace(/[/-]+$/, '');
     if (!tag || /^\d+$/.test(tag)) continue;
     const key = tag.toLowerCase();
@@ -72,11 +72,69 @@ function highlightsV0ToV1(doc: unknown): unknown {
   };
 }
 
+/** A version 1 document of any kind: only its version is read; everything else is carried. */
+const anyDocumentV1 = z.looseObject({ schemaVersion: z.literal(1) });
+
+/** Version 1 library rows: no `author`, and `url` only on saved pages that had one. */
+const libraryDocumentV1 = z.looseObject({
+  schemaVersion: z.literal(1),
+  articles: z.array(z.looseObject({ url: z.string().nullable().optional() })),
+});
+
+/** Version 1 articles: `author` and `url` only on saved pages, whose byline was also `source`. */
+const articleDocumentV1 = z.looseObject({
+  schemaVersion: z.literal(1),
+  article: z.looseObject({
+    source: z.string().nullable(),
+    format: z.string(),
+    author: z.string().nullable().optional(),
+    url: z.string().nullable().optional(),
+  }),
+});
+
+/**
+ * Version 2 gives every article and library row an `author` and a `url` (null when unknown).
+ * A saved page's byline stops doubling as its source; a library row cannot see its article's
+ * byline, so its author is filled in when the article is next written.
+ */
+function libraryV1ToV2(doc: unknown): unknown {
+  const legacy = libraryDocumentV1.parse(doc);
+  return {
+    ...legacy,
+    schemaVersion: 2,
+    articles: legacy.articles.map((row) => ({ ...row, author: null, url: row.url ?? null })),
+  };
+}
+
+function articleV1ToV2(doc: unknown): unknown {
+  const legacy = articleDocumentV1.parse(doc);
+  const { article } = legacy;
+  const author = article.author ?? null;
+  const bylineAsSource = article.format === 'html' && author !== null && article.source === author;
+  return {
+    ...legacy,
+    schemaVersion: 2,
+    article: {
+      ...article,
+      source: bylineAsSource ? null : article.source,
+      author,
+      url: article.url ?? null,
+    },
+  };
+}
+
+function highlightsV1ToV2(doc: unknown): unknown {
+  return { ...anyDocumentV1.parse(doc), schemaVersion: 2 };
+}
+
 /** Every kind's migrations, in ascending `to` order. */
 export const MIGRATIONS: Readonly<Record<DocumentKind, readonly Migration[]>> = {
-  library: [],
-  article: [],
-  highlights: [{ to: 1, migrate: highlightsV0ToV1 }],
+  library: [{ to: 2, migrate: libraryV1ToV2 }],
+  article: [{ to: 2, migrate: articleV1ToV2 }],
+  highlights: [
+    { to: 1, migrate: highlightsV0ToV1 },
+    { to: 2, migrate: highlightsV1ToV2 },
+  ],
 };
 
 /**
@@ -152,7 +210,7 @@ function describeError(error: unknown): string {
   return messageOf(error);
 }
 
-/** One readable line for a failed validation: the first problem with its path, and how many more. */
+/** One readable line for a failed validation: the first problem, its path, and how many more. */
 export function describeZodError(error: z.ZodError): string {
   const first = error.issues[0];
   if (!first) return 'invalid';

@@ -9,13 +9,11 @@ import type { Highlight } from '../model/highlight.ts';
 import { HIGHLIGHT_COLORS } from '../model/highlight.ts';
 
 /** The schema version this code writes and fully understands. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 /** One row of the library index: the summary plus what is used to spot re-imports. */
 export interface IndexRow extends ArticleSummary {
   contentHash: string;
-  /** A saved web page's canonical address: a page imported again with it is a new version. */
-  url?: string | null;
 }
 
 /** `library.json`: the list of articles and whether the bundled article has been imported. */
@@ -61,6 +59,16 @@ const blockSchema = z.object({
   kind: z.enum(['paragraph', 'heading', 'list-item', 'blockquote', 'code', 'figure']),
   level: z.number().optional(),
   image: z.object({ src: z.string().nullable(), alt: z.string() }).optional(),
+  marks: z
+    .array(
+      z.object({
+        start: z.number(),
+        end: z.number(),
+        kind: z.enum(['emphasis', 'strong', 'code', 'link']),
+        href: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 
 /** A stored article, field for field the model's `Article`. */
@@ -72,11 +80,12 @@ export const articleSchema = z.object({
   published: z.string().nullable(),
   publishedZone: z.string().nullable(),
   syndicated: z.boolean(),
-  author: z.string().nullable().optional(),
-  url: z.string().nullable().optional(),
+  author: z.string().nullable(),
+  url: z.string().nullable(),
   text: z.string(),
   blocks: z.array(blockSchema),
-  format: z.enum(['news-text', 'markdown', 'text', 'html']),
+  format: z.enum(['news-text', 'markdown', 'text', 'html', 'epub']),
+  tags: z.array(z.string()).optional(),
   id: z.string(),
   contentHash: z.string(),
   words: z.number(),
@@ -147,6 +156,8 @@ export const indexRowSchema = z.object({
   id: z.string(),
   title: z.string(),
   source: z.string().nullable(),
+  author: z.string().nullable(),
+  url: z.string().nullable(),
   dateline: z.string().nullable(),
   publisher: z.string().nullable(),
   published: z.string().nullable(),
@@ -161,7 +172,6 @@ export const indexRowSchema = z.object({
   lastReadAt: z.string().nullable().optional(),
   trashedAt: z.string().nullable().optional(),
   contentHash: z.string(),
-  url: z.string().nullable().optional(),
 });
 
 export const libraryDocumentSchema = z.object({

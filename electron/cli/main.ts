@@ -10,7 +10,8 @@ import { processOutput, type Output } from './output.ts';
 const USAGE = `gloss — read, annotate and export articles offline
 
 Usage:
-  gloss import FILE... [--json]    import saved web pages (.html), .txt or .md articles
+  gloss import FILE|URL... [--json]  import saved pages (.html), .txt, .md, .epub, or a link
+  gloss feeds add URL | list | refresh | import FILE.opml | export [--json]
   gloss list [--json]              list the library
   gloss search QUERY [--json]      search every article's text and every note
   gloss show ID [--json]           show one article and its highlights
@@ -30,13 +31,26 @@ Options:
 `;
 
 const COMMAND_HELP: Record<string, string> = {
-  import: `Usage: gloss import FILE... [--json] [--data DIR]
+  import: `Usage: gloss import FILE|URL... [--json] [--data DIR]
 
 Imports each FILE (a saved web page .html or .htm, .txt in the news-feed or plain format,
-.md) into the library. From a web page only the article is kept, as text; images saved with
-the page (in its _files folder) are copied into the library, remote ones are never fetched. A
+.md with optional YAML front matter, an .epub book) into the library. From a web page only
+the article is kept, as text; images saved with the page (in its _files folder) are copied
+into the library, remote ones are never fetched. An http or https URL is fetched once (with
+its pictures) and read offline from then on; the same address again updates the article. A
 file whose content is already there is reported as a duplicate and not added again. Exits 1 if
 any file could not be imported; the library is left as it was for that file.
+`,
+  feeds: `Usage: gloss feeds add URL [--json] [--data DIR]
+       gloss feeds list [--json] [--data DIR]
+       gloss feeds refresh [--json] [--data DIR]
+       gloss feeds import FILE.opml [--data DIR]
+       gloss feeds export [--out FILE.opml] [--data DIR]
+
+Subscribes to RSS and Atom news feeds. refresh fetches every feed once and saves each new item
+as an article (the full text is fetched from the item's link when the feed carries only a
+summary); items already saved are not saved again. With --json, refresh prints
+{"feeds":[{"url","title","new","errors"}]}. import and export read and write OPML.
 `,
   search: `Usage: gloss search QUERY [--json] [--data DIR]
 
@@ -182,6 +196,10 @@ async function runCommand(
         dataDir,
         io,
       );
+    }
+    case 'feeds': {
+      const { feedsCommand } = await import('./commands/feeds.ts');
+      return feedsCommand(rest, { json: flags.json, out: flags.out }, dataDir, io);
     }
     case 'annotations': {
       const { annotationsCommand } = await import('./commands/annotations.ts');

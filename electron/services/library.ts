@@ -14,9 +14,13 @@ import { countWords, IngestError, parseArticle } from '../../common/ingest/index
 import type { Article, ArticleSummary, ParsedArticle } from '../../common/model/article.ts';
 import type { Highlight, HighlightColor } from '../../common/model/highlight.ts';
 import { isHtmlFileName, readHtmlPage, parseHtmlPage } from './html/read-page.ts';
-import { copyPageImages } from './html/page-images.ts';
+import { copyPageImages, type ImageLoader } from './html/page-images.ts';
+import { isEpubFileName } from './epub/epub-name.ts';
+import { readEpub } from './epub/read-epub.ts';
+import { fetchArticle } from './net/fetch-article.ts';
+import type { FetchLimits } from './net/fetch-resource.ts';
 import { exportLibraryToFolder } from './export/export-all.ts';
-import { readArticleFile, UnreadableFileError } from './read-article-file.ts';
+import { readArticleFile, readImportBytes, UnreadableFileError } from './read-article-file.ts';
 import { LibrarySearch, type LibrarySearchOptions } from './search/library-search.ts';
 import type { HighlightsTx, LibraryChange, LibraryStore } from './store/types.ts';
 import { clampHighlight } from '../../common/store/clamp-highlight.ts';
@@ -133,6 +137,12 @@ export class Library {
    * Throws UnreadableFileError or IngestError with a reason.
    */
   async importFile(file: string): Promise<ImportOutcome> {
+    if (isEpubFileName(file)) {
+      const book = readEpub(await readImportBytes(file), path.basename(file));
+      return this.importParsed(path.basename(file), book.article, (src) =>
+        Promise.resolve(book.image(src)),
+      );
+    }
     if (isHtmlFileName(file)) {
       const parsed = await readHtmlPage(file);
       return this.importParsed(path.basename(file), parsed);
@@ -150,6 +160,28 @@ export class Library {
       ? parseHtmlPage(raw, fileName)
       : parseArticle(fileName, raw);
     return this.importParsed(fileName, parsed);
+  }
+
+  /**
+   * Saves the article at a web address: fetched once with its pictures, then stored like a
+   * saved page (the same address or canonical URL again updates it). Throws GlossError with a
+   * reason (offline, not an article, too large) before anything is stored.
+   */
+  async importUrl(url: string, limits?: FetchLimits): Promise<ImportOutcome> {
+    const fetched = await fetchArticle(url, limits);
+    return this.importParsed(fetched.fetchedUrl, fetched.article, fetched.image);
+  }
+
+  /**
+   * Imports an article read elsewhere (a feed item); `label` is what it came from, `loadImage`
+   * gives its figures' pictures.
+   */
+  async importArticle(
+    label: string,
+    parsed: ParsedArticle,
+    loadImage?: ImageLoader,
+  ): Promise<ImportOutcome> {
+    return this.importParsed(label, parsed, loadImage);
   }
 
   /**
@@ -179,8 +211,11 @@ export class Library {
 
   private async importParsed(
     fileName: string,
-    parsedWithPaths: ParsedArticle,
+    parsedWithTags: ParsedArticle,
+    loadImage?: ImageLoader,
   ): Promise<ImportOutcome> {
+    // Tags the source gives start the article's own tags; they are not part of the article.
+    const { tags: sourceTags, ...parsedWithPaths } = parsedWithTags;
     if (!parsedWithPaths.text) throw new IngestError('the page has no readable text');
     const contentHash = contentHashOf(parsedWithPaths);
     const existing = this.store.findByContentHash(contentHash);
@@ -200,13 +235,13 @@ export class Library {
       return { id: existing.id, title: existing.title, file: fileName, duplicate: true };
     const previous = this.previousVersionOf(parsedWithPaths);
     if (previous) {
-      const parsed = await copyPageImages(this.store, previous.id, parsedWithPaths);
+      const parsed = await copyPageImages(this.store, previous.id, parsedWithPaths, loadImage);
       const outcome = await this.replaceVersion(previous, parsed, contentHash, fileName);
       await this.store.pruneMedia(previous.id, mediaNamesOf(parsed));
       return outcome;
     }
     const id = newId('a');
-    const parsed = await copyPageImages(this.store, id, parsedWithPaths);
+    const parsed = await copyPageImages(this.store, id, parsedWithPaths, loadImage);
     const analysis = analyseArticle(parsed.title, parsed.text);
     const article: Article = {
       ...parsed,
@@ -220,6 +255,7 @@ export class Library {
       analysisVersion: ANALYSIS_VERSION,
     };
     await this.store.addArticle(article);
+    if (sourceTags?.length) await this.store.setTags(article.id, sourceTags);
     await this.search.refresh(article.id);
     return { id: article.id, title: article.title, file: fileName, duplicate: false };
   }

@@ -315,6 +315,8 @@ export function generate(count: number, perArticle: number): Generated {
       id,
       title,
       source: pick(['AP', 'Reuters', 'AFP', null]),
+      author: null,
+      url: null,
       dateline: place,
       publisher: pick(['The Ledger', 'Morning Post', null]),
       published: new Date(Date.UTC(2023, 0, 1) + n * 3_600_000).toISOString(),

@@ -1,3 +1,4 @@
+import { GlossError } from '../../../common/errors.ts';
 import { IngestError } from '../../../common/ingest/index.ts';
 import type { ImportOutcome } from '../../services/library.ts';
 import { UnreadableFileError } from '../../services/read-article-file.ts';
@@ -5,6 +6,11 @@ import { openCliLibrary } from '../cli-library.ts';
 import type { Flags } from '../main.ts';
 import { json, plural, type Output } from '../output.ts';
 import { refuseUnreadableKind } from '../refuse-kind.ts';
+
+/** Whether an argument names a web address ("https://…", or any "scheme://…" to refuse). */
+function isWebAddress(arg: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(arg);
+}
 
 /** `gloss import FILE...`: each file on its own; one file's failure leaves the others imported. */
 export async function importCommand(
@@ -22,12 +28,18 @@ export async function importCommand(
   const errors: Array<{ file: string; error: string }> = [];
   for (const file of files) {
     try {
+      if (isWebAddress(file)) {
+        imported.push({ ...(await library.importUrl(file)), file });
+        continue;
+      }
       refuseUnreadableKind(file);
       const outcome = await library.importFile(file);
       imported.push({ ...outcome, file });
     } catch (error) {
       if (error instanceof UnreadableFileError) errors.push({ file, error: error.reason });
       else if (error instanceof IngestError) errors.push({ file, error: error.message });
+      else if (error instanceof GlossError && error.code !== 'internal')
+        errors.push({ file, error: error.message });
       else throw error;
     }
   }

@@ -9,6 +9,8 @@ export async function listCommand(flags: Flags, dataDir: string, io: Output): Pr
     id: a.id,
     title: a.title,
     source: a.source,
+    author: a.author,
+    url: a.url,
     dateline: a.dateline,
     publisher: a.publisher,
     published: a.published,
@@ -25,7 +27,8 @@ export async function listCommand(flags: Flags, dataDir: string, io: Output): Pr
     return 0;
   }
   for (const a of articles) {
-    const from = [a.source, a.publisher].filter(Boolean).join(' via ') || 'unknown source';
+    const by = [a.author, a.source].filter(Boolean).join(', ');
+    const from = [by, a.publisher].filter(Boolean).join(' via ') || 'unknown source';
     const counts = `${plural(a.highlights, 'highlight')}, ${plural(a.notes, 'note')}`;
     io.out(
       `${a.id}  ${a.title}\n    ${from} · ${humanDate(a.published)} · ` +

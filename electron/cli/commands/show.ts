@@ -29,6 +29,8 @@ export async function showCommand(
           id: article.id,
           title: article.title,
           source: article.source,
+          author: article.author,
+          url: article.url,
           dateline: article.dateline,
           publisher: article.publisher,
           published: article.published,
@@ -53,10 +55,12 @@ export async function showCommand(
     return 0;
   }
   const provenance = [
+    article.author,
     article.source,
     article.dateline,
     article.publisher && `via ${article.publisher}`,
     humanDate(article.published),
+    article.url,
   ]
     .filter(Boolean)
     .join(' · ');

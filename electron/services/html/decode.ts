@@ -4,7 +4,7 @@
  */
 import { UnreadableFileError } from '../read-article-file.ts';
 
-/** How far into the file the charset declaration is looked for (the HTML spec says 1024 bytes; pages overrun it). */
+/** How far in a charset declaration is looked for (the spec says 1024 bytes; pages overrun it). */
 const SNIFF_BYTES = 4096;
 
 /**
@@ -40,20 +40,25 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 }
 
 /**
- * Decodes a page. `file` names it in errors. Refuses bytes that are not valid UTF-8 when the
- * page declares no other character set, and a character set this runtime cannot decode.
+ * Decodes a page. `file` names it in errors; `httpCharset` is the character set a web server
+ * named for it, which outranks the page's own declaration (as in browsers). Refuses bytes that
+ * are not valid UTF-8 when nothing declares another set, and a set this runtime cannot decode.
  */
-export function decodeHtml(bytes: Uint8Array, file: string): string {
+export function decodeHtml(
+  bytes: Uint8Array,
+  file: string,
+  httpCharset: string | null = null,
+): string {
   let label: string | null;
   let fatal = true;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) label = 'utf-8';
   else if (bytes[0] === 0xff && bytes[1] === 0xfe) label = 'utf-16le';
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) label = 'utf-16be';
   else {
-    label = declaredCharset(bytes) ?? 'utf-8';
-    // A page that can declare itself in ASCII is not UTF-16, whatever it says (as browsers read it).
+    label = httpCharset ?? declaredCharset(bytes) ?? 'utf-8';
+    // A page that can declare itself in ASCII is not UTF-16, whatever it says (as browsers see it).
     if (label.startsWith('utf-16')) label = 'utf-8';
-    // Single-byte and legacy multi-byte sets decode every byte; a stray one is not worth refusing the page.
+    // Single-byte and legacy multi-byte sets decode every byte; a stray one is no reason to refuse.
     fatal = ['utf-8', 'utf8', 'unicode-1-1-utf-8'].includes(label);
     if (bytes.includes(0))
       throw new UnreadableFileError(file, 'looks like a binary file, not a web page');

@@ -53,7 +53,7 @@ interface Context {
   depth: number;
 }
 
-/** A figure's picture as found in the page: its address (resolved by the page's URL) and alt text. */
+/** A figure's picture as found in the page: its address (as written) and alt text. */
 export interface FoundImage {
   src: string | null;
   alt: string;

@@ -11,13 +11,13 @@ import type { DraftBlock } from '../../../common/ingest/blocks.ts';
 import { readJsonLd, type PageMetadata } from '../../../common/ingest/web-page.ts';
 import { blocksFromDom } from './dom-blocks.ts';
 
-/** What a page yields before its images are resolved: metadata and blocks (figures with their addresses). */
+/** What a page yields before its images are resolved: metadata and blocks with figures. */
 export interface ExtractedPage {
   meta: PageMetadata;
   drafts: DraftBlock[];
 }
 
-/** The tags that survive sanitizing: structure and inline text, and images. Everything else goes, content kept. */
+/** Tags that survive sanitizing: structure, inline text and images; all else goes, content kept. */
 const ALLOWED_TAGS = [
   'a',
   'abbr',
@@ -86,11 +86,30 @@ const ALLOWED_TAGS = [
   'wbr',
 ];
 
-/** Only what reading needs: an image's address and alt text. No links, styles, handlers or data attributes. */
+/** Only what reading needs: an image's address and alt text; no styles, handlers or data. */
 const ALLOWED_ATTR = ['src', 'alt'];
 
-/** Image addresses kept through sanitizing, to be judged afterwards: web ones (never fetched) and the page's own files. */
+/**
+ * Image addresses kept through sanitizing, to be judged afterwards: web ones and the page's own
+ * files.
+ */
 const ALLOWED_URI = /^(?:https?|file):/i;
+
+/**
+ * Sanitizes article HTML inside `window` to a fragment holding only reading structure, text and
+ * images (`src` and `alt`); no links, styles, handlers, scripts or data attributes survive.
+ */
+export function sanitizeArticleHtml(window: unknown, html: string): DocumentFragment {
+  const purify = createDOMPurify(window as WindowLike);
+  return purify.sanitize(html, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
+    ALLOWED_URI_REGEXP: ALLOWED_URI,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+    RETURN_DOM_FRAGMENT: true,
+  });
+}
 
 function content(doc: Document, selector: string): string | null {
   return doc.querySelector(selector)?.getAttribute('content')?.trim() || null;
@@ -136,15 +155,7 @@ export function extractPage(html: string, pageUrl = 'about:blank'): ExtractedPag
     const meta = readMetadata(document);
     for (const base of document.querySelectorAll('base')) base.remove();
     const parsed = new Readability(document, { keepClasses: false }).parse();
-    const purify = createDOMPurify(dom.window as unknown as WindowLike);
-    const body = purify.sanitize(parsed?.content ?? document.body?.innerHTML ?? '', {
-      ALLOWED_TAGS,
-      ALLOWED_ATTR,
-      ALLOWED_URI_REGEXP: ALLOWED_URI,
-      ALLOW_DATA_ATTR: false,
-      ALLOW_ARIA_ATTR: false,
-      RETURN_DOM_FRAGMENT: true,
-    });
+    const body = sanitizeArticleHtml(dom.window, parsed?.content ?? document.body?.innerHTML ?? '');
     const { jsonLdHeadline, ...rest } = meta;
     return {
       meta: {

@@ -21,7 +21,7 @@ export function isImageName(file: string): boolean {
   return IMAGE_EXTENSIONS.has(path.extname(file).toLowerCase());
 }
 
-/** The image type by its first bytes (the name is only a hint), as the extension to store it under. */
+/** The image type by its first bytes (the name is only a hint), as the extension to store. */
 export function sniffImage(bytes: Uint8Array): string | null {
   const ascii = (from: number, to: number) =>
     Buffer.from(bytes.subarray(from, to)).toString('latin1');
@@ -33,7 +33,12 @@ export function sniffImage(bytes: Uint8Array): string | null {
   return null;
 }
 
-async function readImage(fileUrl: string): Promise<Uint8Array | null> {
+/** Fetches the bytes a figure's `src` names, or null when they cannot be had. */
+export type ImageLoader = (src: string) => Promise<Uint8Array | null>;
+
+/** A saved page's own image, by its file: URL; any other address gives null. */
+export async function readLocalImage(fileUrl: string): Promise<Uint8Array | null> {
+  if (!/^file:/i.test(fileUrl)) return null;
   try {
     const file = fileURLToPath(fileUrl);
     const info = await stat(file);
@@ -45,14 +50,16 @@ async function readImage(fileUrl: string): Promise<Uint8Array | null> {
 }
 
 /**
- * The parsed page with its local images copied into the store under `articleId` and each
- * figure's `src` replaced by the stored file's name. Every other `src` becomes null, so an
- * article never holds an address the reader could load.
+ * The parsed article with its images copied into the store under `articleId` and each
+ * figure's `src` replaced by the stored file's name. `load` fetches a figure's bytes (by
+ * default, a saved page's local files only); a `src` it cannot load, or whose bytes are not a
+ * raster image, becomes null, so an article never holds an address the reader could load.
  */
 export async function copyPageImages(
   store: LibraryStore,
   articleId: string,
   parsed: ParsedArticle,
+  load: ImageLoader = readLocalImage,
 ): Promise<ParsedArticle> {
   if (!parsed.blocks.some((b) => b.image)) return parsed;
   const copied = new Map<string, string | null>();
@@ -64,10 +71,11 @@ export async function copyPageImages(
     }
     const src = block.image.src;
     let name: string | null = null;
-    if (src && /^file:/i.test(src)) {
+    if (src) {
       if (copied.has(src)) name = copied.get(src) ?? null;
       else {
-        const bytes = await readImage(src);
+        const loaded = await load(src);
+        const bytes = loaded && loaded.length <= MAX_IMAGE_BYTES ? loaded : null;
         const kind = bytes && sniffImage(bytes);
         if (bytes && kind) {
           name = `${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}.${kind}`;

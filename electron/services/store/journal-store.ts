@@ -76,6 +76,7 @@ function articleRowFields(article: Article, content: string): Partial<RowFields>
     content,
     title: article.title,
     source: article.source,
+    author: article.author ?? null,
     dateline: article.dateline,
     publisher: article.publisher,
     published: article.published,
@@ -88,7 +89,7 @@ function articleRowFields(article: Article, content: string): Partial<RowFields>
 }
 
 function summaryOf(row: IndexRow): ArticleSummary {
-  const { contentHash: _hash, url: _url, ...summary } = row;
+  const { contentHash: _hash, ...summary } = row;
   if (summary.tags) summary.tags = [...summary.tags];
   return summary;
 }

@@ -75,6 +75,8 @@ export function rowFor(
     id: article.id,
     title: article.title,
     source: article.source,
+    author: article.author,
+    url: article.url,
     dateline: article.dateline,
     publisher: article.publisher,
     published: article.published,
@@ -86,12 +88,11 @@ export function rowFor(
     ...user,
     contentHash: article.contentHash,
   };
-  if (article.url) row.url = article.url;
   return row;
 }
 
 function summaryOf(row: IndexRow): ArticleSummary {
-  const { contentHash: _hash, url: _url, ...summary } = row;
+  const { contentHash: _hash, ...summary } = row;
   if (summary.tags) summary.tags = [...summary.tags];
   return summary;
 }

@@ -95,7 +95,7 @@ describe('a file that is not an article', () => {
     expect(result.code).toBe(1);
     expect(result.out).toBe('');
     expect(result.err).toBe(
-      `gloss: ${file}: not an article Gloss can read: a .jpg file; Gloss reads .txt, .md and .html\n`,
+      `gloss: ${file}: not an article Gloss can read: a .jpg file; Gloss reads .txt, .md, .html and .epub\n`,
     );
   });
 

@@ -10,6 +10,8 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     id: 'art-1',
     title: 'A title',
     source: null,
+    author: null,
+    url: null,
     dateline: null,
     publisher: null,
     published: null,

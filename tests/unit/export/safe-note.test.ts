@@ -14,6 +14,8 @@ function article(): Article {
     id: 'a1',
     title: 'Notes',
     source: null,
+    author: null,
+    url: null,
     dateline: null,
     publisher: null,
     published: null,

@@ -30,6 +30,8 @@ export function makeArticle(n: number, paragraphs = 3): Article {
     id: `art${String(n).padStart(4, '0')}`,
     title: `Article number ${n}`,
     source: n % 2 ? 'AP' : null,
+    author: null,
+    url: null,
     dateline: 'Istanbul',
     publisher: null,
     published: '2024-03-01T10:00:00+03:00',

@@ -40,7 +40,7 @@ describe('library store: adding, reading, reopening', () => {
 
     // The raw files, as another program (or a later Gloss) would see them.
     const index = readJson<StoredIndex>(dir, 'library.json');
-    expect(index.schemaVersion).toBe(1);
+    expect(index.schemaVersion).toBe(2);
     expect(index.seeded).toBe(true);
     expect(index.articles.map((r: { id: string }) => r.id)).toEqual([a1.id, a2.id]);
     expect(index.articles[1]).toMatchObject({
@@ -50,8 +50,8 @@ describe('library store: adding, reading, reopening', () => {
       title: a2.title,
     });
     expect(index.articles[1]!.text).toBeUndefined();
-    expect(readJson(dir, `articles/${a1.id}.json`)).toEqual({ schemaVersion: 1, article: a1 });
-    expect(readJson(dir, `highlights/${a2.id}.json`)).toEqual({ schemaVersion: 1, highlights: hs });
+    expect(readJson(dir, `articles/${a1.id}.json`)).toEqual({ schemaVersion: 2, article: a1 });
+    expect(readJson(dir, `highlights/${a2.id}.json`)).toEqual({ schemaVersion: 2, highlights: hs });
     expect(fs.existsSync(path.join(dir, `highlights/${a1.id}.json`))).toBe(false);
 
     const again = await openLibraryStore(dir);

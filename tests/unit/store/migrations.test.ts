@@ -19,11 +19,11 @@ const fixturePath = fileURLToPath(
 const legacy = (): unknown => JSON.parse(fs.readFileSync(fixturePath, 'utf8'));
 
 describe('migrations', () => {
-  it('turns version 0 flat highlights (the stored fixture) into version 1 highlights', () => {
+  it('turns version 0 flat highlights (the stored fixture) into current highlights', () => {
     const decoded = decodeDocument('highlights', legacy(), 'highlights/a.json');
     if (!decoded.ok) throw new Error(decoded.reason);
     expect(decoded.migratedFrom).toBe(0);
-    expect(decoded.value.schemaVersion).toBe(1);
+    expect(decoded.value.schemaVersion).toBe(2);
     expect(decoded.value.highlights).toHaveLength(3);
     expect(decoded.value.highlights[0]).toEqual({
       id: 'h-legacy-1',
@@ -78,7 +78,7 @@ describe('migrations', () => {
       decodeDocument('library', { schemaVersion: 3, seeded: true, articles: [] }, 'library.json'),
     ).toThrow(new NewerSchemaError('library.json', 3));
     expect(new NewerSchemaError('library.json', 3).message).toMatch(
-      /^library\.json was written by a newer version of Gloss \(schema 3\); this version understands up to 1/,
+      /^library\.json was written by a newer version of Gloss \(schema 3\); this version understands up to 2/,
     );
   });
 
@@ -137,12 +137,49 @@ describe('migrations', () => {
     expect(fs.readFileSync(path.join(dir, rel), 'utf8')).toBe(fs.readFileSync(fixturePath, 'utf8'));
 
     await reopened.saveHighlights(article.id, highlights.slice(0, 2));
-    expect(readJson(dir, rel)).toEqual({ schemaVersion: 1, highlights: highlights.slice(0, 2) });
+    expect(readJson(dir, rel)).toEqual({ schemaVersion: 2, highlights: highlights.slice(0, 2) });
     // The legacy version is kept as the backup of what was replaced.
     const backups = fs.readdirSync(path.join(dir, 'backups', rel));
     expect(backups).toHaveLength(1);
     expect(fs.readFileSync(path.join(dir, 'backups', rel, backups[0]!), 'utf8')).toBe(
       fs.readFileSync(fixturePath, 'utf8'),
     );
+  });
+});
+
+describe('migration to schema 2 (author and url)', () => {
+  const fixture = (name: string): unknown =>
+    JSON.parse(
+      fs.readFileSync(
+        fileURLToPath(new URL(`../../fixtures/store/${name}`, import.meta.url)),
+        'utf8',
+      ),
+    );
+
+  it('gives every library row an author and a url, keeping a saved page’s address', () => {
+    const decoded = decodeDocument('library', fixture('library-v1.json'), 'library.json');
+    if (!decoded.ok) throw new Error(decoded.reason);
+    expect(decoded.migratedFrom).toBe(1);
+    expect(decoded.value.articles.map((r) => [r.author, r.url, r.tags])).toEqual([
+      [null, 'https://coastal-ledger.example/news/2024/night-ferry-returns', ['ferries']],
+      [null, null, undefined],
+    ]);
+  });
+
+  it('moves a saved page’s byline out of source, and leaves a wire source alone', () => {
+    const decoded = decodeDocument('article', fixture('article-v1.json'), 'articles/a.json');
+    if (!decoded.ok) throw new Error(decoded.reason);
+    expect(decoded.value.article).toMatchObject({
+      source: null,
+      author: 'Ines Marlow',
+      url: 'https://coastal-ledger.example/news/2024/night-ferry-returns',
+      text: 'The overnight ferry is back.\n\nHarbour master Oskar Vell welcomed it.',
+    });
+    const wire = fixture('article-v1.json') as { article: Record<string, unknown> };
+    wire.article = { ...wire.article, format: 'news-text', source: 'AP' };
+    delete wire.article.author;
+    delete wire.article.url;
+    const news = decodeDocument('article', wire, 'articles/b.json');
+    expect(news.ok && news.value.article).toMatchObject({ source: 'AP', author: null, url: null });
   });
 });

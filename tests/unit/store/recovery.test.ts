@@ -249,7 +249,7 @@ describe('library store: files from a newer Gloss', () => {
     const opening = openLibraryStore(dir);
     await expect(opening).rejects.toBeInstanceOf(NewerSchemaError);
     await expect(opening).rejects.toThrow(
-      'library.json was written by a newer version of Gloss (schema 3); this version understands up to 1',
+      'library.json was written by a newer version of Gloss (schema 3); this version understands up to 2',
     );
     expect(fs.readFileSync(file, 'utf8')).toBe(before.text);
     expect(fs.statSync(file).mtimeMs).toBe(before.stat.mtimeMs);
@@ -265,12 +265,12 @@ describe('library store: files from a newer Gloss', () => {
     await store.addArticle(a1);
     await store.addArticle(a2);
     const rel = `highlights/${a1.id}.json`;
-    const text = JSON.stringify({ schemaVersion: 2, highlights: [], layers: [] });
+    const text = JSON.stringify({ schemaVersion: 3, highlights: [], layers: [] });
     fs.writeFileSync(path.join(dir, rel), text);
 
     const again = await openLibraryStore(dir);
     await expect(again.getHighlights(a1.id)).rejects.toThrow(
-      `${rel} was written by a newer version of Gloss (schema 2); this version understands up to 1`,
+      `${rel} was written by a newer version of Gloss (schema 3); this version understands up to 2`,
     );
     await expect(again.saveHighlights(a1.id, makeHighlights(a1.id, 1))).rejects.toBeInstanceOf(
       NewerSchemaError,
