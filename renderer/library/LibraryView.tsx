@@ -15,10 +15,12 @@ interface Props {
   onOrder: (ids: string[]) => void;
   onImport: () => void;
   onExportAll: () => void;
+  /** Opens the notebook of every highlight. */
+  onNotebook?: () => void;
 }
 
 /** The library: search, sort, filter, tag, continue reading, and delete with undo. */
-export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
+export function LibraryView({ onOpen, onOrder, onImport, onExportAll, onNotebook }: Props) {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { query, setQuery, results } = useLibrarySearch();
@@ -117,6 +119,11 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
         <h1 id="library-title">Library</h1>
         <div className="library-actions">
           {articles && <span className="library-count">{plural(articles.length, 'article')}</span>}
+          {onNotebook && (
+            <button type="button" className="bar-button" onClick={onNotebook}>
+              Notebook
+            </button>
+          )}
           <button type="button" className="bar-button" onClick={onImport}>
             Import…
           </button>
