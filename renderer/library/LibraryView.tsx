@@ -9,6 +9,10 @@ import { Snippet } from './Snippet.tsx';
 import { TrashSection } from './TrashSection.tsx';
 import { useLibrarySearch } from './useLibrarySearch.ts';
 
+/** What an article's tag button shows, and its accessible name begins with. */
+const tagText = (a: ArticleSummary) =>
+  (a.tags ?? []).length ? (a.tags ?? []).map((t) => `#${t}`).join(' ') : '+ tag';
+
 interface Props {
   onOpen: (id: string, target?: ReaderTarget) => void;
   /** The order the list shows, for moving to the previous and next article from the reader. */
@@ -290,18 +294,16 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll, onNotebook
                       type="button"
                       className="tags"
                       onClick={() => setEditingTags(a.id)}
-                      aria-label={`Edit tags of ${a.title}`}
+                      aria-label={`${tagText(a)}: edit the tags of ${a.title}`}
                     >
-                      {(a.tags ?? []).length
-                        ? (a.tags ?? []).map((t) => `#${t}`).join(' ')
-                        : '+ tag'}
+                      {tagText(a)}
                     </button>
                   )}
                   <button
                     type="button"
                     className="row-delete"
                     onClick={() => void moveToTrash(a)}
-                    aria-label={`Move ${a.title} to the trash`}
+                    aria-label={`Delete: Move ${a.title} to the trash`}
                   >
                     Delete
                   </button>

@@ -50,23 +50,25 @@ export function SidePanel(props: Props) {
 
   return (
     <aside className="side-panel" aria-label={tab === 'highlights' ? 'Highlights' : 'Sources'}>
-      <div className="side-tabs" role="tablist">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'highlights'}
-          onClick={() => props.onTab('highlights')}
-        >
-          Highlights ({highlights.length})
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'sources'}
-          onClick={() => props.onTab('sources')}
-        >
-          Sources ({sources.length})
-        </button>
+      <div className="side-tabs">
+        <div className="side-tablist" role="tablist">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'highlights'}
+            onClick={() => props.onTab('highlights')}
+          >
+            Highlights ({highlights.length})
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'sources'}
+            onClick={() => props.onTab('sources')}
+          >
+            Sources ({sources.length})
+          </button>
+        </div>
         <button
           type="button"
           className="side-close"
