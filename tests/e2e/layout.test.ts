@@ -103,6 +103,19 @@ describe.skipIf(!CHROME)('the reader at five window widths', () => {
     });
   }
 
+  it('edges each item of the Highlights panel in its colour and renders its note', async () => {
+    const { page } = app;
+    const items = page.locator('.side-panel .highlight-item');
+    const edges = await items.evaluateAll((els) =>
+      els.map((el) => getComputedStyle(el).borderLeftColor),
+    );
+    expect(new Set(edges).size).toBe(5);
+    const note = items.filter({ hasText: 'is the story' }).locator('.highlight-note');
+    await expect(note.locator('strong').innerText()).resolves.toBe('escalation');
+    expect(await note.innerText()).not.toContain('**');
+    await app.screenshot('highlights-panel');
+  });
+
   it('sets notes with room beside their passage, and leaders apart from one another', async () => {
     const { page } = app;
     await page.setViewportSize({ width: 1920, height: 900 });
