@@ -154,4 +154,15 @@ describe.skipIf(!CHROME)('the reader at five window widths', () => {
       }
     await app.screenshot('layout-notes-1920');
   });
+
+  it('reads calmly at 1,400 px with notes and no panel (the README screenshot)', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    expect(await page.locator('.side-panel').count()).toBe(0);
+    const m = await measure(app);
+    expect(m.chars).toBeGreaterThanOrEqual(MIN_CHARS);
+    await app.screenshot('reader-notes-1400');
+  });
 });
