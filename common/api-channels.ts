@@ -26,6 +26,8 @@ export const apiChannels = {
   trashArticle: 'gloss:articles:trash',
   restoreArticle: 'gloss:articles:restore',
   listTrash: 'gloss:articles:trash-list',
+  listAllHighlights: 'gloss:notebook:list',
+  exportNotebook: 'gloss:notebook:export',
 } as const;
 
 /** The name of one call (`window.gloss.<name>`). */

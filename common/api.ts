@@ -63,6 +63,12 @@ export interface ImportSummary {
   }>;
 }
 
+/** One article's row and all its highlights, as the notebook lists them. */
+export interface NotebookArticle {
+  article: ArticleSummary;
+  highlights: Highlight[];
+}
+
 /** Something the app wants the user to know on start, such as a damaged file moved aside. */
 export interface AppNotice {
   file: string;
@@ -160,6 +166,25 @@ export const apiTable = {
     input: z.object({ id: articleId }).strict(),
   },
   listTrash: { channel: apiChannels.listTrash, input: noArgument },
+  /** Every highlight in the library with its article, for the notebook. */
+  listAllHighlights: { channel: apiChannels.listAllHighlights, input: noArgument },
+  /**
+   * The chosen highlights of several articles as one Markdown document; with `save`, asks where
+   * to save it (a native dialog) and writes it there.
+   */
+  exportNotebook: {
+    channel: apiChannels.exportNotebook,
+    input: z
+      .object({
+        highlights: z
+          .array(z.object({ articleId, id: highlightId }).strict())
+          .min(1)
+          .max(100_000),
+        colorTags: z.boolean().optional(),
+        save: z.boolean().optional(),
+      })
+      .strict(),
+  },
 } as const satisfies {
   // Every call of api-channels.ts has a schema here, on its own channel, and nothing more.
   [K in ApiName]: { channel: (typeof apiChannels)[K]; input: z.ZodType };
@@ -188,6 +213,8 @@ export interface ApiResults {
   trashArticle: void;
   restoreArticle: void;
   listTrash: ArticleSummary[];
+  listAllHighlights: NotebookArticle[];
+  exportNotebook: { markdown: string; path: string | null };
 }
 
 export type ApiArgument<K extends ApiName> = z.input<(typeof apiTable)[K]['input']>;

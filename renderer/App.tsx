@@ -5,6 +5,7 @@ import { commandOfKey } from './accelerators.ts';
 import { gloss, onMenuCommand, runMenuCommand } from './api.ts';
 import { ImportStatus, type ImportProgress } from './library/ImportStatus.tsx';
 import { LibraryView } from './library/LibraryView.tsx';
+import { NotebookView } from './notebook/NotebookView.tsx';
 import { ReaderView, type ReaderTarget } from './reader/ReaderView.tsx';
 import {
   applySettings,
@@ -16,7 +17,10 @@ import {
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { failureText } from './failure.ts';
 
-type Route = { view: 'library' } | { view: 'reader'; id: string; target?: ReaderTarget };
+type Route =
+  | { view: 'library' }
+  | { view: 'notebook' }
+  | { view: 'reader'; id: string; target?: ReaderTarget; from?: 'notebook' };
 
 /** The path of a dropped file, from the preload (the page itself never sees paths). */
 function pathOfDroppedFile(file: File): string | null {
@@ -181,6 +185,15 @@ export function App() {
           </button>
         </div>
       )}
+      {route.view === 'notebook' && (
+        <NotebookView
+          onOpen={(id, target) => {
+            window.scrollTo(0, 0);
+            setRoute({ view: 'reader', id, target, from: 'notebook' });
+          }}
+          onLibrary={() => setRoute({ view: 'library' })}
+        />
+      )}
       {route.view === 'library' ? (
         <LibraryView
           key={libraryVersion}
@@ -193,18 +206,21 @@ export function App() {
           }}
           onImport={() => void importWithDialog()}
           onExportAll={() => void exportAll()}
+          onNotebook={() => setRoute({ view: 'notebook' })}
         />
       ) : (
-        <ReaderView
-          key={route.id}
-          id={route.id}
-          target={route.target}
-          settings={settings}
-          onSettings={setSettings}
-          onBack={() => setRoute({ view: 'library' })}
-          onNavigate={navigate}
-          onShortcuts={() => setShortcuts(true)}
-        />
+        route.view === 'reader' && (
+          <ReaderView
+            key={route.id}
+            id={route.id}
+            target={route.target}
+            settings={settings}
+            onSettings={setSettings}
+            onBack={() => setRoute({ view: route.from ?? 'library' })}
+            onNavigate={navigate}
+            onShortcuts={() => setShortcuts(true)}
+          />
+        )
       )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

@@ -38,7 +38,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           </div>
         ))}
       </dl>
-      <button type="button" onClick={() => dialog.current?.close()}>
+      <button type="button" className="bar-button" onClick={() => dialog.current?.close()}>
         Close
       </button>
     </dialog>

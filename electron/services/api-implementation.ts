@@ -1,5 +1,6 @@
 import type { ApiImplementation, AppNotice } from '../../common/api.ts';
 import { suggestedFileName } from '../../common/export/markdown.ts';
+import { exportNotebook, type NotebookGroup } from '../../common/export/notebook.ts';
 import { writeFileAtomic } from './export/write-atomic.ts';
 import type { Library } from './library.ts';
 
@@ -54,5 +55,39 @@ export function createApiImplementation(
     trashArticle: async ({ id }) => library.trash(id),
     restoreArticle: async ({ id }) => library.restore(id),
     listTrash: async () => library.listTrash(),
+    listAllHighlights: async () => library.allHighlights(),
+    exportNotebook: async ({ highlights, colorTags, save }) => {
+      const markdown = exportNotebook(await notebookGroups(library, highlights), {
+        exported: new Date().toISOString(),
+        colorTags,
+      });
+      if (!save) return { markdown, path: null };
+      const target = await platform.chooseSavePath('Notebook.md');
+      if (target) await writeFileAtomic(target, markdown);
+      return { markdown, path: target };
+    },
   };
+}
+
+/**
+ * The chosen highlights grouped under their articles, in the order the articles were first
+ * named. Each article is opened (which re-checks its highlights' places); an id that is no
+ * longer there (deleted meanwhile) is left out.
+ */
+async function notebookGroups(
+  library: Library,
+  chosen: ReadonlyArray<{ articleId: string; id: string }>,
+): Promise<NotebookGroup[]> {
+  const byArticle = new Map<string, Set<string>>();
+  for (const { articleId, id } of chosen) {
+    const ids = byArticle.get(articleId) ?? new Set<string>();
+    ids.add(id);
+    byArticle.set(articleId, ids);
+  }
+  const groups: NotebookGroup[] = [];
+  for (const [articleId, ids] of byArticle) {
+    const { article, highlights } = await library.open(articleId);
+    groups.push({ article, highlights: highlights.filter((h) => ids.has(h.id)) });
+  }
+  return groups;
 }

@@ -127,6 +127,20 @@ export class Library {
     return this.store.listArticles();
   }
 
+  /**
+   * Every highlight in the library (not the trash), grouped under the row of its article, for
+   * the notebook. Read as stored: an article's highlights are re-checked when it is opened.
+   */
+  async allHighlights(): Promise<Array<{ article: ArticleSummary; highlights: Highlight[] }>> {
+    const rows = this.list();
+    return Promise.all(
+      rows.map(async (article) => ({
+        article,
+        highlights: await this.store.getHighlights(article.id),
+      })),
+    );
+  }
+
   /** The trash's rows, each with `trashedAt`. */
   listTrash(): ArticleSummary[] {
     return this.store.listTrash();

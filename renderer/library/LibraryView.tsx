@@ -9,16 +9,22 @@ import { Snippet } from './Snippet.tsx';
 import { TrashSection } from './TrashSection.tsx';
 import { useLibrarySearch } from './useLibrarySearch.ts';
 
+/** What an article's tag button shows, and its accessible name begins with. */
+const tagText = (a: ArticleSummary) =>
+  (a.tags ?? []).length ? (a.tags ?? []).map((t) => `#${t}`).join(' ') : '+ tag';
+
 interface Props {
   onOpen: (id: string, target?: ReaderTarget) => void;
   /** The order the list shows, for moving to the previous and next article from the reader. */
   onOrder: (ids: string[]) => void;
   onImport: () => void;
   onExportAll: () => void;
+  /** Opens the notebook of every highlight. */
+  onNotebook?: () => void;
 }
 
 /** The library: search, sort, filter, tag, continue reading, and delete with undo. */
-export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
+export function LibraryView({ onOpen, onOrder, onImport, onExportAll, onNotebook }: Props) {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { query, setQuery, results } = useLibrarySearch();
@@ -117,6 +123,11 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
         <h1 id="library-title">Library</h1>
         <div className="library-actions">
           {articles && <span className="library-count">{plural(articles.length, 'article')}</span>}
+          {onNotebook && (
+            <button type="button" className="bar-button" onClick={onNotebook}>
+              Notebook
+            </button>
+          )}
           <button type="button" className="bar-button" onClick={onImport}>
             Import…
           </button>
@@ -283,18 +294,16 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll }: Props) {
                       type="button"
                       className="tags"
                       onClick={() => setEditingTags(a.id)}
-                      aria-label={`Edit tags of ${a.title}`}
+                      aria-label={`${tagText(a)}: edit the tags of ${a.title}`}
                     >
-                      {(a.tags ?? []).length
-                        ? (a.tags ?? []).map((t) => `#${t}`).join(' ')
-                        : '+ tag'}
+                      {tagText(a)}
                     </button>
                   )}
                   <button
                     type="button"
                     className="row-delete"
                     onClick={() => void moveToTrash(a)}
-                    aria-label={`Move ${a.title} to the trash`}
+                    aria-label={`Delete: Move ${a.title} to the trash`}
                   >
                     Delete
                   </button>

@@ -1,12 +1,16 @@
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import type { Highlight } from '../../common/model/highlight.ts';
-import { layoutMargin, type PlacedMarginItem } from '../../common/reader/margin-layout.ts';
+import {
+  layoutMargin,
+  leaderLanes,
+  type PlacedMarginItem,
+} from '../../common/reader/margin-layout.ts';
 import { NoteEditor } from './NoteEditor.tsx';
 import { renderNote } from './note-markdown.ts';
 import { BlockIndex } from './text-offsets.ts';
 
 /** A note as laid out: where it sits, where its passage is, and where the note ends. */
-type Placed = PlacedMarginItem & { desired: number; bottom: number };
+type Placed = PlacedMarginItem & { desired: number; bottom: number; lane: number };
 
 /** How far a note may sit below its highlight before a leader line is drawn to it. */
 const LEADER_THRESHOLD = 24;
@@ -115,12 +119,21 @@ export function MarginNotes(props: Props) {
       items.push({ id: h.id, desiredTop: top, height });
     }
     // In a narrow window the markers stack like notes do, so two on one line both show.
-    const layout = narrow ? layoutMargin(items, MARKER_SPACING) : layoutMargin(items, 10);
+    // The note being edited stays level with its passage; the others make room around it.
+    const layout = narrow
+      ? layoutMargin(items, MARKER_SPACING)
+      : layoutMargin(items, { spacing: 10, pinnedId: editingId });
+    const lanes = leaderLanes(layout, LEADER_THRESHOLD);
     const heights = new Map(items.map((i) => [i.id, i.height]));
     const next = new Map(
       layout.map((p) => [
         p.id,
-        { ...p, desired: desired.get(p.id) ?? p.top, bottom: p.top + (heights.get(p.id) ?? 0) },
+        {
+          ...p,
+          desired: desired.get(p.id) ?? p.top,
+          bottom: p.top + (heights.get(p.id) ?? 0),
+          lane: lanes.get(p.id) ?? 0,
+        },
       ]),
     );
     setPlaced((old) => (sameLayout(old, next) ? old : next));
@@ -201,14 +214,15 @@ export function MarginNotes(props: Props) {
     >
       {highlights.map((h) => {
         const p = placed.get(h.id);
-        const displaced = p && p.displacement > LEADER_THRESHOLD;
+        const displaced = p && Math.abs(p.displacement) > LEADER_THRESHOLD;
         return (
           <div key={h.id}>
             {displaced && (
               <div
-                className="leader"
+                className={`leader hl-leader-${h.color}${p.displacement < 0 ? ' is-up' : ''}`}
                 aria-hidden="true"
-                style={{ top: p.desired + 8, height: p.top - p.desired }}
+                data-leader-for={h.id}
+                style={leaderStyle(p)}
               />
             )}
             <aside
@@ -240,11 +254,42 @@ export function MarginNotes(props: Props) {
   );
 }
 
+/** Horizontal distance between two leader lanes, and from the nearest lane to its note. */
+const LANE_STEP = 6;
+const LANE_INSET = 8;
+/** How far down a line of text a leader leaves it, and a note's card it reaches. */
+const LEADER_DROP = 10;
+/** The gutter between text and notes is 56 px: arms start 6 px clear of the text. */
+const ARM_REACH = 50;
+const MAX_LANE_X = 44;
+
+/**
+ * A leader as a box whose left edge is the vertical run in its own lane: its top edge (or its
+ * bottom one, for a note lifted above its passage) reaches back from the lane toward the text
+ * through the ::before arm, the other edge runs on to the note.
+ */
+function leaderStyle(p: Placed): CSSProperties {
+  const x = Math.min(LANE_INSET + p.lane * LANE_STEP, MAX_LANE_X);
+  return {
+    top: Math.min(p.desired, p.top) + LEADER_DROP,
+    height: Math.abs(p.top - p.desired),
+    left: -x,
+    width: x,
+    '--arm': `${ARM_REACH - x}px`,
+  } as CSSProperties;
+}
+
 function sameLayout(a: Map<string, Placed>, b: Map<string, Placed>): boolean {
   if (a.size !== b.size) return false;
   for (const [id, p] of b) {
     const q = a.get(id);
-    if (!q || Math.abs(q.top - p.top) > 0.5 || Math.abs(q.desired - p.desired) > 0.5) return false;
+    if (
+      !q ||
+      q.lane !== p.lane ||
+      Math.abs(q.top - p.top) > 0.5 ||
+      Math.abs(q.desired - p.desired) > 0.5
+    )
+      return false;
   }
   return true;
 }

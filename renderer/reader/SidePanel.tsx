@@ -7,6 +7,7 @@ import {
 } from '../../common/model/highlight.ts';
 import { groupSources } from '../../common/reader/sources.ts';
 import { plural } from '../format.ts';
+import { renderNoteInert } from './note-markdown.ts';
 
 interface Props {
   tab: 'highlights' | 'sources';
@@ -50,23 +51,25 @@ export function SidePanel(props: Props) {
 
   return (
     <aside className="side-panel" aria-label={tab === 'highlights' ? 'Highlights' : 'Sources'}>
-      <div className="side-tabs" role="tablist">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'highlights'}
-          onClick={() => props.onTab('highlights')}
-        >
-          Highlights ({highlights.length})
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'sources'}
-          onClick={() => props.onTab('sources')}
-        >
-          Sources ({sources.length})
-        </button>
+      <div className="side-tabs">
+        <div className="side-tablist" role="tablist">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'highlights'}
+            onClick={() => props.onTab('highlights')}
+          >
+            Highlights ({highlights.length})
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'sources'}
+            onClick={() => props.onTab('sources')}
+          >
+            Sources ({sources.length})
+          </button>
+        </div>
         <button
           type="button"
           className="side-close"
@@ -113,7 +116,13 @@ export function SidePanel(props: Props) {
                   onClick={() => props.onJumpHighlight(h.id)}
                 >
                   <span className="highlight-quote">{h.quote.exact}</span>
-                  {h.note && <span className="highlight-note">{h.note}</span>}
+                  {h.note && (
+                    <span
+                      className="highlight-note note-text"
+                      // Rendered by marked, sanitised by DOMPurify, links made text.
+                      dangerouslySetInnerHTML={{ __html: renderNoteInert(h.note) }}
+                    />
+                  )}
                 </button>
               </li>
             ))}
@@ -128,7 +137,13 @@ export function SidePanel(props: Props) {
                 {orphans.map((h) => (
                   <li key={h.id} className={`highlight-item orphan hl-border-${h.color}`}>
                     <span className="highlight-quote">{h.quote.exact}</span>
-                    {h.note && <span className="highlight-note">{h.note}</span>}
+                    {h.note && (
+                      <span
+                        className="highlight-note note-text"
+                        // Rendered by marked, sanitised by DOMPurify, links made text.
+                        dangerouslySetInnerHTML={{ __html: renderNoteInert(h.note) }}
+                      />
+                    )}
                   </li>
                 ))}
               </ol>

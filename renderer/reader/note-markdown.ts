@@ -92,3 +92,14 @@ function sanitize(html: string): string {
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
   });
 }
+
+/**
+ * A note rendered for a place that is itself a button (the Highlights panel's items): the same
+ * safe HTML with links made plain text, since a link inside a button can be neither focused
+ * nor announced on its own.
+ */
+export function renderNoteInert(markdown: string): string {
+  return renderNote(markdown)
+    .replace(/<a\b[^>]*>/g, '<span class="note-link">')
+    .replace(/<\/a>/g, '</span>');
+}

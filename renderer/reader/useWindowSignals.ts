@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** Below this width the margin folds into markers beside the text. */
-const NARROW_WIDTH = 900;
+const NARROW_WIDTH = 960;
 
 /** Whether the window is narrow, and a count that changes when the web fonts have loaded. */
 export function useWindowSignals(): { narrow: boolean; fontsReady: number } {

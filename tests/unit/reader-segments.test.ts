@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { layoutMargin } from '../../common/reader/margin-layout.ts';
 import { segmentBlocks } from '../../common/reader/segments.ts';
 import type { Block } from '../../common/model/article.ts';
 
@@ -47,23 +46,5 @@ describe('cutting blocks into runs for painting', () => {
   it('puts each gap in the block that holds it, including one at a block end', () => {
     const result = segmentBlocks(blocks, [], [], [10, 3, 20]);
     expect(result.map((b) => b.gaps)).toEqual([[3, 10], [20]]);
-  });
-});
-
-describe('laying out margin notes', () => {
-  it('keeps notes level with their lines until they would collide, then stacks them in order', () => {
-    const placed = layoutMargin(
-      [
-        { id: 'a', desiredTop: 0, height: 50 },
-        { id: 'b', desiredTop: 20, height: 30 },
-        { id: 'c', desiredTop: 200, height: 10 },
-      ],
-      10,
-    );
-    expect(placed).toEqual([
-      { id: 'a', top: 0, displacement: 0 },
-      { id: 'b', top: 60, displacement: 40 },
-      { id: 'c', top: 200, displacement: 0 },
-    ]);
   });
 });
