@@ -38,12 +38,17 @@ import type { Token } from './tokens.ts';
  * trade recall for precision: ambiguous spots ("of the program", "backed Assad and supports")
  * are left alone.
  */
-export function findGaps(layout: Layout): number[] {
+export function findGaps(layout: Layout, rules?: Map<number, string>): number[] {
   const found = new Set<number>();
   const { tokens, paragraphs, sentences } = layout;
-  const add = (offset: number): void => {
-    found.add(offset);
-  };
+  /** The `add` callback of one rule: the first rule to find an offset is the one recorded. */
+  const addAs =
+    (rule: string): Add =>
+    (offset: number): void => {
+      if (found.has(offset)) return;
+      found.add(offset);
+      rules?.set(offset, `gaps/${rule}`);
+    };
 
   const nextOf = (i: number): Token | undefined => {
     const cur = tokens[i];
@@ -64,21 +69,21 @@ export function findGaps(layout: Layout): number[] {
     if (!t || skipParagraph(t)) continue;
     const n = nextOf(i);
     if (t.type === 'word') {
-      articleRule(t, n, i, sentenceFirst[i] === 1, tokens, add);
-      prepositionRule(t, n, i, tokens, add);
-      subordinatorRule(t, n, tokens[i - 1], add);
-      speechVerbRule(t, n, tokens[i - 1], add);
-      compassRule(t, n, tokens[i - 1], tokens[i + 2], add);
-      participleAfterArticleRule(t, n, tokens[i + 2], add);
-      bareRoleRule(t, n, tokens[i - 1], tokens[i - 2], tokens[i - 3], add);
-      possessiveBeforeVerbRule(t, n, add);
-      doublePrepositionRule(t, n, tokens[i + 2], add);
-      creditLineRule(t, n, tokens[i + 2], add);
-      pastVerbAfterOpenerRule(t, n, tokens[i + 2], add);
-      openerBeforeCoordinatorRule(t, n, tokens[i + 2], add);
-      relativeAfterPersonRule(t, n, tokens[i - 1], add);
-      strandedAfterParticipleRule(t, n, tokens[i - 1], add);
-      adminNounAfterPlaceRule(t, n, tokens[i - 1], tokens[i + 2], add);
+      articleRule(t, n, i, sentenceFirst[i] === 1, tokens, addAs('article'));
+      prepositionRule(t, n, i, tokens, addAs('preposition'));
+      subordinatorRule(t, n, tokens[i - 1], addAs('subordinator'));
+      speechVerbRule(t, n, tokens[i - 1], addAs('speech-verb'));
+      compassRule(t, n, tokens[i - 1], tokens[i + 2], addAs('compass'));
+      participleAfterArticleRule(t, n, tokens[i + 2], addAs('participle-after-article'));
+      bareRoleRule(t, n, tokens[i - 1], tokens[i - 2], tokens[i - 3], addAs('bare-role'));
+      possessiveBeforeVerbRule(t, n, addAs('possessive-before-verb'));
+      doublePrepositionRule(t, n, tokens[i + 2], addAs('double-preposition'));
+      creditLineRule(t, n, tokens[i + 2], addAs('credit-line'));
+      pastVerbAfterOpenerRule(t, n, tokens[i + 2], addAs('past-verb-after-opener'));
+      openerBeforeCoordinatorRule(t, n, tokens[i + 2], addAs('opener-before-coordinator'));
+      relativeAfterPersonRule(t, n, tokens[i - 1], addAs('relative-after-person'));
+      strandedAfterParticipleRule(t, n, tokens[i - 1], addAs('stranded-after-participle'));
+      adminNounAfterPlaceRule(t, n, tokens[i - 1], tokens[i + 2], addAs('admin-noun-after-place'));
       if (
         t.lower === 'beat' &&
         !t.upper &&
@@ -86,20 +91,20 @@ export function findGaps(layout: Layout): number[] {
         n?.lower === 'by' &&
         /^\p{N}/u.test(tokens[i + 2]?.text ?? '')
       )
-        add(n.start); // "Chennai beat by 42 runs": the beaten side was cut
+        addAs('beaten-side-cut')(n.start); // "Chennai beat by 42 runs": the beaten side was cut
       if (t.lower === 'the' && n?.lower === 'ahead' && !n.upper && tokens[i + 2]?.lower === 'of')
-        add(n.start); // "on the ahead of the results": "the" never precedes "ahead"
+        addAs('article-before-ahead')(n.start); // "on the ahead of the results": "the" never precedes "ahead"
       if (
         (t.lower === 'either' || t.lower === 'both') &&
         n &&
         n.type === 'word' &&
         n.lower === (t.lower === 'either' ? 'or' : 'and')
       )
-        add(n.start);
-      strippedTitleSubjectRule(i, tokens, sentenceFirst, add);
-      titleBeforeVerbRule(i, tokens, add);
+        addAs('correlative-pair')(n.start);
+      strippedTitleSubjectRule(i, tokens, sentenceFirst, addAs('stripped-title-subject'));
+      titleBeforeVerbRule(i, tokens, addAs('title-before-verb'));
     } else if (t.type === 'punct') {
-      spacingRule(t, tokens[i - 1], tokens[i + 1], layout.text, add);
+      spacingRule(t, tokens[i - 1], tokens[i + 1], layout.text, addAs('spacing'));
       // "the state weather agency,." : the name in apposition after the comma was cut.
       const after = tokens[i + 1];
       if (
@@ -108,7 +113,7 @@ export function findGaps(layout: Layout): number[] {
         after.start === t.end &&
         (after.text === '.' || after.text === ',')
       )
-        add(after.start);
+        addAs('comma-before-stop')(after.start);
     } else if (t.type === 'quote') {
       // '"...," , a senior official, told AFP': the name between the quotation and its appositive was cut.
       const prev = tokens[i - 1];
@@ -119,21 +124,21 @@ export function findGaps(layout: Layout): number[] {
         after?.text === ',' &&
         after.para === t.para
       )
-        add(after.start);
+        addAs('name-cut-before-appositive')(after.start);
     }
   }
   for (const s of sentences) {
     const first = tokens[s.first];
     if (!first || skipParagraph(first)) continue;
-    clauseStartRule(s.first, s.end, tokens, layout.text, add);
-    bareTitleSubjectRule(s.first, s.end, tokens, add);
+    clauseStartRule(s.first, s.end, tokens, layout.text, addAs('clause-start'));
+    bareTitleSubjectRule(s.first, s.end, tokens, addAs('bare-title-subject'));
   }
-  paragraphStartRule(layout, add);
-  orphanModifierRule(tokens, nextOf, skipParagraph, add);
-  paragraphEndRule(layout, add);
+  paragraphStartRule(layout, addAs('paragraph-start'));
+  orphanModifierRule(tokens, nextOf, skipParagraph, addAs('orphan-modifier'));
+  paragraphEndRule(layout, addAs('paragraph-end'));
   // These two look at what the rules above found, so they run last.
-  cutConjunctRule(tokens, layout.text, found, add);
-  doubleSpaceRule(layout, skipParagraph, found, add);
+  cutConjunctRule(tokens, layout.text, found, addAs('cut-conjunct'));
+  doubleSpaceRule(layout, skipParagraph, found, addAs('double-space'));
   return [...found].sort((a, b) => a - b);
 }
 

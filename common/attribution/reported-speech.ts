@@ -823,6 +823,7 @@ function makeStatement(
   speaker: CueSpeaker,
   cueFirst: number,
   cueLast: number,
+  by: string,
 ): Statement | null {
   const tokens = ctx.layout.tokens;
   const a = tokens[first];
@@ -839,6 +840,7 @@ function makeStatement(
     extentStart: extentFirst?.start ?? a.start,
     extentEnd: extentLast?.end ?? b.end,
     paragraph: a.para,
+    by,
   };
 }
 
@@ -863,6 +865,7 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
     cue: Token,
     c: number,
     speaker: CueSpeaker,
+    by: string,
     needsVerb = false,
   ): void => {
     for (let round = 0; round < 3 && k >= 0; round++) {
@@ -871,7 +874,7 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
       consumedUntil = Math.max(consumedUntil, clause.last, clause.resumeAt);
       if (needsVerb && !hasVerb(tokens, clause.first, clause.last)) return;
       if (clause.last >= clause.first && wordCount(tokens, clause.first, clause.last) >= 2) {
-        const st = makeStatement(ctx, clause.first, clause.last, cue.text, speaker, c, c);
+        const st = makeStatement(ctx, clause.first, clause.last, cue.text, speaker, c, c, by);
         if (st) out.push(st);
       }
       // "... had given "everything they had" and that the club would not appeal ..."
@@ -903,7 +906,7 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
       const k = speaker
         ? clauseStart(ctx, c, end, tok.lower !== 'saying' && tok.lower !== 'adding')
         : -1;
-      if (speaker && k >= 0) emitClauses(k, tok, c, speaker);
+      if (speaker && k >= 0) emitClauses(k, tok, c, speaker, 'reported/participle-after-comma');
       continue;
     }
     // "..., with its state chief Prakash Shetty saying the probe would be ...": the noun
@@ -912,7 +915,7 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
       // "Kumar was quoted as saying ...", "with X saying ...".
       const speaker = quotedAsSaying(ctx, c, s.first) ?? speakerOfWithParticiple(ctx, c, s.first);
       const k = speaker ? clauseStart(ctx, c, end, false) : -1;
-      if (speaker && k >= 0) emitClauses(k, tok, c, speaker);
+      if (speaker && k >= 0) emitClauses(k, tok, c, speaker, 'reported/with-participle');
       continue;
     }
     if (!takesClause(tok.lower) || notAReport(tokens, c)) continue;
@@ -933,7 +936,16 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
             !hasQuoteIn(quoteOf, start, last) &&
             wordCount(tokens, start, last) >= 3
           ) {
-            const st = makeStatement(ctx, start, last, tok.text, after, c, after.last);
+            const st = makeStatement(
+              ctx,
+              start,
+              last,
+              tok.text,
+              after,
+              c,
+              after.last,
+              'reported/trailing-cue-then-speaker',
+            );
             if (st) out.push(st);
           }
           consumedUntil = Math.max(consumedUntil, after.last);
@@ -955,7 +967,16 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
         !hasQuoteIn(quoteOf, start, last) &&
         wordCount(tokens, start, last) >= 3
       ) {
-        const st = makeStatement(ctx, start, last, tok.text, speaker, c, c);
+        const st = makeStatement(
+          ctx,
+          start,
+          last,
+          tok.text,
+          speaker,
+          c,
+          c,
+          'reported/trailing-speaker-then-cue',
+        );
         if (st) out.push(st);
       }
       consumedUntil = Math.max(consumedUntil, c);
@@ -977,7 +998,16 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
       if (stop < end) {
         const last = trimEnd(tokens, k, stop - 1);
         if (last >= k && wordCount(tokens, k, last) >= 2) {
-          const st = makeStatement(ctx, k, last, tok.text, speaker, c, c);
+          const st = makeStatement(
+            ctx,
+            k,
+            last,
+            tok.text,
+            speaker,
+            c,
+            c,
+            'reported/relative-clause',
+          );
           if (st) out.push(st);
         }
         consumedUntil = Math.max(consumedUntil, stop);
@@ -992,7 +1022,14 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
       tokens[k - 1]?.lower !== 'that';
     // "reported a 21 per cent fall", "declared an interim dividend": an indefinite object, no clause.
     if (needsVerb && ['a', 'an'].includes(tokens[k]?.lower ?? '')) continue;
-    emitClauses(k, tok, c, speaker, needsVerb);
+    emitClauses(
+      k,
+      tok,
+      c,
+      speaker,
+      use === 'that' ? 'reported/cue-that-clause' : 'reported/cue-clause',
+      needsVerb,
+    );
   }
   return out;
 }
@@ -1086,7 +1123,16 @@ function accordingTo(
   }
   if (last < first || hasQuoteIn(quoteOf, first, last) || wordCount(tokens, first, last) < 3)
     return np.last;
-  const st = makeStatement(ctx, first, last, 'according to', speaker, c, c + 1);
+  const st = makeStatement(
+    ctx,
+    first,
+    last,
+    'according to',
+    speaker,
+    c,
+    c + 1,
+    c <= start ? 'reported/according-to-before' : 'reported/according-to-after',
+  );
   if (st) out.push(st);
   return Math.max(np.last, last);
 }

@@ -44,15 +44,29 @@ describe('attribute', () => {
     expect(second.source.role).toBe('the port manager');
   });
 
-  it('runs a quotation over a paragraph break when the next paragraph reopens it', () => {
+  it('gives a quotation that runs over a paragraph break one statement per paragraph', () => {
     const text =
       'Lena Ortiz, the city engineer, described the repairs.\n\n"The bridge was never designed for this traffic. We have patched it for twenty years.\n\n"Now it has to be rebuilt," Ortiz said.';
-    const quote =
-      'The bridge was never designed for this traffic. We have patched it for twenty years.\n\n"Now it has to be rebuilt,';
-    const a = find(text, quote);
-    expect(a.kind).toBe('direct');
-    expect(a.source).toMatchObject({ name: 'Lena Ortiz', role: 'the city engineer' });
-    expect(text.slice(a.start, a.end)).toBe(quote);
+    const parts = [
+      'The bridge was never designed for this traffic. We have patched it for twenty years.',
+      'Now it has to be rebuilt,',
+    ];
+    for (const quote of parts) {
+      const a = find(text, quote);
+      expect(a.kind).toBe('direct');
+      expect(a.source).toMatchObject({ name: 'Lena Ortiz', role: 'the city engineer' });
+      expect(text.slice(a.start, a.end)).toBe(quote);
+    }
+  });
+
+  it('keeps the speaker of a colon-led quotation over all its paragraphs', () => {
+    const text =
+      'The force said: "We were called at 3.15pm to a report of a suspect vehicle.\n\n"The incident has now been stood down. Thanks for your patience."';
+    const second = find(text, 'The incident has now been stood down. Thanks for your patience.');
+    expect(second.source.name).toBe('The force');
+    expect(
+      find(text, 'We were called at 3.15pm to a report of a suspect vehicle.').source.name,
+    ).toBe('The force');
   });
 
   it('resolves a pronoun to the last fitting named speaker', () => {
