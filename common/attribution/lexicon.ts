@@ -147,7 +147,7 @@ export const PERSON_NOUNS = words(`
   skipper chef designer architect developer entrepreneur director-general counsel delegate
   substitute spinner bowler batsman opener keeper receiver linebacker outfielder jockey trainer
   caller customer-service owner-operator commentator pundit broadcaster correspondent editor
-  photographer reporter spokesperson insider`);
+  photographer reporter spokesperson insider journalist constable solicitor`);
 
 /** Capitalised words that, before a name, give a title rather than the name: "Defense Minister Hulusi Akar". */
 export const TITLE_WORDS = words(`
@@ -162,7 +162,9 @@ export const TITLE_WORDS = words(`
   deputy lady lord sir dame emir crown opposition party majority minority house council
   councilman councilwoman spokesman spokeswoman head founder owner manager striker
   midfielder forward goalkeeper quarterback pitcher captain substitute defender winger
-  skipper rookie veteran spinner bowler batsman opener keeper counsel`);
+  skipper rookie veteran spinner bowler batsman opener keeper counsel constable assistant
+  additional federal union provincial solicitor journalist inspector magistrate collector
+  secretary-general commander`);
 
 /**
  * Abbreviated titles of (mostly Indian) officials, written in capitals: "The SP said", "the DM

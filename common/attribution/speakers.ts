@@ -144,9 +144,43 @@ function nameStartOf(tokens: readonly Token[], first: number, last: number): num
     if (!tok) continue;
     // "Economist Sunitha Rao", "Additional Public Prosecutor Shilpa Kapil": a role noun
     // capitalised before a full name is a title too.
-    if (isTitleToken(tok) || (j < last - 1 && PERSON_NOUNS.has(tok.lower))) start = j + 1;
+    if (isTitleToken(tok) || (j < last - 1 && PERSON_NOUNS.has(tok.lower))) {
+      start = j + 1;
+      const end = titleComplementEnd(tokens, j, last);
+      if (end > j) {
+        start = end + 1;
+        j = end;
+      }
+    }
   }
   return start;
+}
+
+/**
+ * A title's portfolio, "Minister for Industries and Production Rana Tanveer Hussain",
+ * "Secretary of State for Health and Social Care": after "for" or "of", one capitalised word
+ * per conjunct ("X", "X and Y", "X, Y and Z"). Returns the portfolio's last token, or `title`
+ * when none follows; the name proper starts after it.
+ */
+function titleComplementEnd(tokens: readonly Token[], title: number, last: number): number {
+  let k = title + 1;
+  const linker = tokens[k];
+  if (!linker || linker.upper || (linker.lower !== 'for' && linker.lower !== 'of')) return title;
+  let end = title;
+  k++;
+  while (k < last && tokens[k]?.upper && tokens[k]?.type === 'word') {
+    end = k;
+    // "Minister of State for Information": a second title with its own portfolio.
+    if (isTitleToken(tokens[k] as Token)) {
+      const inner = titleComplementEnd(tokens, k, last);
+      if (inner > k) return inner;
+    }
+    const joiner = tokens[k + 1];
+    if (joiner && (joiner.lower === 'and' || joiner.text === ',') && tokens[k + 2]?.upper) k += 2;
+    else break;
+  }
+  // Nothing may be left for the name: then the run was all title.
+  return end >= last - 1 ? title : end;
 }
 
 function isAcronym(text: string): boolean {
