@@ -805,8 +805,10 @@ export function noteSentenceSubject(ctx: SpeakerContext, sentence: Sentence): vo
     registry.notePerson(registry.strippedPerson(spanText(layout, np.first, np.last)));
     return;
   }
+  // The subject starts near the sentence's head; its name may run on ("Khyber Pakhtunkhwa
+  // Chief Minister Ali Amin Gandapur").
   const limit = Math.min(sentence.end, k + SUBJECT_REACH);
-  const runs = nameRuns(tokens, k, limit, layout.quoteOf);
+  const runs = nameRuns(tokens, k, sentence.end, layout.quoteOf).filter((r) => r.first < limit);
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r] as NameRun;
     const before = tokens[run.first - 1];
