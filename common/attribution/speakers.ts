@@ -642,7 +642,8 @@ function nameRuns(
 
 function isPersonRun(tokens: readonly Token[], run: NameRun): boolean {
   if (run.last - run.nameStart < 1 || run.last - run.nameStart > 3) return false;
-  if (isOrganizationName(tokens, run.first, run.last)) return false;
+  // A title may name an organisation ("Minister for Industries"); the name itself may not.
+  if (isOrganizationName(tokens, run.nameStart, run.last)) return false;
   for (let j = run.nameStart; j <= run.last; j++) {
     const tok = tokens[j];
     if (!tok) return false;
@@ -810,9 +811,21 @@ export function noteSentenceSubject(ctx: SpeakerContext, sentence: Sentence): vo
   const limit = Math.min(sentence.end, k + SUBJECT_REACH);
   const runs = nameRuns(tokens, k, sentence.end, layout.quoteOf).filter((r) => r.first < limit);
   for (let r = 0; r < runs.length; r++) {
-    const run = runs[r] as NameRun;
+    let run = runs[r] as NameRun;
     const before = tokens[run.first - 1];
+    // "Minister for Defense Khawaja Muhammad Asif": the preposition joins a title to its
+    // portfolio; the title, portfolio and name are one subject.
+    const title = tokens[run.first - 2];
     if (
+      (before?.lower === 'for' || before?.lower === 'of') &&
+      title?.upper &&
+      isTitleToken(title)
+    ) {
+      let first = run.first - 2;
+      while (first - 1 >= k && tokens[first - 1]?.upper && tokens[first - 1]?.type === 'word')
+        first--;
+      run = { first, last: run.last, nameStart: nameStartOf(tokens, first, run.last) };
+    } else if (
       before &&
       before.type === 'word' &&
       !before.upper &&
