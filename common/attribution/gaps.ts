@@ -72,7 +72,7 @@ export function findGaps(layout: Layout, rules?: Map<number, string>): number[] 
       articleRule(t, n, i, sentenceFirst[i] === 1, tokens, addAs('article'));
       prepositionRule(t, n, i, tokens, addAs('preposition'));
       subordinatorRule(t, n, tokens[i - 1], addAs('subordinator'));
-      speechVerbRule(t, n, tokens[i - 1], addAs('speech-verb'));
+      speechVerbRule(t, n, tokens[i - 1], tokens[i + 2], addAs('speech-verb'));
       compassRule(t, n, tokens[i - 1], tokens[i + 2], addAs('compass'));
       participleAfterArticleRule(t, n, tokens[i + 2], addAs('participle-after-article'));
       bareRoleRule(t, n, tokens[i - 1], tokens[i - 2], tokens[i - 3], addAs('bare-role'));
@@ -1073,11 +1073,23 @@ const AUXILIARIES_LIKE = new Set([
 ]);
 
 /** "said will ...": the reported clause lost its subject; '," said.': the speaker was cut. */
-function speechVerbRule(t: Token, n: Token | undefined, prev: Token | undefined, add: Add): void {
+function speechVerbRule(
+  t: Token,
+  n: Token | undefined,
+  prev: Token | undefined,
+  after: Token | undefined,
+  add: Add,
+): void {
+  // 'X, wishing to remain anonymous, said, "..."', '..., said, adding that ...': the verb's
+  // comma leads into the quotation or a participle; nothing was cut after it.
+  const framesWhatFollows =
+    n?.text === ',' &&
+    (after?.type === 'quote' || (after?.type === 'word' && /ing$/.test(after.lower)));
   if (
     n &&
     n.type === 'punct' &&
     (n.text === '.' || n.text === ',') &&
+    !framesWhatFollows &&
     (t.lower === 'said' || t.lower === 'says' || t.lower === 'added') &&
     prev &&
     (prev.type === 'quote' || prev.text === ',')

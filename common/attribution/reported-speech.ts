@@ -640,6 +640,29 @@ function hasVerb(tokens: readonly Token[], first: number, last: number): boolean
   return false;
 }
 
+/** Subordinators that, before a participle, open a circumstance rather than a statement. */
+const ADJUNCT_SUBORDINATORS = new Set(['while', 'when', 'after', 'before', 'since', 'whilst']);
+
+/**
+ * Whether the words after a speech verb (or before a trailing "he said") tell the
+ * circumstance of speaking, not what was said: "said while talking to a private news channel",
+ * "said in a text message sent to mobile phones", "said in an interview broadcast
+ * simultaneously on ...", "Dismissing corruption allegations, he said". Such a phrase opens
+ * with a participle, an adverb or "while"/"when" and a participle, and has no finite verb.
+ */
+function isAdjunct(tokens: readonly Token[], first: number, last: number): boolean {
+  const a = tokens[first];
+  const b = tokens[first + 1];
+  if (!isWord(a)) return false;
+  const opensAdjunct =
+    /(?:ing|ly)$/.test(a.lower) ||
+    (ADJUNCT_SUBORDINATORS.has(a.lower) && isWord(b) && /ing$/.test(b.lower)) ||
+    ((/ed$/.test(a.lower) || IRREGULAR_PARTICIPLES.has(a.lower) || a.lower === 'broadcast') &&
+      isWord(b) &&
+      PREPOSITIONS.has(b.lower));
+  return opensAdjunct && !hasVerb(tokens, first, last);
+}
+
 /** Whether only closing punctuation is left of the sentence from `k`. */
 function endsSentence(tokens: readonly Token[], k: number, end: number): boolean {
   if (k < 0) return false;
@@ -873,6 +896,7 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
       if (!clause) return;
       consumedUntil = Math.max(consumedUntil, clause.last, clause.resumeAt);
       if (needsVerb && !hasVerb(tokens, clause.first, clause.last)) return;
+      if (isAdjunct(tokens, clause.first, clause.last)) return;
       if (clause.last >= clause.first && wordCount(tokens, clause.first, clause.last) >= 2) {
         const st = makeStatement(ctx, clause.first, clause.last, cue.text, speaker, c, c, by);
         if (st) out.push(st);
@@ -934,7 +958,8 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
           if (
             last >= start &&
             !hasQuoteIn(quoteOf, start, last) &&
-            wordCount(tokens, start, last) >= 3
+            wordCount(tokens, start, last) >= 3 &&
+            !isAdjunct(tokens, start, last)
           ) {
             const st = makeStatement(
               ctx,
@@ -965,7 +990,8 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
       if (
         last >= start &&
         !hasQuoteIn(quoteOf, start, last) &&
-        wordCount(tokens, start, last) >= 3
+        wordCount(tokens, start, last) >= 3 &&
+        !isAdjunct(tokens, start, last)
       ) {
         const st = makeStatement(
           ctx,
