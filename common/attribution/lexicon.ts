@@ -221,7 +221,7 @@ export const ORGANIZATION_NAME_WORDS = words(`
   consulting associates ventures energy petroleum foods pharma therapeutics robotics software
   electronics communications entertainment studios records publishing insurance financial
   investments management resources mining steel chemicals manufacturing logistics shipping
-  railways telecom statistics institution`);
+  railways telecom statistics institution ratings`);
 
 /** Nationality adjectives. A stripped name often leaves one orphaned: "Turkish said". */
 export const NATIONALITIES = words(`

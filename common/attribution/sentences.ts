@@ -115,6 +115,9 @@ const DASHES = new Set(['\u2014', '\u2013', '-']);
  */
 export function afterDateline(tokens: readonly Token[], first: number, end: number): number {
   const lead = tokens[first];
+  // "Mumbai– Fitch Ratings has ...": a place glued to its dash.
+  const dash = tokens[first + 1];
+  if (lead?.upper && dash && DASHES.has(dash.text) && dash.start === lead.end) return first + 2;
   if (!lead || lead.type !== 'word' || !/^[A-Z][A-Z.'\u2019-]+$/.test(lead.text)) return first;
   let inParens = false;
   for (let k = first + 1; k < Math.min(end, first + DATELINE_REACH); k++) {
@@ -125,7 +128,8 @@ export function afterDateline(tokens: readonly Token[], first: number, end: numb
     else if (inParens) continue;
     else if (DASHES.has(t.text) || t.text === ':') return k + 1;
     else if (t.text === ',' || t.text === '/') continue;
-    else if (/^\d{1,4}$/.test(t.text)) continue; // the date: "Nov 22", "July 2"
+    else if (/^\d{1,4}$/.test(t.text))
+      continue; // the date: "Nov 22", "July 2"
     else if (t.type !== 'word') return first;
     else if (
       !/^[A-Z][A-Z.'\u2019-]*$/.test(t.text) &&

@@ -521,6 +521,19 @@ function resolveCommonNoun(
     return source;
   }
   if (ORGANIZATION_NOUNS.has(h) || DOCUMENT_NOUNS.has(h)) {
+    // "the agency said", "the company said": a definite description of an organisation
+    // named before refers back to it. (A document, "the statement said", stays itself.)
+    if (
+      np.last === np.first + 1 &&
+      tokens[np.first]?.lower === 'the' &&
+      ORGANIZATION_NOUNS.has(h)
+    ) {
+      const named = registry.namedOrganization();
+      if (named) {
+        registry.noteThing('organization', named);
+        return { ...named, role: roleText ?? named.role };
+      }
+    }
     const source: Source = { name: text, role: roleText, kind: 'organization' };
     registry.noteThing('organization', source);
     return source;
@@ -546,7 +559,9 @@ function resolveCommonNoun(
       if (described.name === null) return unknownSource(roleText ?? described.role);
       return { name: described.name, role: roleText ?? described.role, kind: 'person' };
     }
-    if (np.last === np.first + 1 && definite) {
+    // "the minister", "The security minister", "the Home Office minister", "the law officer":
+    // a definite description resolves to the last person whose role has its head noun.
+    if (definite && np.last <= np.first + 4 && determiner === 'the') {
       const known = registry.byRoleNoun(h);
       if (known) {
         registry.notePerson(known);

@@ -69,6 +69,50 @@ describe('attribute', () => {
     ).toBe('The force');
   });
 
+  it('separates a title with its portfolio from the name after it', () => {
+    const text =
+      'Federal Minister for Industries and Production Rana Tanveer Hussain said that there will be no talks until the party changes course.';
+    const a = find(text, 'there will be no talks until the party changes course');
+    expect(a.source).toMatchObject({
+      name: 'Rana Tanveer Hussain',
+      kind: 'person',
+      role: 'Federal Minister for Industries and Production',
+    });
+  });
+
+  it('resolves "he" to a titled subject after a dateline with a colon', () => {
+    const text =
+      'PESHAWAR: Khyber Pakhtunkhwa Chief Minister Ali Amin Gandapur on Sunday dismissed the reports.\n\n"There was no indication of his displeasure," he told Geo News.';
+    expect(find(text, 'There was no indication of his displeasure,').source.name).toBe(
+      'Ali Amin Gandapur',
+    );
+  });
+
+  it('resolves a definite description to the person whose role it names', () => {
+    const text =
+      'Home Office minister Damian Hinds defended the plan on Monday.\n\nThe security minister added: "The fact is government departments talk to each other the whole time."';
+    expect(
+      find(text, 'The fact is government departments talk to each other the whole time.').source
+        .name,
+    ).toBe('Damian Hinds');
+  });
+
+  it('resolves "the agency" to the organisation named before it', () => {
+    const text =
+      'Fitch Ratings has downgraded the bank on Monday.\n\n"The downgrade reflects a drop in its core capital," the agency said in a statement.';
+    expect(find(text, 'The downgrade reflects a drop in its core capital,').source.name).toBe(
+      'Fitch Ratings',
+    );
+  });
+
+  it('does not report the circumstance of speaking as what was said', () => {
+    const text =
+      'The minister said while talking to a private news channel that the talks would resume. Dismissing the allegations, he said the party had nothing to hide.';
+    const quotes = attribute(text).attributions.map((a) => a.quote);
+    expect(quotes).not.toContain('while talking to a private news channel');
+    expect(quotes.some((q) => q.startsWith('Dismissing'))).toBe(false);
+  });
+
   it('resolves a pronoun to the last fitting named speaker', () => {
     const text =
       'Jonas Berg, a fisherman from Tromso, said the catch had halved. "I have never seen the fjord this empty," he said.';
