@@ -570,6 +570,20 @@ function resolveCommonNoun(
         return { name: known.name, role: roleText ?? known.role, kind: 'person' };
       }
     }
+    // "a Delhi government spokesperson", "A Met spokesman": an unnamed spokesperson speaks for
+    // the organisation named before the noun, and is reported as it (the shared convention).
+    const organization = spokespersonOrganization(layout, np);
+    if (organization !== null) {
+      const source: Source = { name: organization, role: roleText ?? text, kind: 'organization' };
+      registry.notePerson({
+        name: organization,
+        surname: null,
+        firstName: null,
+        role: text,
+        gender: genderOfRole(text),
+      });
+      return source;
+    }
     // An unnamed person ("a spokesman"): no surname to look up later, but a "he" may refer to them.
     registry.notePerson({
       name: text,
@@ -581,6 +595,26 @@ function resolveCommonNoun(
     return { name: text, role: roleText, kind: 'person' };
   }
   return null;
+}
+
+/** Nouns for someone who speaks for an organisation without being named. */
+const SPOKESPERSON_NOUNS = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'source']);
+
+/**
+ * The organisation an unnamed spokesperson speaks for, when the phrase names it before the
+ * noun with a capital: "a Delhi government spokesperson" -> "Delhi government", "A Met
+ * spokesman" -> "Met", "a Treasury source" -> "Treasury". Null otherwise.
+ */
+function spokespersonOrganization(layout: Layout, np: Span): string | null {
+  const tokens = layout.tokens;
+  const head = tokens[np.last];
+  if (!head || !SPOKESPERSON_NOUNS.has(head.lower)) return null;
+  let first = np.first;
+  while (first < np.last && DETERMINERS.has(tokens[first]?.lower ?? '')) first++;
+  // "a senior Treasury source": adjectives before the name are not part of it.
+  while (first < np.last && !tokens[first]?.upper && tokens[first]?.type === 'word') first++;
+  if (first >= np.last || !tokens[first]?.upper) return null;
+  return spanText(layout, first, np.last - 1);
 }
 
 /** Name-internal lower-case particles: "Indika de Silva", "Tahrir al-Sham". */
