@@ -1,6 +1,7 @@
 /**
  * Focused behaviour of attribute(): the tricky cases of news attribution, one at a time.
  */
+import { duplicateCues } from '../../../common/attribution/cues.ts';
 import { describe, expect, it } from 'vitest';
 import { attribute, ATTRIBUTION_VERSION } from '../../../common/attribution/index.ts';
 import type { Attribution } from '../../../common/model/attribution.ts';
@@ -1048,5 +1049,11 @@ describe('gaps: stranded prepositions, bare districts, "beat by", "the ahead of"
     expect(
       offsets('Chennai beat Delhi by 42 runs. Shares closed higher ahead of the results.'),
     ).toEqual([]);
+  });
+});
+
+describe('cue-verb table', () => {
+  it('lists every speech verb under one frame only', () => {
+    expect(duplicateCues()).toEqual([]);
   });
 });
