@@ -23,10 +23,12 @@
  *               paragraph, as the labelling conventions have it (this file).
  *
  * Every statement and gap records the stage and rule that decided it (`by`), returned when
- * `explain` is asked for.
+ * `explain` is asked for. A role the feed cut words from carries the gap mark "‸" where they
+ * were (gap-marks.ts), so the tooltip, the Sources panel and the export all show the damage.
  */
 import type { Attribution, AttributionResult, Gap } from '../model/attribution.ts';
 import { attributeQuotation } from './direct-speech.ts';
+import { markRole } from './gap-marks.ts';
 import { findGaps } from './gaps.ts';
 import { buildLayout, type Layout } from './layout.ts';
 import { reportedStatements } from './reported-speech.ts';
@@ -113,7 +115,11 @@ export function attribute(text: string, options: AttributeOptions = {}): Attribu
         quote: text.slice(st.start, st.end),
         kind: st.kind,
         cue: st.cue,
-        source: { ...st.source },
+        // A role the feed cut words from shows where they were ("an ‸ and political science").
+        source:
+          st.source.role === null
+            ? { ...st.source }
+            : { ...st.source, role: markRole(text, st.source.role, st.extentEnd, gaps) },
         nearGap: hasGapWithin(
           gaps,
           Math.min(st.start, st.extentStart) - 1,
