@@ -2,7 +2,8 @@
  * Speech verbs ("cues") and how each may introduce what was said.
  *
  * - `clause`: takes a reported clause with or without "that" ("said the plan failed").
- * - `that`: takes a reported clause only with "that" ("denied that ..."; "denied the charges" is no statement).
+ * - `that`: takes a reported clause only with "that" ("denied that ..."; "denied the charges" is
+ * no statement).
  * - `quote`: only introduces or labels a direct quotation ("called it a "disaster"", "asked").
  * - `participle`: "..., saying "..."": the speaker is the subject of the main clause.
  */
@@ -93,7 +94,10 @@ export const SAY_FORMS: ReadonlySet<string> = new Set([
   'told',
 ]);
 
-/** Cues that take an object before the clause: "told reporters (that) ...", "warned Russia that ...". */
+/**
+ * Cues that take an object before the clause: "told reporters (that) ...", "warned Russia that
+ * ...".
+ */
 export const OBJECT_CUES: ReadonlySet<string> = new Set([
   'tell',
   'tells',
@@ -111,7 +115,10 @@ export const OBJECT_CUES: ReadonlySet<string> = new Set([
   'promised',
 ]);
 
-/** Cues whose complement, when it is a quotation, labels something: "called Idlib a "breeding ground"". */
+/**
+ * Cues whose complement, when it is a quotation, labels something: "called Idlib a "breeding
+ * ground"".
+ */
 export const LABEL_CUES: ReadonlySet<string> = new Set([
   'call',
   'calls',
@@ -136,7 +143,10 @@ export const LABEL_CUES: ReadonlySet<string> = new Set([
   'branded',
 ]);
 
-/** Words that, with the next word, make a title of what follows: a film called "...", a book titled "...". */
+/**
+ * Words that, with the next word, make a title of what follows: a film called "...", a book titled
+ * "...".
+ */
 export const TITLE_NOUNS: ReadonlySet<string> = new Set(
   `film movie book novel memoir song album single show series documentary play musical opera
    poem painting exhibition exhibit podcast programme column essay headline slogan hashtag

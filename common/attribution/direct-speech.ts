@@ -213,7 +213,9 @@ function attributeAfter(ctx: SpeakerContext, lo: number, hi: number): Found | nu
   return null;
 }
 
-/** Whether the speech verb at `c` is used as a noun or phrasal verb ("its claims", "called for"). */
+/**
+ * Whether the speech verb at `c` is used as a noun or phrasal verb ("its claims", "called for").
+ */
 function notASpeechVerb(tokens: readonly Token[], c: number): boolean {
   const prev = tokens[c - 1];
   const next = tokens[c + 1];
@@ -257,7 +259,7 @@ function attributeBefore(
     const use = cueUse(tok.lower);
     if (use === undefined || notASpeechVerb(tokens, c)) continue;
     tries++;
-    let speaker: CueSpeaker | null = null;
+    let speaker: CueSpeaker | null;
     let rule = 'cue-before';
     if (use === 'participle') {
       rule = 'participle-before';

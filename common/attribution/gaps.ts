@@ -115,7 +115,8 @@ export function findGaps(layout: Layout, rules?: Map<number, string>): number[] 
       )
         addAs('comma-before-stop')(after.start);
     } else if (t.type === 'quote') {
-      // '"...," , a senior official, told AFP': the name between the quotation and its appositive was cut.
+      // '"...," , a senior official, told AFP': the name between the quotation and its appositive
+      // was cut.
       const prev = tokens[i - 1];
       const after = tokens[i + 1];
       if (
@@ -193,7 +194,9 @@ function creditLineRule(t: Token, n: Token | undefined, after: Token | undefined
     add(n.start);
 }
 
-/** Words that can open an object after a verb: "lost three wickets", "killed 25 people", "won the". */
+/**
+ * Words that can open an object after a verb: "lost three wickets", "killed 25 people", "won the".
+ */
 const OBJECT_OPENERS = new Set([
   'the',
   'a',
@@ -214,7 +217,10 @@ const OBJECT_OPENERS = new Set([
   'nearly',
   'at',
 ]);
-/** Prepositions of place whose object may be cut before the verb of the clause: "landslides in killed 25 people". */
+/**
+ * Prepositions of place whose object may be cut before the verb of the clause: "landslides in
+ * killed 25 people".
+ */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'across', 'from']);
 
 /**
@@ -407,7 +413,8 @@ function cutConjunctRule(
     const n = tokens[i + 1];
     if (!prev || !n || n.para !== t.para) continue;
     let leftCut = found.has(t.start);
-    // Only a comma with a space before it: "strategy at, and did" is a cut object before a clause break.
+    // Only a comma with a space before it: "strategy at, and did" is a cut object before a clause
+    // break.
     if (
       !leftCut &&
       prev.text === ',' &&
@@ -590,7 +597,10 @@ const CLAUSE_CONJUNCTIONS = new Set([
   'while',
 ]);
 
-/** Prepositions that are never left at the end of a clause ("what it stands for" is fine; "what it is of" is not). */
+/**
+ * Prepositions that are never left at the end of a clause ("what it stands for" is fine; "what it
+ * is of" is not).
+ */
 const NON_STRANDING = new Set([
   'of',
   'between',
@@ -623,7 +633,10 @@ const STRICT_PREPOSITIONS = new Set([
   'upon',
 ]);
 
-/** Prepositions that may end a clause as verb particles ("moved in", "came on"); checked only against "and"/"or". */
+/**
+ * Prepositions that may end a clause as verb particles ("moved in", "came on"); checked only
+ * against "and"/"or".
+ */
 const PARTICLE_PREPOSITIONS = new Set(['in', 'on', 'for', 'to', 'about']);
 
 const PUNCT_AFTER_MISSING_NOUN = new Set([',', '.', ';', ':', ')', '!', '?']);
@@ -807,7 +820,9 @@ function prepositionRule(
   else if (FINITE.has(n.lower) || n.lower === 'said' || n.lower === 'says') add(n.start);
 }
 
-/** Prepositions that are not repeated around "and"/"or" in idioms ("over and over", "on and on"). */
+/**
+ * Prepositions that are not repeated around "and"/"or" in idioms ("over and over", "on and on").
+ */
 const REPEATABLE_PREPOSITIONS = new Set(['to', 'in', 'at', 'from', 'with', 'for', 'of', 'into']);
 
 /** Conjunctions that open a clause and so need a subject before its verb. */
@@ -886,7 +901,10 @@ const FIRST_OF_PAIR = new Set([
 ]);
 const SECOND_OF_PAIR = new Set(['in', 'at', 'on', 'near']);
 
-/** "Researchers from in Shanghai", "urology, at in New Delhi": a preposition whose object was cut before the next one. */
+/**
+ * "Researchers from in Shanghai", "urology, at in New Delhi": a preposition whose object was cut
+ * before the next one.
+ */
 function doublePrepositionRule(
   t: Token,
   n: Token | undefined,
@@ -907,7 +925,9 @@ function doublePrepositionRule(
   add(n.start);
 }
 
-/** Titles that head a capitalised role before a name: "Chief Executive", "Leader of the Opposition". */
+/**
+ * Titles that head a capitalised role before a name: "Chief Executive", "Leader of the Opposition".
+ */
 const TITLE_HEADS = new Set([
   'president',
   'minister',
@@ -970,7 +990,10 @@ const SUBJECT_BOUNDARIES = new Set([
   'although',
   'though',
 ]);
-/** Words allowed inside a capitalised title's complement: "Leader of the Opposition in the Assembly". */
+/**
+ * Words allowed inside a capitalised title's complement: "Leader of the Opposition in the
+ * Assembly".
+ */
 const TITLE_CONNECTORS = new Set(['of', 'for', 'in', 'the', 'and', 'on']);
 const VERB_LEAD_INS = new Set([
   'has',
@@ -1166,7 +1189,9 @@ const COMPASS = new Set([
   'south-western',
 ]);
 
-/** "in northern have recorded", "districts of western on Sunday": a region adjective lost its noun. */
+/**
+ * "in northern have recorded", "districts of western on Sunday": a region adjective lost its noun.
+ */
 function compassRule(
   t: Token,
   n: Token | undefined,
@@ -1188,7 +1213,10 @@ function compassRule(
   }
 }
 
-/** Role nouns that, without an article, stand before a name: "captain Rohit Sharma", "spinner R. Ashwin". */
+/**
+ * Role nouns that, without an article, stand before a name: "captain Rohit Sharma", "spinner R.
+ * Ashwin".
+ */
 const BARE_ROLES = new Set([
   'spokesperson',
   'captain',
@@ -1235,7 +1263,10 @@ const BARE_ROLE_FOLLOWERS = new Set([
   'added',
 ]);
 
-/** "with spinner taking five wickets", "that captain later described": the name after a role was cut. */
+/**
+ * "with spinner taking five wickets", "that captain later described": the name after a role was
+ * cut.
+ */
 function bareRoleRule(
   t: Token,
   n: Token | undefined,
@@ -1494,7 +1525,10 @@ function bareTitleSubjectRule(
   }
 }
 
-/** Singular nouns for a firm that need an article or a name as a subject: "Brokerage said" lost the name. */
+/**
+ * Singular nouns for a firm that need an article or a name as a subject: "Brokerage said" lost the
+ * name.
+ */
 const BARE_FIRM_NOUNS = new Set([
   'brokerage',
   'firm',
@@ -1516,7 +1550,10 @@ const BARE_FIRM_NOUNS = new Set([
   'consultancy',
 ]);
 
-/** Words after a title that show the name after it is missing: "Union Home Minister on Monday reviewed", "BJP MP also visited". */
+/**
+ * Words after a title that show the name after it is missing: "Union Home Minister on Monday
+ * reviewed", "BJP MP also visited".
+ */
 const AFTER_TITLE_ADVERBS = new Set([
   'also',
   'today',
@@ -1566,7 +1603,8 @@ function titleBeforeVerbRule(i: number, tokens: readonly Token[], add: Add): voi
     (n.lower.length > 4 && n.lower.endsWith('ed') && !PARTICIPLE_MODIFIERS.has(n.lower)) ||
     IRREGULAR_PAST.has(n.lower);
   if (!verbish) return;
-  // Back over the run of the role ("Union Home Minister", "state Congress chief") to what precedes it.
+  // Back over the run of the role ("Union Home Minister", "state Congress chief") to what precedes
+  // it.
   let k = ofOpposition ? i - 3 : i - 1;
   while (k >= 0 && i - k <= 7) {
     const w = tokens[k];
@@ -1592,7 +1630,9 @@ function titleBeforeVerbRule(i: number, tokens: readonly Token[], add: Add): voi
     return;
   add(n.start);
 }
-/** Lower-case words inside a role before its name: "state Congress chief", "senior party leader". */
+/**
+ * Lower-case words inside a role before its name: "state Congress chief", "senior party leader".
+ */
 const ROLE_MODIFIERS = new Set([
   'state',
   'union',

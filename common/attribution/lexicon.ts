@@ -50,7 +50,9 @@ export const OBJECT_PRONOUNS = words('him her them us me it you');
 
 export const RELATIVE_PRONOUNS = words('who which that whom whose');
 
-/** Words that may sit between a subject and its speech verb: "has often said", "on Tuesday said". */
+/**
+ * Words that may sit between a subject and its speech verb: "has often said", "on Tuesday said".
+ */
 export const PRE_CUE_ADVERBS = words(`
   has have had also often previously repeatedly later earlier again already reportedly publicly
   privately flatly long once frequently recently then still now further separately similarly
@@ -149,7 +151,10 @@ export const PERSON_NOUNS = words(`
   caller customer-service owner-operator commentator pundit broadcaster correspondent editor
   photographer reporter spokesperson insider journalist constable solicitor`);
 
-/** Capitalised words that, before a name, give a title rather than the name: "Defense Minister Hulusi Akar". */
+/**
+ * Capitalised words that, before a name, give a title rather than the name: "Defense Minister
+ * Hulusi Akar".
+ */
 export const TITLE_WORDS = words(`
   president minister secretary chancellor premier king queen prince princess pope sen. senator
   rep. representative gov. governor mayor judge justice gen. general adm. admiral col. colonel
@@ -261,7 +266,10 @@ export const COUNTRIES = words(`
   scotland wales u.s. u.k. america washington moscow beijing ankara tehran damascus kyiv kiev
   brussels london paris berlin tokyo seoul jerusalem`);
 
-/** Words that can open a sentence after an abbreviation ends the previous one ("in the U.S. The ..."). */
+/**
+ * Words that can open a sentence after an abbreviation ends the previous one ("in the U.S. The
+ * ...").
+ */
 export const SENTENCE_STARTERS = words(`
   the a an he she it they we i but and in on at this that these those there his her its their
   our after before when while however meanwhile still yet so if as for since although though

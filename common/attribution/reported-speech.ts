@@ -187,7 +187,10 @@ const LINKING_VERBS = new Set([
 ]);
 /** Quotations this short inside a reported clause are part of it ("kept "the heart" intact"). */
 const EMBEDDED_QUOTE_WORDS = 3;
-/** Longer quoted phrases are too, when they end without punctuation of their own ("watching it "with a high sense of urgency" and would act"). */
+/**
+ * Longer quoted phrases are too, when they end without punctuation of their own ("watching it "with
+ * a high sense of urgency" and would act").
+ */
 const EMBEDDED_PHRASE_WORDS = 8;
 
 function embeddedInClause(ctx: SpeakerContext, q: Quotation): boolean {
@@ -357,7 +360,10 @@ function skipToThat(tokens: readonly Token[], k: number, end: number): number {
   return k;
 }
 
-/** Participles that, after a comma, describe what the speaker did rather than continue what was said. */
+/**
+ * Participles that, after a comma, describe what the speaker did rather than continue what was
+ * said.
+ */
 const SUBJECT_PARTICIPLES = new Set([
   'adding',
   'saying',
@@ -390,7 +396,10 @@ const FRACTION_WORDS = new Set([
   'lakh',
   'crore',
 ]);
-/** Common nouns after a medium's name: "the Frankfurter Allgemeine newspaper", "the Lusa news agency". */
+/**
+ * Common nouns after a medium's name: "the Frankfurter Allgemeine newspaper", "the Lusa news
+ * agency".
+ */
 const MEDIA_NOUNS = new Set([
   'newspaper',
   'daily',
@@ -423,7 +432,8 @@ function clauseStart(ctx: SpeakerContext, c: number, end: number, needsThat: boo
     else {
       const np = nounPhraseStartingAt(tokens, k, end - 1);
       if (np) objEnd = np.last;
-      // "told the Frankfurter Allgemeine newspaper the workforce ...": the medium's common noun ends the name.
+      // "told the Frankfurter Allgemeine newspaper the workforce ...": the medium's common noun
+      // ends the name.
       for (
         let n = 0;
         objEnd >= 0 &&
@@ -462,7 +472,8 @@ function clauseStart(ctx: SpeakerContext, c: number, end: number, needsThat: boo
   if (k >= end || !first) return -1;
   if (!isWord(first)) return -1;
   const second = tokens[k + 1];
-  // "about 31,000 runners", "over 11 lakh complaints", "at least 14 workers", "up to 500 people" open clauses with a number.
+  // "about 31,000 runners", "over 11 lakh complaints", "at least 14 workers", "up to 500 people"
+  // open clauses with a number.
   const third = tokens[k + 2]?.lower ?? '';
   const fraction =
     second?.lower === 'half' ||
@@ -490,7 +501,9 @@ function clauseStart(ctx: SpeakerContext, c: number, end: number, needsThat: boo
   return k;
 }
 
-/** "reaching Wembley was ...": a gerund phrase followed, before any punctuation, by a finite verb. */
+/**
+ * "reaching Wembley was ...": a gerund phrase followed, before any punctuation, by a finite verb.
+ */
 function gerundSubject(tokens: readonly Token[], k: number, end: number): boolean {
   for (let j = k + 1; j < Math.min(end, k + 7); j++) {
     const tok = tokens[j];
@@ -607,7 +620,9 @@ function startsThatClause(tokens: readonly Token[], k: number): boolean {
   return !AUXILIARIES.has(tokens[k + 2]?.lower ?? '');
 }
 
-/** ", an accusation that ...", ", a move which ...": a noun phrase commenting on what came before. */
+/**
+ * ", an accusation that ...", ", a move which ...": a noun phrase commenting on what came before.
+ */
 function isAppendedComment(tokens: readonly Token[], k: number, end: number): boolean {
   const det = tokens[k];
   // After a name the phrase describes the name: "agreed to buy Stackwise, a maker of ...".
@@ -622,7 +637,10 @@ function isAppendedComment(tokens: readonly Token[], k: number, end: number): bo
   return false;
 }
 
-/** Whether the clause has a verb: a complement without one ("acknowledged the slowdown") reports no statement. */
+/**
+ * Whether the clause has a verb: a complement without one ("acknowledged the slowdown") reports no
+ * statement.
+ */
 function hasVerb(tokens: readonly Token[], first: number, last: number): boolean {
   for (let k = first + 1; k <= last; k++) {
     const tok = tokens[k];
@@ -714,7 +732,8 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
     if (t.text === ';' || startsCoordinatedReport(tokens, e)) break;
     // "..., an accusation that UN experts have supported": an appositive comment on the clause.
     if (t.text === ',' && e > k && isAppendedComment(tokens, e + 1, end)) break;
-    // "said it would close two plants, blaming weak demand": the subject's own participle, not what was said.
+    // "said it would close two plants, blaming weak demand": the subject's own participle, not what
+    // was said.
     if (t.text === ',' && e > k && SUBJECT_PARTICIPLES.has(tokens[e + 1]?.lower ?? '')) break;
     if (
       t.text === ',' &&
@@ -730,7 +749,8 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
   const resumeAt = q.closeToken === null ? -1 : q.closeToken + 1;
   // "would present plans for a power price "within weeks".": a short quoted phrase that ends the
   // sentence completes the clause, which then only leads into it; the quotation alone is
-  // reported, or a complete first conjunct before it ("... and that he had called the bill "a priority."").
+  // reported, or a complete first conjunct before it ("... and that he had called the bill "a
+  // priority."").
   const completedByQuote = embeddedInClause(ctx, q) && endsSentence(tokens, resumeAt, end);
   // "... was so outdated that "...": a clause ending on "that" leads into the quotation.
   if (!completedByQuote && tokens[e - 1]?.lower !== 'that' && !isLeadIn(tokens, k, last))
@@ -764,14 +784,16 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
   }
   for (let j = last - 1; j > k; j--) {
     const t = tokens[j];
-    // "... if no new law is passed, a scenario critics call the "...": the appended comment leads in.
+    // "... if no new law is passed, a scenario critics call the "...": the appended comment leads
+    // in.
     if (t?.text === ',' && ['a', 'an'].includes(tokens[j + 1]?.lower ?? '')) {
       const firstPart = trimEnd(tokens, k, j - 1);
       if (firstPart >= k && !isLeadIn(tokens, k, firstPart))
         return { first: k, last: firstPart, resumeAt };
       continue;
     }
-    // "... a new school library in her hometown, which she called "...": the relative clause leads in.
+    // "... a new school library in her hometown, which she called "...": the relative clause leads
+    // in.
     if (isWord(t) && ['which', 'who', 'where'].includes(t.lower) && tokens[j - 1]?.text === ',') {
       const firstPart = trimEnd(tokens, k, j - 2);
       if (firstPart >= k && !isLeadIn(tokens, k, firstPart))
@@ -882,7 +904,10 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
   const end = s.end;
   const start = bodyStart(tokens, s);
 
-  /** Emits the clauses a speaker reports from token `k`, including "... "..." and that ..." continuations. */
+  /**
+   * Emits the clauses a speaker reports from token `k`, including "... "..." and that ..."
+   * continuations.
+   */
   const emitClauses = (
     k: number,
     cue: Token,
@@ -1046,7 +1071,8 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
       !SAY_FORMS.has(tok.lower) &&
       !CLAUSE_WITHOUT_THAT.has(tok.lower) &&
       tokens[k - 1]?.lower !== 'that';
-    // "reported a 21 per cent fall", "declared an interim dividend": an indefinite object, no clause.
+    // "reported a 21 per cent fall", "declared an interim dividend": an indefinite object, no
+    // clause.
     if (needsVerb && ['a', 'an'].includes(tokens[k]?.lower ?? '')) continue;
     emitClauses(
       k,

@@ -136,7 +136,9 @@ export class SpeakerRegistry {
     return undefined;
   }
 
-  /** What an "it" (an organisation or country) or "they" (a group, else an organisation) refers to. */
+  /**
+   * What an "it" (an organisation or country) or "they" (a group, else an organisation) refers to.
+   */
   thingFor(pronoun: 'it' | 'they'): Source | undefined {
     const floor = Math.max(0, this.recent.length - THING_LOOKBACK);
     if (pronoun === 'they') {

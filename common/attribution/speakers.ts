@@ -136,7 +136,10 @@ function endsOnTitle(tokens: readonly Token[], last: number): boolean {
   );
 }
 
-/** Where the name proper starts in a capitalised run: after its last title word ("Assistant U.S. Attorney Megan Ortiz"). */
+/**
+ * Where the name proper starts in a capitalised run: after its last title word ("Assistant U.S.
+ * Attorney Megan Ortiz").
+ */
 function nameStartOf(tokens: readonly Token[], first: number, last: number): number {
   let start = first;
   for (let j = first; j < last; j++) {
@@ -368,7 +371,8 @@ function resolveProperName(ctx: SpeakerContext, np: Span, roleText: string | nul
     if ((prev.upper && !DETERMINERS.has(prev.lower)) || connector) runStart--;
     else break;
   }
-  // Sentence-initial capitals on common nouns: "Analysts say", "Residents of Kolonnawa said", "Police said".
+  // Sentence-initial capitals on common nouns: "Analysts say", "Residents of Kolonnawa said",
+  // "Police said".
   const runHead = tokens[runStart];
   if (
     runHead &&
@@ -478,7 +482,10 @@ function resolveProperName(ctx: SpeakerContext, np: Span, roleText: string | nul
   return { name: entry.name, role: roleText ?? entry.role, kind: 'person' };
 }
 
-/** "opposition leader John Smith": the words before the name are a role when they end in a role noun. */
+/**
+ * "opposition leader John Smith": the words before the name are a role when they end in a role
+ * noun.
+ */
 function prefixAsRole(layout: Layout, first: number, last: number): string | null {
   const tail = layout.tokens[last];
   if (!tail || !PERSON_NOUNS.has(headForm(tail))) return null;
@@ -917,7 +924,8 @@ export function noteSentenceSubject(ctx: SpeakerContext, sentence: Sentence): vo
       return;
     }
   }
-  // "Kiptoo's time earns her a bonus": a person named in the possessive is who the sentence is about.
+  // "Kiptoo's time earns her a bonus": a person named in the possessive is who the sentence is
+  // about.
   if (lead.upper && /'s$/.test(lead.lower)) {
     const known = registry.bySurname(lead.text.replace(/['\u2019]s$/, ''));
     if (known) {
