@@ -50,7 +50,8 @@ function nameHasGap(ctx: SpeakerContext, first: number, last: number, cueStart: 
   // common noun heading the phrase; only the place or body after it was cut.
   const core = headSpan(tokens, { first, last });
   const coreHead = tokens[core.last];
-  // A plural group noun is capitalised only because it opens the sentence ("Analysts at [name] said").
+  // A plural group noun is capitalised only because it opens the sentence ("Analysts at [name]
+  // said").
   const commonHead =
     coreHead !== undefined &&
     (!coreHead.upper || (core.first === core.last && GROUP_NOUNS.has(coreHead.lower)));
@@ -136,7 +137,8 @@ export function speakerBeforeCue(
         start = f + 1;
         continue;
       }
-      // Only a participle or relative phrase ("led by", "which is owned by"), not an appositive role.
+      // Only a participle or relative phrase ("led by", "which is owned by"), not an appositive
+      // role.
       const opener = tokens[f + 1];
       if (
         !opener ||
@@ -271,7 +273,9 @@ export function speakerBeforeCue(
   return null;
 }
 
-/** The speaker named after the speech verb at `cue` ("," says Aaron Stein, the director of ..."). */
+/**
+ * The speaker named after the speech verb at `cue` ("," says Aaron Stein, the director of ...").
+ */
 export function speakerAfterCue(
   ctx: SpeakerContext,
   cue: number,
@@ -286,7 +290,8 @@ export function speakerAfterCue(
     return null;
   }
   const role = roleAfter(tokens, np.last, ceiling);
-  // "said lead author [name], a professor ...": a bare role (no article) whose name, after it, was cut.
+  // "said lead author [name], a professor ...": a bare role (no article) whose name, after it, was
+  // cut.
   const headTok = tokens[np.last];
   const bareRole =
     headTok !== undefined &&

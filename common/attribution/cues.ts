@@ -2,7 +2,8 @@
  * Speech verbs ("cues") and how each may introduce what was said.
  *
  * - `clause`: takes a reported clause with or without "that" ("said the plan failed").
- * - `that`: takes a reported clause only with "that" ("denied that ..."; "denied the charges" is no statement).
+ * - `that`: takes a reported clause only with "that" ("denied that ..."; "denied the charges" is
+ * no statement).
  * - `quote`: only introduces or labels a direct quotation ("called it a "disaster"", "asked").
  * - `participle`: "..., saying "..."": the speaker is the subject of the main clause.
  */
@@ -14,7 +15,7 @@ const forms = (use: CueUse, list: string): Array<[string, CueUse]> =>
     .filter(Boolean)
     .map((w) => [w, use]);
 
-const CUE_TABLE = new Map<string, CueUse>([
+const CUE_ENTRIES: ReadonlyArray<[string, CueUse]> = [
   ...forms(
     'clause',
     `say says said tell tells told add adds added believe believes believed think thinks thought
@@ -25,9 +26,10 @@ const CUE_TABLE = new Map<string, CueUse>([
      stress stresses stressed assert asserts asserted contend contends contended maintain
      maintains maintained write writes wrote testify testifies testified caution cautions
      cautioned complain complains complained allege alleges alleged declare declares declared
-     recall recalls recalled reply replies replied report reports reported contend
-     reiterate reiterates reiterated aver avers averred clarify clarifies clarified opine
-     opines opined`,
+     recall recalls recalled reply replies replied report reports reported
+     reiterate reiterates reiterated reiterating aver avers averred clarify clarifies clarified
+     opine opines opined submit submits submitted mention mentions mentioned remark remarks
+     remarked`,
   ),
   ...forms(
     'that',
@@ -35,29 +37,41 @@ const CUE_TABLE = new Map<string, CueUse>([
      disclose discloses disclosed conclude concludes concluded respond responds responded
      counter counters countered worry worries worried fear fears feared hope hopes hoped expect
      expects expected emphasize emphasizes emphasized emphasise emphasises emphasised find finds
-     found show shows showed acknowledge observe observes observed point points pointed
+     found show shows showed observe observes observed point points pointed
      indicate indicates indicated signal signals signaled signalled promise promises promised
      vow vows vowed pledge pledges pledged threaten threatens threatened accuse accuses accused
-     concede assure assures assured inform informs informed underline underlines underlined
-     highlight highlights highlighted`,
+     assure assures assured inform informs informed underline underlines underlined
+     highlight highlights highlighted lament laments lamented plead pleads pleaded tweet tweets
+     tweeted`,
   ),
   ...forms(
     'quote',
     `call calls called describe describes described dub dubs dubbed term terms termed label
      labels labeled labelled brand brands branded ask asks asked wonder wonders wondered joke
-     jokes joked quip quips quipped shout shouts shouted yell yells yelled scream screamed tweet
-     tweets tweeted post posts posted urge urges urged lament laments lamented continue
-     continues continued cry cries cried exclaim exclaimed chant chanted chants text
-     texted sigh sighed whisper whispered muse mused boast boasts boasted recount recounts
-     recounted plead pleads pleaded demand demands demanded remark remarks remarked recalled
-     went praise praises praised hail hails hailed slam slams slammed`,
+     jokes joked quip quips quipped shout shouts shouted yell yells yelled scream screamed
+     post posts posted urge urges urged continue continues continued cry cries cried exclaim
+     exclaimed chant chanted chants text texted sigh sighed whisper whispered muse mused boast
+     boasts boasted recount recounts recounted demand demands demanded went praise praises
+     praised hail hails hailed slam slams slammed`,
   ),
   ...forms(
     'participle',
     `saying adding noting warning arguing insisting calling describing claiming explaining
-     stressing telling asking urging calling declaring writing alleging`,
+     stressing telling asking urging declaring writing alleging`,
   ),
-]);
+];
+const CUE_TABLE = new Map<string, CueUse>(CUE_ENTRIES);
+
+/** Words listed under two frames, which the table would silently resolve to the last. */
+export function duplicateCues(): string[] {
+  const seen = new Set<string>();
+  const dupes: string[] = [];
+  for (const [w] of CUE_ENTRIES) {
+    if (seen.has(w)) dupes.push(w);
+    seen.add(w);
+  }
+  return dupes;
+}
 
 /** How a word may act as a speech verb, or undefined when it is none. */
 export function cueUse(lower: string): CueUse | undefined {
@@ -80,7 +94,10 @@ export const SAY_FORMS: ReadonlySet<string> = new Set([
   'told',
 ]);
 
-/** Cues that take an object before the clause: "told reporters (that) ...", "warned Russia that ...". */
+/**
+ * Cues that take an object before the clause: "told reporters (that) ...", "warned Russia that
+ * ...".
+ */
 export const OBJECT_CUES: ReadonlySet<string> = new Set([
   'tell',
   'tells',
@@ -98,7 +115,10 @@ export const OBJECT_CUES: ReadonlySet<string> = new Set([
   'promised',
 ]);
 
-/** Cues whose complement, when it is a quotation, labels something: "called Idlib a "breeding ground"". */
+/**
+ * Cues whose complement, when it is a quotation, labels something: "called Idlib a "breeding
+ * ground"".
+ */
 export const LABEL_CUES: ReadonlySet<string> = new Set([
   'call',
   'calls',
@@ -123,7 +143,10 @@ export const LABEL_CUES: ReadonlySet<string> = new Set([
   'branded',
 ]);
 
-/** Words that, with the next word, make a title of what follows: a film called "...", a book titled "...". */
+/**
+ * Words that, with the next word, make a title of what follows: a film called "...", a book titled
+ * "...".
+ */
 export const TITLE_NOUNS: ReadonlySet<string> = new Set(
   `film movie book novel memoir song album single show series documentary play musical opera
    poem painting exhibition exhibit podcast programme column essay headline slogan hashtag

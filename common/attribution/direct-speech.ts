@@ -21,6 +21,8 @@ interface Found {
   readonly cueToken: number;
   /** Whether the cue only labels ("called it a "..."") rather than reports speech. */
   readonly label: boolean;
+  /** The rule that found it, for `--explain`. */
+  readonly rule: string;
 }
 
 /** Short quotations need a speaker and a speech verb close by; otherwise they are scare quotes. */
@@ -155,15 +157,20 @@ function attributeAfter(ctx: SpeakerContext, lo: number, hi: number): Found | nu
       cue: t.text,
       cueToken: k,
       label: false,
+      rule: 'told-after-gap',
     };
   }
   if (use !== undefined && use !== 'participle') {
     const speaker = speakerAfterCue(ctx, k, hi);
-    return speaker ? { speaker, cue: t.text, cueToken: k, label: false } : null;
+    return speaker
+      ? { speaker, cue: t.text, cueToken: k, label: false, rule: 'cue-then-speaker' }
+      : null;
   }
   if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') {
     const speaker = speakerAfterCue(ctx, k + 1, hi);
-    return speaker ? { speaker, cue: 'according to', cueToken: k, label: false } : null;
+    return speaker
+      ? { speaker, cue: 'according to', cueToken: k, label: false, rule: 'according-to-after' }
+      : null;
   }
   for (let c = k + 1; c <= hi && c <= k + 30; c++) {
     const tok = tokens[c];
@@ -171,7 +178,14 @@ function attributeAfter(ctx: SpeakerContext, lo: number, hi: number): Found | nu
     if (!isWord(tok) || tok.upper) continue;
     // '"...," Kumar was quoted as saying.', '"...," Reuters quoted Kumar as saying.'
     const quoted = quotedAsSaying(ctx, c, k);
-    if (quoted) return { speaker: quoted, cue: tok.text, cueToken: c, label: false };
+    if (quoted)
+      return {
+        speaker: quoted,
+        cue: tok.text,
+        cueToken: c,
+        label: false,
+        rule: 'quoted-as-saying',
+      };
     const cu = cueUse(tok.lower);
     if (cu === undefined || cu === 'participle') continue;
     const speaker = speakerBeforeCue(ctx, c, k, true);
@@ -183,16 +197,25 @@ function attributeAfter(ctx: SpeakerContext, lo: number, hi: number): Found | nu
         cue: tok.text,
         cueToken: c,
         label: false,
+        rule: 'appositive-after-cut-name',
       };
     }
     if (speaker && speaker.first === k)
-      return { speaker, cue: tok.text, cueToken: c, label: LABEL_CUES.has(tok.lower) };
+      return {
+        speaker,
+        cue: tok.text,
+        cueToken: c,
+        label: LABEL_CUES.has(tok.lower),
+        rule: 'speaker-then-cue',
+      };
     return null;
   }
   return null;
 }
 
-/** Whether the speech verb at `c` is used as a noun or phrasal verb ("its claims", "called for"). */
+/**
+ * Whether the speech verb at `c` is used as a noun or phrasal verb ("its claims", "called for").
+ */
 function notASpeechVerb(tokens: readonly Token[], c: number): boolean {
   const prev = tokens[c - 1];
   const next = tokens[c + 1];
@@ -229,14 +252,17 @@ function attributeBefore(
     if (!isWord(tok) || (tok.upper && tok.lower !== 'according')) continue;
     if (tok.lower === 'according' && tokens[c + 1]?.lower === 'to' && c + 1 <= hi) {
       const speaker = speakerAfterCue(ctx, c + 1, hi);
-      if (speaker) return { speaker, cue: 'according to', cueToken: c, label: false };
+      if (speaker)
+        return { speaker, cue: 'according to', cueToken: c, label: false, rule: 'according-to' };
       continue;
     }
     const use = cueUse(tok.lower);
     if (use === undefined || notASpeechVerb(tokens, c)) continue;
     tries++;
-    let speaker: CueSpeaker | null = null;
+    let speaker: CueSpeaker | null;
+    let rule = 'cue-before';
     if (use === 'participle') {
+      rule = 'participle-before';
       // 'Kumar was quoted as saying: "..."', ', saying "..."', 'with X saying "..."'.
       speaker = quotedAsSaying(ctx, c, Math.min(lo, sentence.first));
       if (!speaker && tokens[c - 1]?.text === ',') speaker = sentenceSubject(ctx, sentence, c);
@@ -257,7 +283,8 @@ function attributeBefore(
         if (subject && subject.last < c - 2 && tokens[subject.first]?.upper) speaker = subject;
       }
     }
-    if (speaker) return { speaker, cue: tok.text, cueToken: c, label: LABEL_CUES.has(tok.lower) };
+    if (speaker)
+      return { speaker, cue: tok.text, cueToken: c, label: LABEL_CUES.has(tok.lower), rule };
     if (tries >= 2) return null;
   }
   return null;
@@ -339,6 +366,7 @@ export function attributeQuotation(
         source: host.source,
         extentStart: host.extentStart,
         extentEnd: host.extentEnd,
+        by: 'direct/inside-reported-clause',
       };
     if (before) found = before;
     // 'An official, who did not wish to be named, was more blunt: "..."', 'He said: "..."'.
@@ -359,6 +387,7 @@ export function attributeQuotation(
       source: found.speaker.source,
       extentStart: first?.start ?? cueTok?.start ?? q.start,
       extentEnd: last?.end ?? cueTok?.end ?? q.end,
+      by: `direct/${found.rule}`,
     };
   }
   // '"It was terrifying," Lopez said. "We lost everything."': a short but whole sentence quoted
@@ -374,6 +403,7 @@ export function attributeQuotation(
         source: last.source,
         extentStart: q.start,
         extentEnd: q.end,
+        by: 'direct/short-sentence-continues-turn',
       };
   }
   if (words <= SHORT_QUOTE_WORDS || title) return null;
@@ -385,17 +415,32 @@ export function attributeQuotation(
       source: next.speaker.source,
       extentStart: q.start,
       extentEnd: q.end,
+      by: 'direct/next-sentence-speaker',
     };
   const turn = continuedTurn(ctx, q, words, history);
   if (turn)
-    return { ...base, cue: turn.cue, source: turn.source, extentStart: q.start, extentEnd: q.end };
+    return {
+      ...base,
+      cue: turn.cue,
+      source: turn.source,
+      extentStart: q.start,
+      extentEnd: q.end,
+      by: 'direct/continued-turn',
+    };
   // Someone is said to speak but cannot be named from the text: an unknown speaker. With no
   // speech verb at all (a sign's slogan, a quoted phrase), there is no statement to report.
   const cue =
     speechVerbIn(tokens, beforeLo, q.openToken - 1) ??
     (q.closeToken !== null ? speechVerbIn(tokens, closeIdx + 1, afterHi) : null);
   if (cue === null) return null;
-  return { ...base, cue, source: unknownSource(), extentStart: q.start, extentEnd: q.end };
+  return {
+    ...base,
+    cue,
+    source: unknownSource(),
+    extentStart: q.start,
+    extentEnd: q.end,
+    by: 'direct/speech-verb-without-speaker',
+  };
 }
 
 /**
@@ -422,7 +467,7 @@ function attributeNextSentence(ctx: SpeakerContext, q: Quotation): Found | null 
     if (cu === undefined || cu === 'participle' || notASpeechVerb(tokens, c)) continue;
     const speaker = speakerBeforeCue(ctx, c, next.first, true);
     return speaker && speaker.first === next.first
-      ? { speaker, cue: tok.text, cueToken: c, label: false }
+      ? { speaker, cue: tok.text, cueToken: c, label: false, rule: 'next-sentence-speaker' }
       : null;
   }
   return null;
@@ -457,7 +502,13 @@ function colonLead(ctx: SpeakerContext, sentence: Sentence, colon: number): Foun
   const kind = speaker.source.kind;
   if (kind !== 'person' && kind !== 'group' && kind !== 'organization' && kind !== 'unknown')
     return null;
-  return { speaker, cue: tokens[speaker.last + 1]?.text ?? ':', cueToken: colon, label: false };
+  return {
+    speaker,
+    cue: tokens[speaker.last + 1]?.text ?? ':',
+    cueToken: colon,
+    label: false,
+    rule: 'colon-after-subject',
+  };
 }
 
 /** The first speech verb between tokens `lo` and `hi`, if any. */

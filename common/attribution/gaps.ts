@@ -38,12 +38,17 @@ import type { Token } from './tokens.ts';
  * trade recall for precision: ambiguous spots ("of the program", "backed Assad and supports")
  * are left alone.
  */
-export function findGaps(layout: Layout): number[] {
+export function findGaps(layout: Layout, rules?: Map<number, string>): number[] {
   const found = new Set<number>();
   const { tokens, paragraphs, sentences } = layout;
-  const add = (offset: number): void => {
-    found.add(offset);
-  };
+  /** The `add` callback of one rule: the first rule to find an offset is the one recorded. */
+  const addAs =
+    (rule: string): Add =>
+    (offset: number): void => {
+      if (found.has(offset)) return;
+      found.add(offset);
+      rules?.set(offset, `gaps/${rule}`);
+    };
 
   const nextOf = (i: number): Token | undefined => {
     const cur = tokens[i];
@@ -64,21 +69,21 @@ export function findGaps(layout: Layout): number[] {
     if (!t || skipParagraph(t)) continue;
     const n = nextOf(i);
     if (t.type === 'word') {
-      articleRule(t, n, i, sentenceFirst[i] === 1, tokens, add);
-      prepositionRule(t, n, i, tokens, add);
-      subordinatorRule(t, n, tokens[i - 1], add);
-      speechVerbRule(t, n, tokens[i - 1], add);
-      compassRule(t, n, tokens[i - 1], tokens[i + 2], add);
-      participleAfterArticleRule(t, n, tokens[i + 2], add);
-      bareRoleRule(t, n, tokens[i - 1], tokens[i - 2], tokens[i - 3], add);
-      possessiveBeforeVerbRule(t, n, add);
-      doublePrepositionRule(t, n, tokens[i + 2], add);
-      creditLineRule(t, n, tokens[i + 2], add);
-      pastVerbAfterOpenerRule(t, n, tokens[i + 2], add);
-      openerBeforeCoordinatorRule(t, n, tokens[i + 2], add);
-      relativeAfterPersonRule(t, n, tokens[i - 1], add);
-      strandedAfterParticipleRule(t, n, tokens[i - 1], add);
-      adminNounAfterPlaceRule(t, n, tokens[i - 1], tokens[i + 2], add);
+      articleRule(t, n, i, sentenceFirst[i] === 1, tokens, addAs('article'));
+      prepositionRule(t, n, i, tokens, addAs('preposition'));
+      subordinatorRule(t, n, tokens[i - 1], addAs('subordinator'));
+      speechVerbRule(t, n, tokens[i - 1], tokens[i + 2], addAs('speech-verb'));
+      compassRule(t, n, tokens[i - 1], tokens[i + 2], addAs('compass'));
+      participleAfterArticleRule(t, n, tokens[i + 2], addAs('participle-after-article'));
+      bareRoleRule(t, n, tokens[i - 1], tokens[i - 2], tokens[i - 3], addAs('bare-role'));
+      possessiveBeforeVerbRule(t, n, addAs('possessive-before-verb'));
+      doublePrepositionRule(t, n, tokens[i + 2], addAs('double-preposition'));
+      creditLineRule(t, n, tokens[i + 2], addAs('credit-line'));
+      pastVerbAfterOpenerRule(t, n, tokens[i + 2], addAs('past-verb-after-opener'));
+      openerBeforeCoordinatorRule(t, n, tokens[i + 2], addAs('opener-before-coordinator'));
+      relativeAfterPersonRule(t, n, tokens[i - 1], addAs('relative-after-person'));
+      strandedAfterParticipleRule(t, n, tokens[i - 1], addAs('stranded-after-participle'));
+      adminNounAfterPlaceRule(t, n, tokens[i - 1], tokens[i + 2], addAs('admin-noun-after-place'));
       if (
         t.lower === 'beat' &&
         !t.upper &&
@@ -86,20 +91,20 @@ export function findGaps(layout: Layout): number[] {
         n?.lower === 'by' &&
         /^\p{N}/u.test(tokens[i + 2]?.text ?? '')
       )
-        add(n.start); // "Chennai beat by 42 runs": the beaten side was cut
+        addAs('beaten-side-cut')(n.start); // "Chennai beat by 42 runs": the beaten side was cut
       if (t.lower === 'the' && n?.lower === 'ahead' && !n.upper && tokens[i + 2]?.lower === 'of')
-        add(n.start); // "on the ahead of the results": "the" never precedes "ahead"
+        addAs('article-before-ahead')(n.start); // "on the ahead of the results": "the" never precedes "ahead"
       if (
         (t.lower === 'either' || t.lower === 'both') &&
         n &&
         n.type === 'word' &&
         n.lower === (t.lower === 'either' ? 'or' : 'and')
       )
-        add(n.start);
-      strippedTitleSubjectRule(i, tokens, sentenceFirst, add);
-      titleBeforeVerbRule(i, tokens, add);
+        addAs('correlative-pair')(n.start);
+      strippedTitleSubjectRule(i, tokens, sentenceFirst, addAs('stripped-title-subject'));
+      titleBeforeVerbRule(i, tokens, addAs('title-before-verb'));
     } else if (t.type === 'punct') {
-      spacingRule(t, tokens[i - 1], tokens[i + 1], layout.text, add);
+      spacingRule(t, tokens[i - 1], tokens[i + 1], layout.text, addAs('spacing'));
       // "the state weather agency,." : the name in apposition after the comma was cut.
       const after = tokens[i + 1];
       if (
@@ -108,9 +113,10 @@ export function findGaps(layout: Layout): number[] {
         after.start === t.end &&
         (after.text === '.' || after.text === ',')
       )
-        add(after.start);
+        addAs('comma-before-stop')(after.start);
     } else if (t.type === 'quote') {
-      // '"...," , a senior official, told AFP': the name between the quotation and its appositive was cut.
+      // '"...," , a senior official, told AFP': the name between the quotation and its appositive
+      // was cut.
       const prev = tokens[i - 1];
       const after = tokens[i + 1];
       if (
@@ -119,21 +125,21 @@ export function findGaps(layout: Layout): number[] {
         after?.text === ',' &&
         after.para === t.para
       )
-        add(after.start);
+        addAs('name-cut-before-appositive')(after.start);
     }
   }
   for (const s of sentences) {
     const first = tokens[s.first];
     if (!first || skipParagraph(first)) continue;
-    clauseStartRule(s.first, s.end, tokens, layout.text, add);
-    bareTitleSubjectRule(s.first, s.end, tokens, add);
+    clauseStartRule(s.first, s.end, tokens, layout.text, addAs('clause-start'));
+    bareTitleSubjectRule(s.first, s.end, tokens, addAs('bare-title-subject'));
   }
-  paragraphStartRule(layout, add);
-  orphanModifierRule(tokens, nextOf, skipParagraph, add);
-  paragraphEndRule(layout, add);
+  paragraphStartRule(layout, addAs('paragraph-start'));
+  orphanModifierRule(tokens, nextOf, skipParagraph, addAs('orphan-modifier'));
+  paragraphEndRule(layout, addAs('paragraph-end'));
   // These two look at what the rules above found, so they run last.
-  cutConjunctRule(tokens, layout.text, found, add);
-  doubleSpaceRule(layout, skipParagraph, found, add);
+  cutConjunctRule(tokens, layout.text, found, addAs('cut-conjunct'));
+  doubleSpaceRule(layout, skipParagraph, found, addAs('double-space'));
   return [...found].sort((a, b) => a - b);
 }
 
@@ -188,7 +194,9 @@ function creditLineRule(t: Token, n: Token | undefined, after: Token | undefined
     add(n.start);
 }
 
-/** Words that can open an object after a verb: "lost three wickets", "killed 25 people", "won the". */
+/**
+ * Words that can open an object after a verb: "lost three wickets", "killed 25 people", "won the".
+ */
 const OBJECT_OPENERS = new Set([
   'the',
   'a',
@@ -209,7 +217,10 @@ const OBJECT_OPENERS = new Set([
   'nearly',
   'at',
 ]);
-/** Prepositions of place whose object may be cut before the verb of the clause: "landslides in killed 25 people". */
+/**
+ * Prepositions of place whose object may be cut before the verb of the clause: "landslides in
+ * killed 25 people".
+ */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'across', 'from']);
 
 /**
@@ -402,7 +413,8 @@ function cutConjunctRule(
     const n = tokens[i + 1];
     if (!prev || !n || n.para !== t.para) continue;
     let leftCut = found.has(t.start);
-    // Only a comma with a space before it: "strategy at, and did" is a cut object before a clause break.
+    // Only a comma with a space before it: "strategy at, and did" is a cut object before a clause
+    // break.
     if (
       !leftCut &&
       prev.text === ',' &&
@@ -585,7 +597,10 @@ const CLAUSE_CONJUNCTIONS = new Set([
   'while',
 ]);
 
-/** Prepositions that are never left at the end of a clause ("what it stands for" is fine; "what it is of" is not). */
+/**
+ * Prepositions that are never left at the end of a clause ("what it stands for" is fine; "what it
+ * is of" is not).
+ */
 const NON_STRANDING = new Set([
   'of',
   'between',
@@ -618,7 +633,10 @@ const STRICT_PREPOSITIONS = new Set([
   'upon',
 ]);
 
-/** Prepositions that may end a clause as verb particles ("moved in", "came on"); checked only against "and"/"or". */
+/**
+ * Prepositions that may end a clause as verb particles ("moved in", "came on"); checked only
+ * against "and"/"or".
+ */
 const PARTICLE_PREPOSITIONS = new Set(['in', 'on', 'for', 'to', 'about']);
 
 const PUNCT_AFTER_MISSING_NOUN = new Set([',', '.', ';', ':', ')', '!', '?']);
@@ -802,7 +820,9 @@ function prepositionRule(
   else if (FINITE.has(n.lower) || n.lower === 'said' || n.lower === 'says') add(n.start);
 }
 
-/** Prepositions that are not repeated around "and"/"or" in idioms ("over and over", "on and on"). */
+/**
+ * Prepositions that are not repeated around "and"/"or" in idioms ("over and over", "on and on").
+ */
 const REPEATABLE_PREPOSITIONS = new Set(['to', 'in', 'at', 'from', 'with', 'for', 'of', 'into']);
 
 /** Conjunctions that open a clause and so need a subject before its verb. */
@@ -881,7 +901,10 @@ const FIRST_OF_PAIR = new Set([
 ]);
 const SECOND_OF_PAIR = new Set(['in', 'at', 'on', 'near']);
 
-/** "Researchers from in Shanghai", "urology, at in New Delhi": a preposition whose object was cut before the next one. */
+/**
+ * "Researchers from in Shanghai", "urology, at in New Delhi": a preposition whose object was cut
+ * before the next one.
+ */
 function doublePrepositionRule(
   t: Token,
   n: Token | undefined,
@@ -902,7 +925,9 @@ function doublePrepositionRule(
   add(n.start);
 }
 
-/** Titles that head a capitalised role before a name: "Chief Executive", "Leader of the Opposition". */
+/**
+ * Titles that head a capitalised role before a name: "Chief Executive", "Leader of the Opposition".
+ */
 const TITLE_HEADS = new Set([
   'president',
   'minister',
@@ -965,7 +990,10 @@ const SUBJECT_BOUNDARIES = new Set([
   'although',
   'though',
 ]);
-/** Words allowed inside a capitalised title's complement: "Leader of the Opposition in the Assembly". */
+/**
+ * Words allowed inside a capitalised title's complement: "Leader of the Opposition in the
+ * Assembly".
+ */
 const TITLE_CONNECTORS = new Set(['of', 'for', 'in', 'the', 'and', 'on']);
 const VERB_LEAD_INS = new Set([
   'has',
@@ -1068,11 +1096,23 @@ const AUXILIARIES_LIKE = new Set([
 ]);
 
 /** "said will ...": the reported clause lost its subject; '," said.': the speaker was cut. */
-function speechVerbRule(t: Token, n: Token | undefined, prev: Token | undefined, add: Add): void {
+function speechVerbRule(
+  t: Token,
+  n: Token | undefined,
+  prev: Token | undefined,
+  after: Token | undefined,
+  add: Add,
+): void {
+  // 'X, wishing to remain anonymous, said, "..."', '..., said, adding that ...': the verb's
+  // comma leads into the quotation or a participle; nothing was cut after it.
+  const framesWhatFollows =
+    n?.text === ',' &&
+    (after?.type === 'quote' || (after?.type === 'word' && /ing$/.test(after.lower)));
   if (
     n &&
     n.type === 'punct' &&
     (n.text === '.' || n.text === ',') &&
+    !framesWhatFollows &&
     (t.lower === 'said' || t.lower === 'says' || t.lower === 'added') &&
     prev &&
     (prev.type === 'quote' || prev.text === ',')
@@ -1149,7 +1189,9 @@ const COMPASS = new Set([
   'south-western',
 ]);
 
-/** "in northern have recorded", "districts of western on Sunday": a region adjective lost its noun. */
+/**
+ * "in northern have recorded", "districts of western on Sunday": a region adjective lost its noun.
+ */
 function compassRule(
   t: Token,
   n: Token | undefined,
@@ -1171,7 +1213,10 @@ function compassRule(
   }
 }
 
-/** Role nouns that, without an article, stand before a name: "captain Rohit Sharma", "spinner R. Ashwin". */
+/**
+ * Role nouns that, without an article, stand before a name: "captain Rohit Sharma", "spinner R.
+ * Ashwin".
+ */
 const BARE_ROLES = new Set([
   'spokesperson',
   'captain',
@@ -1218,7 +1263,10 @@ const BARE_ROLE_FOLLOWERS = new Set([
   'added',
 ]);
 
-/** "with spinner taking five wickets", "that captain later described": the name after a role was cut. */
+/**
+ * "with spinner taking five wickets", "that captain later described": the name after a role was
+ * cut.
+ */
 function bareRoleRule(
   t: Token,
   n: Token | undefined,
@@ -1477,7 +1525,10 @@ function bareTitleSubjectRule(
   }
 }
 
-/** Singular nouns for a firm that need an article or a name as a subject: "Brokerage said" lost the name. */
+/**
+ * Singular nouns for a firm that need an article or a name as a subject: "Brokerage said" lost the
+ * name.
+ */
 const BARE_FIRM_NOUNS = new Set([
   'brokerage',
   'firm',
@@ -1499,7 +1550,10 @@ const BARE_FIRM_NOUNS = new Set([
   'consultancy',
 ]);
 
-/** Words after a title that show the name after it is missing: "Union Home Minister on Monday reviewed", "BJP MP also visited". */
+/**
+ * Words after a title that show the name after it is missing: "Union Home Minister on Monday
+ * reviewed", "BJP MP also visited".
+ */
 const AFTER_TITLE_ADVERBS = new Set([
   'also',
   'today',
@@ -1549,7 +1603,8 @@ function titleBeforeVerbRule(i: number, tokens: readonly Token[], add: Add): voi
     (n.lower.length > 4 && n.lower.endsWith('ed') && !PARTICIPLE_MODIFIERS.has(n.lower)) ||
     IRREGULAR_PAST.has(n.lower);
   if (!verbish) return;
-  // Back over the run of the role ("Union Home Minister", "state Congress chief") to what precedes it.
+  // Back over the run of the role ("Union Home Minister", "state Congress chief") to what precedes
+  // it.
   let k = ofOpposition ? i - 3 : i - 1;
   while (k >= 0 && i - k <= 7) {
     const w = tokens[k];
@@ -1575,7 +1630,9 @@ function titleBeforeVerbRule(i: number, tokens: readonly Token[], add: Add): voi
     return;
   add(n.start);
 }
-/** Lower-case words inside a role before its name: "state Congress chief", "senior party leader". */
+/**
+ * Lower-case words inside a role before its name: "state Congress chief", "senior party leader".
+ */
 const ROLE_MODIFIERS = new Set([
   'state',
   'union',

@@ -3,7 +3,9 @@ import { findQuotations, mapTokensToQuotations, type Quotation } from './quotes.
 import { mapTokensToSentences, splitSentences, type Sentence } from './sentences.ts';
 import { findParagraphSpans, tokenize, type Token } from './tokens.ts';
 
-/** Everything the attribution stages read about a text: tokens, paragraphs, quotations, sentences. */
+/**
+ * Everything the attribution stages read about a text: tokens, paragraphs, quotations, sentences.
+ */
 export interface Layout {
   readonly text: string;
   readonly tokens: readonly Token[];

@@ -50,7 +50,9 @@ export const OBJECT_PRONOUNS = words('him her them us me it you');
 
 export const RELATIVE_PRONOUNS = words('who which that whom whose');
 
-/** Words that may sit between a subject and its speech verb: "has often said", "on Tuesday said". */
+/**
+ * Words that may sit between a subject and its speech verb: "has often said", "on Tuesday said".
+ */
 export const PRE_CUE_ADVERBS = words(`
   has have had also often previously repeatedly later earlier again already reportedly publicly
   privately flatly long once frequently recently then still now further separately similarly
@@ -147,9 +149,12 @@ export const PERSON_NOUNS = words(`
   skipper chef designer architect developer entrepreneur director-general counsel delegate
   substitute spinner bowler batsman opener keeper receiver linebacker outfielder jockey trainer
   caller customer-service owner-operator commentator pundit broadcaster correspondent editor
-  photographer reporter spokesperson insider`);
+  photographer reporter spokesperson insider journalist constable solicitor`);
 
-/** Capitalised words that, before a name, give a title rather than the name: "Defense Minister Hulusi Akar". */
+/**
+ * Capitalised words that, before a name, give a title rather than the name: "Defense Minister
+ * Hulusi Akar".
+ */
 export const TITLE_WORDS = words(`
   president minister secretary chancellor premier king queen prince princess pope sen. senator
   rep. representative gov. governor mayor judge justice gen. general adm. admiral col. colonel
@@ -162,7 +167,9 @@ export const TITLE_WORDS = words(`
   deputy lady lord sir dame emir crown opposition party majority minority house council
   councilman councilwoman spokesman spokeswoman head founder owner manager striker
   midfielder forward goalkeeper quarterback pitcher captain substitute defender winger
-  skipper rookie veteran spinner bowler batsman opener keeper counsel`);
+  skipper rookie veteran spinner bowler batsman opener keeper counsel constable assistant
+  additional federal union provincial solicitor journalist inspector magistrate collector
+  secretary-general commander`);
 
 /**
  * Abbreviated titles of (mostly Indian) officials, written in capitals: "The SP said", "the DM
@@ -219,7 +226,7 @@ export const ORGANIZATION_NAME_WORDS = words(`
   consulting associates ventures energy petroleum foods pharma therapeutics robotics software
   electronics communications entertainment studios records publishing insurance financial
   investments management resources mining steel chemicals manufacturing logistics shipping
-  railways telecom statistics institution`);
+  railways telecom statistics institution ratings`);
 
 /** Nationality adjectives. A stripped name often leaves one orphaned: "Turkish said". */
 export const NATIONALITIES = words(`
@@ -259,7 +266,10 @@ export const COUNTRIES = words(`
   scotland wales u.s. u.k. america washington moscow beijing ankara tehran damascus kyiv kiev
   brussels london paris berlin tokyo seoul jerusalem`);
 
-/** Words that can open a sentence after an abbreviation ends the previous one ("in the U.S. The ..."). */
+/**
+ * Words that can open a sentence after an abbreviation ends the previous one ("in the U.S. The
+ * ...").
+ */
 export const SENTENCE_STARTERS = words(`
   the a an he she it they we i but and in on at this that these those there his her its their
   our after before when while however meanwhile still yet so if as for since although though

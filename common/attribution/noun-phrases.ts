@@ -314,11 +314,14 @@ export function nounPhraseStartingAt(
       continue;
     }
     if (breaksNounPhrase(tok)) break;
-    if (last >= 0 && DETERMINERS.has(tok.lower)) break; // "told the court the material ...": a new phrase
-    if (last >= 0 && lastTok && looksLikeVerbAfter(tok, lastTok, tokens[k + 1])) break; // "the bank kept its rate"
+    // "told the court the material ...": a new phrase
+    if (last >= 0 && DETERMINERS.has(tok.lower)) break;
+    // "the bank kept its rate"
+    if (last >= 0 && lastTok && looksLikeVerbAfter(tok, lastTok, tokens[k + 1])) break;
     if (last >= 0 && (WEEKDAYS.has(tok.lower) || (MONTHS.has(tok.lower) && tok.upper))) break;
     // "said Smith Tuesday", "Smith told" end the phrase; "Former captain Sunil Gavaskar" does not.
-    // A role noun after a capitalised modifier goes on: "state BJP president", "Congress spokesperson".
+    // A role noun after a capitalised modifier goes on: "state BJP president", "Congress
+    // spokesperson".
     if (
       last >= 0 &&
       !tok.upper &&
@@ -351,7 +354,9 @@ export function nounPhraseStartingAt(
   return last >= first ? { first, last } : null;
 }
 
-/** Skips words that may sit between a subject and its verb ("has often", "on Tuesday"), backwards. */
+/**
+ * Skips words that may sit between a subject and its verb ("has often", "on Tuesday"), backwards.
+ */
 function skipPreCueWords(tokens: readonly Token[], k: number, floor: number): number {
   while (k >= floor) {
     const tok = tokens[k];
@@ -522,7 +527,10 @@ export function subjectBefore(
 /** "45-year-old", "33-year-old": an age used as a noun. */
 export const AGE_NOUN = /^\d{1,3}-year-old$/;
 
-/** "following" in "Diplomats following the negotiations": a participle that attaches a phrase to a noun. */
+/**
+ * "following" in "Diplomats following the negotiations": a participle that attaches a phrase to a
+ * noun.
+ */
 function isAttachingParticiple(tok: Token): boolean {
   return (
     tok.type === 'word' &&
@@ -533,7 +541,9 @@ function isAttachingParticiple(tok: Token): boolean {
   );
 }
 
-/** Prepositions that attach a phrase to the subject's head: "Residents of the township in Lusaka". */
+/**
+ * Prepositions that attach a phrase to the subject's head: "Residents of the township in Lusaka".
+ */
 const ATTACHING_PREPOSITIONS = new Set(['of', 'in', 'for', 'at', 'from', 'with', 'on']);
 
 /**
@@ -711,7 +721,10 @@ export function preferNamedAppositive(
   return { np, role };
 }
 
-/** An appositive names or describes; one with a finite verb is a clause ("In 2019, the plan was dead, said ..."). */
+/**
+ * An appositive names or describes; one with a finite verb is a clause ("In 2019, the plan was
+ * dead, said ...").
+ */
 function hasFiniteVerb(tokens: readonly Token[], span: Span): boolean {
   for (let k = span.first; k <= span.last; k++) {
     const tok = tokens[k];

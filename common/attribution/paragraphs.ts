@@ -7,13 +7,16 @@ export interface Paragraph extends ParagraphSpan {
   readonly firstToken: number;
   readonly endToken: number;
   readonly wordCount: number;
-  /** A title, byline or dateline rather than body text: short and unpunctuated, or "AP | Istanbul". */
+  /**
+   * A title, byline or dateline rather than body text: short and unpunctuated, or "AP | Istanbul".
+   */
   readonly heading: boolean;
   /** Ends without terminal punctuation (., !, ?, a closing quote or bracket, a colon). */
   readonly unterminated: boolean;
   /**
    * The feed broke one sentence into two paragraphs here: this paragraph carries on the
-   * previous one ("... with some of its members joining\n\nTurkish-backed opposition forces ..., has not worked.").
+   * previous one ("... with some of its members joining\n\nTurkish-backed opposition forces ...,
+   * has not worked.").
    */
   readonly continuesPrevious: boolean;
 }

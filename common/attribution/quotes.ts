@@ -5,7 +5,10 @@ import type { Token } from './tokens.ts';
 export interface Quotation {
   /** Token index of the opening mark. */
   readonly openToken: number;
-  /** Token index of the closing mark, or null when the quote runs to the end of a paragraph unclosed. */
+  /**
+   * Token index of the closing mark, or null when the quote runs to the end of a paragraph
+   * unclosed.
+   */
   readonly closeToken: number | null;
   /** Token index of the last token inside the quotation. */
   readonly lastInnerToken: number;
@@ -88,7 +91,9 @@ export function findQuotations(
   return quotes;
 }
 
-/** Maps each token to the index of the quotation whose inside (marks included) it lies in, or -1. */
+/**
+ * Maps each token to the index of the quotation whose inside (marks included) it lies in, or -1.
+ */
 export function mapTokensToQuotations(
   tokenCount: number,
   quotes: readonly Quotation[],

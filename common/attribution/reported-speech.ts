@@ -187,7 +187,10 @@ const LINKING_VERBS = new Set([
 ]);
 /** Quotations this short inside a reported clause are part of it ("kept "the heart" intact"). */
 const EMBEDDED_QUOTE_WORDS = 3;
-/** Longer quoted phrases are too, when they end without punctuation of their own ("watching it "with a high sense of urgency" and would act"). */
+/**
+ * Longer quoted phrases are too, when they end without punctuation of their own ("watching it "with
+ * a high sense of urgency" and would act").
+ */
 const EMBEDDED_PHRASE_WORDS = 8;
 
 function embeddedInClause(ctx: SpeakerContext, q: Quotation): boolean {
@@ -357,7 +360,10 @@ function skipToThat(tokens: readonly Token[], k: number, end: number): number {
   return k;
 }
 
-/** Participles that, after a comma, describe what the speaker did rather than continue what was said. */
+/**
+ * Participles that, after a comma, describe what the speaker did rather than continue what was
+ * said.
+ */
 const SUBJECT_PARTICIPLES = new Set([
   'adding',
   'saying',
@@ -390,7 +396,10 @@ const FRACTION_WORDS = new Set([
   'lakh',
   'crore',
 ]);
-/** Common nouns after a medium's name: "the Frankfurter Allgemeine newspaper", "the Lusa news agency". */
+/**
+ * Common nouns after a medium's name: "the Frankfurter Allgemeine newspaper", "the Lusa news
+ * agency".
+ */
 const MEDIA_NOUNS = new Set([
   'newspaper',
   'daily',
@@ -423,7 +432,8 @@ function clauseStart(ctx: SpeakerContext, c: number, end: number, needsThat: boo
     else {
       const np = nounPhraseStartingAt(tokens, k, end - 1);
       if (np) objEnd = np.last;
-      // "told the Frankfurter Allgemeine newspaper the workforce ...": the medium's common noun ends the name.
+      // "told the Frankfurter Allgemeine newspaper the workforce ...": the medium's common noun
+      // ends the name.
       for (
         let n = 0;
         objEnd >= 0 &&
@@ -462,7 +472,8 @@ function clauseStart(ctx: SpeakerContext, c: number, end: number, needsThat: boo
   if (k >= end || !first) return -1;
   if (!isWord(first)) return -1;
   const second = tokens[k + 1];
-  // "about 31,000 runners", "over 11 lakh complaints", "at least 14 workers", "up to 500 people" open clauses with a number.
+  // "about 31,000 runners", "over 11 lakh complaints", "at least 14 workers", "up to 500 people"
+  // open clauses with a number.
   const third = tokens[k + 2]?.lower ?? '';
   const fraction =
     second?.lower === 'half' ||
@@ -490,7 +501,9 @@ function clauseStart(ctx: SpeakerContext, c: number, end: number, needsThat: boo
   return k;
 }
 
-/** "reaching Wembley was ...": a gerund phrase followed, before any punctuation, by a finite verb. */
+/**
+ * "reaching Wembley was ...": a gerund phrase followed, before any punctuation, by a finite verb.
+ */
 function gerundSubject(tokens: readonly Token[], k: number, end: number): boolean {
   for (let j = k + 1; j < Math.min(end, k + 7); j++) {
     const tok = tokens[j];
@@ -607,7 +620,9 @@ function startsThatClause(tokens: readonly Token[], k: number): boolean {
   return !AUXILIARIES.has(tokens[k + 2]?.lower ?? '');
 }
 
-/** ", an accusation that ...", ", a move which ...": a noun phrase commenting on what came before. */
+/**
+ * ", an accusation that ...", ", a move which ...": a noun phrase commenting on what came before.
+ */
 function isAppendedComment(tokens: readonly Token[], k: number, end: number): boolean {
   const det = tokens[k];
   // After a name the phrase describes the name: "agreed to buy Stackwise, a maker of ...".
@@ -622,7 +637,10 @@ function isAppendedComment(tokens: readonly Token[], k: number, end: number): bo
   return false;
 }
 
-/** Whether the clause has a verb: a complement without one ("acknowledged the slowdown") reports no statement. */
+/**
+ * Whether the clause has a verb: a complement without one ("acknowledged the slowdown") reports no
+ * statement.
+ */
 function hasVerb(tokens: readonly Token[], first: number, last: number): boolean {
   for (let k = first + 1; k <= last; k++) {
     const tok = tokens[k];
@@ -638,6 +656,29 @@ function hasVerb(tokens: readonly Token[], first: number, last: number): boolean
       return true;
   }
   return false;
+}
+
+/** Subordinators that, before a participle, open a circumstance rather than a statement. */
+const ADJUNCT_SUBORDINATORS = new Set(['while', 'when', 'after', 'before', 'since', 'whilst']);
+
+/**
+ * Whether the words after a speech verb (or before a trailing "he said") tell the
+ * circumstance of speaking, not what was said: "said while talking to a private news channel",
+ * "said in a text message sent to mobile phones", "said in an interview broadcast
+ * simultaneously on ...", "Dismissing corruption allegations, he said". Such a phrase opens
+ * with a participle, an adverb or "while"/"when" and a participle, and has no finite verb.
+ */
+function isAdjunct(tokens: readonly Token[], first: number, last: number): boolean {
+  const a = tokens[first];
+  const b = tokens[first + 1];
+  if (!isWord(a)) return false;
+  const opensAdjunct =
+    /(?:ing|ly)$/.test(a.lower) ||
+    (ADJUNCT_SUBORDINATORS.has(a.lower) && isWord(b) && /ing$/.test(b.lower)) ||
+    ((/ed$/.test(a.lower) || IRREGULAR_PARTICIPLES.has(a.lower) || a.lower === 'broadcast') &&
+      isWord(b) &&
+      PREPOSITIONS.has(b.lower));
+  return opensAdjunct && !hasVerb(tokens, first, last);
 }
 
 /** Whether only closing punctuation is left of the sentence from `k`. */
@@ -691,7 +732,8 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
     if (t.text === ';' || startsCoordinatedReport(tokens, e)) break;
     // "..., an accusation that UN experts have supported": an appositive comment on the clause.
     if (t.text === ',' && e > k && isAppendedComment(tokens, e + 1, end)) break;
-    // "said it would close two plants, blaming weak demand": the subject's own participle, not what was said.
+    // "said it would close two plants, blaming weak demand": the subject's own participle, not what
+    // was said.
     if (t.text === ',' && e > k && SUBJECT_PARTICIPLES.has(tokens[e + 1]?.lower ?? '')) break;
     if (
       t.text === ',' &&
@@ -707,7 +749,8 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
   const resumeAt = q.closeToken === null ? -1 : q.closeToken + 1;
   // "would present plans for a power price "within weeks".": a short quoted phrase that ends the
   // sentence completes the clause, which then only leads into it; the quotation alone is
-  // reported, or a complete first conjunct before it ("... and that he had called the bill "a priority."").
+  // reported, or a complete first conjunct before it ("... and that he had called the bill "a
+  // priority."").
   const completedByQuote = embeddedInClause(ctx, q) && endsSentence(tokens, resumeAt, end);
   // "... was so outdated that "...": a clause ending on "that" leads into the quotation.
   if (!completedByQuote && tokens[e - 1]?.lower !== 'that' && !isLeadIn(tokens, k, last))
@@ -741,14 +784,16 @@ function extractClause(ctx: SpeakerContext, k: number, end: number): Clause | nu
   }
   for (let j = last - 1; j > k; j--) {
     const t = tokens[j];
-    // "... if no new law is passed, a scenario critics call the "...": the appended comment leads in.
+    // "... if no new law is passed, a scenario critics call the "...": the appended comment leads
+    // in.
     if (t?.text === ',' && ['a', 'an'].includes(tokens[j + 1]?.lower ?? '')) {
       const firstPart = trimEnd(tokens, k, j - 1);
       if (firstPart >= k && !isLeadIn(tokens, k, firstPart))
         return { first: k, last: firstPart, resumeAt };
       continue;
     }
-    // "... a new school library in her hometown, which she called "...": the relative clause leads in.
+    // "... a new school library in her hometown, which she called "...": the relative clause leads
+    // in.
     if (isWord(t) && ['which', 'who', 'where'].includes(t.lower) && tokens[j - 1]?.text === ',') {
       const firstPart = trimEnd(tokens, k, j - 2);
       if (firstPart >= k && !isLeadIn(tokens, k, firstPart))
@@ -823,6 +868,7 @@ function makeStatement(
   speaker: CueSpeaker,
   cueFirst: number,
   cueLast: number,
+  by: string,
 ): Statement | null {
   const tokens = ctx.layout.tokens;
   const a = tokens[first];
@@ -839,6 +885,7 @@ function makeStatement(
     extentStart: extentFirst?.start ?? a.start,
     extentEnd: extentLast?.end ?? b.end,
     paragraph: a.para,
+    by,
   };
 }
 
@@ -857,12 +904,16 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
   const end = s.end;
   const start = bodyStart(tokens, s);
 
-  /** Emits the clauses a speaker reports from token `k`, including "... "..." and that ..." continuations. */
+  /**
+   * Emits the clauses a speaker reports from token `k`, including "... "..." and that ..."
+   * continuations.
+   */
   const emitClauses = (
     k: number,
     cue: Token,
     c: number,
     speaker: CueSpeaker,
+    by: string,
     needsVerb = false,
   ): void => {
     for (let round = 0; round < 3 && k >= 0; round++) {
@@ -870,8 +921,9 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
       if (!clause) return;
       consumedUntil = Math.max(consumedUntil, clause.last, clause.resumeAt);
       if (needsVerb && !hasVerb(tokens, clause.first, clause.last)) return;
+      if (isAdjunct(tokens, clause.first, clause.last)) return;
       if (clause.last >= clause.first && wordCount(tokens, clause.first, clause.last) >= 2) {
-        const st = makeStatement(ctx, clause.first, clause.last, cue.text, speaker, c, c);
+        const st = makeStatement(ctx, clause.first, clause.last, cue.text, speaker, c, c, by);
         if (st) out.push(st);
       }
       // "... had given "everything they had" and that the club would not appeal ..."
@@ -903,7 +955,7 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
       const k = speaker
         ? clauseStart(ctx, c, end, tok.lower !== 'saying' && tok.lower !== 'adding')
         : -1;
-      if (speaker && k >= 0) emitClauses(k, tok, c, speaker);
+      if (speaker && k >= 0) emitClauses(k, tok, c, speaker, 'reported/participle-after-comma');
       continue;
     }
     // "..., with its state chief Prakash Shetty saying the probe would be ...": the noun
@@ -912,7 +964,7 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
       // "Kumar was quoted as saying ...", "with X saying ...".
       const speaker = quotedAsSaying(ctx, c, s.first) ?? speakerOfWithParticiple(ctx, c, s.first);
       const k = speaker ? clauseStart(ctx, c, end, false) : -1;
-      if (speaker && k >= 0) emitClauses(k, tok, c, speaker);
+      if (speaker && k >= 0) emitClauses(k, tok, c, speaker, 'reported/with-participle');
       continue;
     }
     if (!takesClause(tok.lower) || notAReport(tokens, c)) continue;
@@ -931,9 +983,19 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
           if (
             last >= start &&
             !hasQuoteIn(quoteOf, start, last) &&
-            wordCount(tokens, start, last) >= 3
+            wordCount(tokens, start, last) >= 3 &&
+            !isAdjunct(tokens, start, last)
           ) {
-            const st = makeStatement(ctx, start, last, tok.text, after, c, after.last);
+            const st = makeStatement(
+              ctx,
+              start,
+              last,
+              tok.text,
+              after,
+              c,
+              after.last,
+              'reported/trailing-cue-then-speaker',
+            );
             if (st) out.push(st);
           }
           consumedUntil = Math.max(consumedUntil, after.last);
@@ -953,9 +1015,19 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
       if (
         last >= start &&
         !hasQuoteIn(quoteOf, start, last) &&
-        wordCount(tokens, start, last) >= 3
+        wordCount(tokens, start, last) >= 3 &&
+        !isAdjunct(tokens, start, last)
       ) {
-        const st = makeStatement(ctx, start, last, tok.text, speaker, c, c);
+        const st = makeStatement(
+          ctx,
+          start,
+          last,
+          tok.text,
+          speaker,
+          c,
+          c,
+          'reported/trailing-speaker-then-cue',
+        );
         if (st) out.push(st);
       }
       consumedUntil = Math.max(consumedUntil, c);
@@ -977,7 +1049,16 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
       if (stop < end) {
         const last = trimEnd(tokens, k, stop - 1);
         if (last >= k && wordCount(tokens, k, last) >= 2) {
-          const st = makeStatement(ctx, k, last, tok.text, speaker, c, c);
+          const st = makeStatement(
+            ctx,
+            k,
+            last,
+            tok.text,
+            speaker,
+            c,
+            c,
+            'reported/relative-clause',
+          );
           if (st) out.push(st);
         }
         consumedUntil = Math.max(consumedUntil, stop);
@@ -990,9 +1071,17 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
       !SAY_FORMS.has(tok.lower) &&
       !CLAUSE_WITHOUT_THAT.has(tok.lower) &&
       tokens[k - 1]?.lower !== 'that';
-    // "reported a 21 per cent fall", "declared an interim dividend": an indefinite object, no clause.
+    // "reported a 21 per cent fall", "declared an interim dividend": an indefinite object, no
+    // clause.
     if (needsVerb && ['a', 'an'].includes(tokens[k]?.lower ?? '')) continue;
-    emitClauses(k, tok, c, speaker, needsVerb);
+    emitClauses(
+      k,
+      tok,
+      c,
+      speaker,
+      use === 'that' ? 'reported/cue-that-clause' : 'reported/cue-clause',
+      needsVerb,
+    );
   }
   return out;
 }
@@ -1086,7 +1175,16 @@ function accordingTo(
   }
   if (last < first || hasQuoteIn(quoteOf, first, last) || wordCount(tokens, first, last) < 3)
     return np.last;
-  const st = makeStatement(ctx, first, last, 'according to', speaker, c, c + 1);
+  const st = makeStatement(
+    ctx,
+    first,
+    last,
+    'according to',
+    speaker,
+    c,
+    c + 1,
+    c <= start ? 'reported/according-to-before' : 'reported/according-to-after',
+  );
   if (st) out.push(st);
   return Math.max(np.last, last);
 }

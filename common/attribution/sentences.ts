@@ -109,27 +109,36 @@ const DASHES = new Set(['\u2014', '\u2013', '-']);
 
 /**
  * The first token after a dateline that opens a sentence ("OSLO —", "CEDAR RIDGE, Colo. —",
- * "STOCKHOLM (Reuters) -", "OSLO/LONDON (Reuters) -" for a story filed from two cities), or
- * `first` when there is none.
+ * "STOCKHOLM (Reuters) -", "OSLO/LONDON (Reuters) -" for a story filed from two cities,
+ * "KHARTOUM, Nov 22 (Reuters) -", "PESHAWAR:", "ISLAMABAD, (Agency - 2nd Dec, 2022 ) :"), or
+ * `first` when there is none. Whatever stands in the brackets is the credit, not the text.
  */
 export function afterDateline(tokens: readonly Token[], first: number, end: number): number {
   const lead = tokens[first];
+  // "Mumbai– Fitch Ratings has ...": a place glued to its dash.
+  const dash = tokens[first + 1];
+  if (lead?.upper && dash && DASHES.has(dash.text) && dash.start === lead.end) return first + 2;
   if (!lead || lead.type !== 'word' || !/^[A-Z][A-Z.'\u2019-]+$/.test(lead.text)) return first;
   let inParens = false;
-  for (let k = first + 1; k < Math.min(end, first + 10); k++) {
+  for (let k = first + 1; k < Math.min(end, first + DATELINE_REACH); k++) {
     const t = tokens[k];
     if (!t) break;
-    if (DASHES.has(t.text)) return k + 1;
     if (t.text === '(') inParens = true;
     else if (t.text === ')') inParens = false;
+    else if (inParens) continue;
+    else if (DASHES.has(t.text) || t.text === ':') return k + 1;
     else if (t.text === ',' || t.text === '/') continue;
+    else if (/^\d{1,4}$/.test(t.text))
+      continue; // the date: "Nov 22", "July 2"
     else if (t.type !== 'word') return first;
     else if (
-      !inParens &&
       !/^[A-Z][A-Z.'\u2019-]*$/.test(t.text) &&
-      !/^[A-Z][a-z]{1,4}\.$/.test(t.text)
+      !/^[A-Z][a-z]{1,4}\.?$/.test(t.text) // "Colo.", "Nov"
     )
       return first;
   }
   return first;
 }
+
+/** How far into a sentence a dateline (with its credit in brackets) may reach. */
+const DATELINE_REACH = 24;

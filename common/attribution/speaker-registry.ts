@@ -20,6 +20,8 @@ type Referent =
 /** How far back a pronoun may look, in mentions. */
 const PERSON_LOOKBACK = 12;
 const THING_LOOKBACK = 4;
+/** How far back a description ("the minister", "the agency") may look, in mentions. */
+const ROLE_LOOKBACK = 64;
 
 /**
  * What the article has said about its speakers so far, in reading order: the people it has
@@ -27,13 +29,16 @@ const THING_LOOKBACK = 4;
  * bare surname can refer back to.
  */
 export class SpeakerRegistry {
-  private readonly people: PersonEntry[] = [];
+  /** Named people by lower-case full name, surname and first name: lookups stay constant-time. */
+  private readonly byName = new Map<string, PersonEntry>();
+  private readonly bySurnameKey = new Map<string, PersonEntry>();
+  private readonly byFirstName = new Map<string, PersonEntry>();
   private readonly recent: Referent[] = [];
 
   /** The entry for a full name, created at its first mention. */
   person(name: string, role: string | null, gender: Gender | null): PersonEntry {
     const key = name.toLowerCase();
-    let entry = this.people.find((p) => p.name?.toLowerCase() === key);
+    let entry = this.byName.get(key);
     if (!entry) {
       const parts = name.split(/\s+/);
       entry = {
@@ -43,7 +48,9 @@ export class SpeakerRegistry {
         role,
         gender,
       };
-      this.people.push(entry);
+      this.byName.set(key, entry);
+      if (entry.firstName !== null && entry.surname) this.bySurnameKey.set(entry.surname, entry);
+      if (entry.firstName !== null) this.byFirstName.set(entry.firstName, entry);
     } else {
       entry.role ??= role;
       entry.gender ??= gender;
@@ -59,15 +66,7 @@ export class SpeakerRegistry {
   /** The most recently named person with this surname (or, failing that, first name). */
   bySurname(word: string): PersonEntry | undefined {
     const w = word.toLowerCase();
-    for (let i = this.people.length - 1; i >= 0; i--) {
-      const p = this.people[i];
-      if (p && p.surname === w && p.firstName !== null) return p;
-    }
-    for (let i = this.people.length - 1; i >= 0; i--) {
-      const p = this.people[i];
-      if (p && p.firstName === w) return p;
-    }
-    return undefined;
+    return this.bySurnameKey.get(w) ?? this.byFirstName.get(w);
   }
 
   /**
@@ -75,10 +74,30 @@ export class SpeakerRegistry {
    * Hulusi Akar", or "the attorney" after "Harlow's attorney, [name stripped]," (name null).
    */
   byRoleNoun(noun: string): PersonEntry | undefined {
-    const re = new RegExp(`\\b${noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
-    for (let i = this.recent.length - 1; i >= 0; i--) {
+    const wanted = noun.toLowerCase().split(/\s+/).filter(Boolean);
+    if (wanted.length === 0) return undefined;
+    const floor = Math.max(0, this.recent.length - ROLE_LOOKBACK);
+    for (let i = this.recent.length - 1; i >= floor; i--) {
       const r = this.recent[i];
-      if (r?.type === 'person' && r.person.role !== null && re.test(r.person.role)) return r.person;
+      if (r?.type !== 'person' || r.person.role === null) continue;
+      const words = r.person.role.toLowerCase().split(/[^\p{L}\p{N}'-]+/u);
+      for (let w = 0; w + wanted.length <= words.length; w++)
+        if (wanted.every((x, j) => words[w + j] === x)) return r.person;
+    }
+    return undefined;
+  }
+
+  /**
+   * The organisation a definite description ("the agency", "the company", "the statement")
+   * refers back to: the most recent organisation mentioned by its name, not by a description.
+   */
+  namedOrganization(): Source | undefined {
+    const floor = Math.max(0, this.recent.length - ROLE_LOOKBACK);
+    for (let i = this.recent.length - 1; i >= floor; i--) {
+      const r = this.recent[i];
+      if (r?.type !== 'organization' || !r.source.name) continue;
+      if (/^\p{Lu}/u.test(r.source.name) && !/^(?:the|a|an|its|his|her)\s/i.test(r.source.name))
+        return r.source;
     }
     return undefined;
   }
@@ -117,7 +136,9 @@ export class SpeakerRegistry {
     return undefined;
   }
 
-  /** What an "it" (an organisation or country) or "they" (a group, else an organisation) refers to. */
+  /**
+   * What an "it" (an organisation or country) or "they" (a group, else an organisation) refers to.
+   */
   thingFor(pronoun: 'it' | 'they'): Source | undefined {
     const floor = Math.max(0, this.recent.length - THING_LOOKBACK);
     if (pronoun === 'they') {

@@ -136,7 +136,10 @@ function endsOnTitle(tokens: readonly Token[], last: number): boolean {
   );
 }
 
-/** Where the name proper starts in a capitalised run: after its last title word ("Assistant U.S. Attorney Megan Ortiz"). */
+/**
+ * Where the name proper starts in a capitalised run: after its last title word ("Assistant U.S.
+ * Attorney Megan Ortiz").
+ */
 function nameStartOf(tokens: readonly Token[], first: number, last: number): number {
   let start = first;
   for (let j = first; j < last; j++) {
@@ -144,9 +147,43 @@ function nameStartOf(tokens: readonly Token[], first: number, last: number): num
     if (!tok) continue;
     // "Economist Sunitha Rao", "Additional Public Prosecutor Shilpa Kapil": a role noun
     // capitalised before a full name is a title too.
-    if (isTitleToken(tok) || (j < last - 1 && PERSON_NOUNS.has(tok.lower))) start = j + 1;
+    if (isTitleToken(tok) || (j < last - 1 && PERSON_NOUNS.has(tok.lower))) {
+      start = j + 1;
+      const end = titleComplementEnd(tokens, j, last);
+      if (end > j) {
+        start = end + 1;
+        j = end;
+      }
+    }
   }
   return start;
+}
+
+/**
+ * A title's portfolio, "Minister for Industries and Production Rana Tanveer Hussain",
+ * "Secretary of State for Health and Social Care": after "for" or "of", one capitalised word
+ * per conjunct ("X", "X and Y", "X, Y and Z"). Returns the portfolio's last token, or `title`
+ * when none follows; the name proper starts after it.
+ */
+function titleComplementEnd(tokens: readonly Token[], title: number, last: number): number {
+  let k = title + 1;
+  const linker = tokens[k];
+  if (!linker || linker.upper || (linker.lower !== 'for' && linker.lower !== 'of')) return title;
+  let end = title;
+  k++;
+  while (k < last && tokens[k]?.upper && tokens[k]?.type === 'word') {
+    end = k;
+    // "Minister of State for Information": a second title with its own portfolio.
+    if (isTitleToken(tokens[k] as Token)) {
+      const inner = titleComplementEnd(tokens, k, last);
+      if (inner > k) return inner;
+    }
+    const joiner = tokens[k + 1];
+    if (joiner && (joiner.lower === 'and' || joiner.text === ',') && tokens[k + 2]?.upper) k += 2;
+    else break;
+  }
+  // Nothing may be left for the name: then the run was all title.
+  return end >= last - 1 ? title : end;
 }
 
 function isAcronym(text: string): boolean {
@@ -334,7 +371,8 @@ function resolveProperName(ctx: SpeakerContext, np: Span, roleText: string | nul
     if ((prev.upper && !DETERMINERS.has(prev.lower)) || connector) runStart--;
     else break;
   }
-  // Sentence-initial capitals on common nouns: "Analysts say", "Residents of Kolonnawa said", "Police said".
+  // Sentence-initial capitals on common nouns: "Analysts say", "Residents of Kolonnawa said",
+  // "Police said".
   const runHead = tokens[runStart];
   if (
     runHead &&
@@ -444,7 +482,10 @@ function resolveProperName(ctx: SpeakerContext, np: Span, roleText: string | nul
   return { name: entry.name, role: roleText ?? entry.role, kind: 'person' };
 }
 
-/** "opposition leader John Smith": the words before the name are a role when they end in a role noun. */
+/**
+ * "opposition leader John Smith": the words before the name are a role when they end in a role
+ * noun.
+ */
 function prefixAsRole(layout: Layout, first: number, last: number): string | null {
   const tail = layout.tokens[last];
   if (!tail || !PERSON_NOUNS.has(headForm(tail))) return null;
@@ -487,6 +528,19 @@ function resolveCommonNoun(
     return source;
   }
   if (ORGANIZATION_NOUNS.has(h) || DOCUMENT_NOUNS.has(h)) {
+    // "the agency said", "the company said": a definite description of an organisation
+    // named before refers back to it. (A document, "the statement said", stays itself.)
+    if (
+      np.last === np.first + 1 &&
+      tokens[np.first]?.lower === 'the' &&
+      ORGANIZATION_NOUNS.has(h)
+    ) {
+      const named = registry.namedOrganization();
+      if (named) {
+        registry.noteThing('organization', named);
+        return { ...named, role: roleText ?? named.role };
+      }
+    }
     const source: Source = { name: text, role: roleText, kind: 'organization' };
     registry.noteThing('organization', source);
     return source;
@@ -512,7 +566,9 @@ function resolveCommonNoun(
       if (described.name === null) return unknownSource(roleText ?? described.role);
       return { name: described.name, role: roleText ?? described.role, kind: 'person' };
     }
-    if (np.last === np.first + 1 && definite) {
+    // "the minister", "The security minister", "the Home Office minister", "the law officer":
+    // a definite description resolves to the last person whose role has its head noun.
+    if (definite && np.last <= np.first + 4 && determiner === 'the') {
       const known = registry.byRoleNoun(h);
       if (known) {
         registry.notePerson(known);
@@ -520,6 +576,20 @@ function resolveCommonNoun(
         if (known.name === null) return unknownSource(roleText ?? known.role);
         return { name: known.name, role: roleText ?? known.role, kind: 'person' };
       }
+    }
+    // "a Delhi government spokesperson", "A Met spokesman": an unnamed spokesperson speaks for
+    // the organisation named before the noun, and is reported as it (the shared convention).
+    const organization = spokespersonOrganization(layout, np);
+    if (organization !== null) {
+      const source: Source = { name: organization, role: roleText ?? text, kind: 'organization' };
+      registry.notePerson({
+        name: organization,
+        surname: null,
+        firstName: null,
+        role: text,
+        gender: genderOfRole(text),
+      });
+      return source;
     }
     // An unnamed person ("a spokesman"): no surname to look up later, but a "he" may refer to them.
     registry.notePerson({
@@ -532,6 +602,26 @@ function resolveCommonNoun(
     return { name: text, role: roleText, kind: 'person' };
   }
   return null;
+}
+
+/** Nouns for someone who speaks for an organisation without being named. */
+const SPOKESPERSON_NOUNS = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'source']);
+
+/**
+ * The organisation an unnamed spokesperson speaks for, when the phrase names it before the
+ * noun with a capital: "a Delhi government spokesperson" -> "Delhi government", "A Met
+ * spokesman" -> "Met", "a Treasury source" -> "Treasury". Null otherwise.
+ */
+function spokespersonOrganization(layout: Layout, np: Span): string | null {
+  const tokens = layout.tokens;
+  const head = tokens[np.last];
+  if (!head || !SPOKESPERSON_NOUNS.has(head.lower)) return null;
+  let first = np.first;
+  while (first < np.last && DETERMINERS.has(tokens[first]?.lower ?? '')) first++;
+  // "a senior Treasury source": adjectives before the name are not part of it.
+  while (first < np.last && !tokens[first]?.upper && tokens[first]?.type === 'word') first++;
+  if (first >= np.last || !tokens[first]?.upper) return null;
+  return spanText(layout, first, np.last - 1);
 }
 
 /** Name-internal lower-case particles: "Indika de Silva", "Tahrir al-Sham". */
@@ -608,7 +698,8 @@ function nameRuns(
 
 function isPersonRun(tokens: readonly Token[], run: NameRun): boolean {
   if (run.last - run.nameStart < 1 || run.last - run.nameStart > 3) return false;
-  if (isOrganizationName(tokens, run.first, run.last)) return false;
+  // A title may name an organisation ("Minister for Industries"); the name itself may not.
+  if (isOrganizationName(tokens, run.nameStart, run.last)) return false;
   for (let j = run.nameStart; j <= run.last; j++) {
     const tok = tokens[j];
     if (!tok) return false;
@@ -771,12 +862,26 @@ export function noteSentenceSubject(ctx: SpeakerContext, sentence: Sentence): vo
     registry.notePerson(registry.strippedPerson(spanText(layout, np.first, np.last)));
     return;
   }
+  // The subject starts near the sentence's head; its name may run on ("Khyber Pakhtunkhwa
+  // Chief Minister Ali Amin Gandapur").
   const limit = Math.min(sentence.end, k + SUBJECT_REACH);
-  const runs = nameRuns(tokens, k, limit, layout.quoteOf);
+  const runs = nameRuns(tokens, k, sentence.end, layout.quoteOf).filter((r) => r.first < limit);
   for (let r = 0; r < runs.length; r++) {
-    const run = runs[r] as NameRun;
+    let run = runs[r] as NameRun;
     const before = tokens[run.first - 1];
+    // "Minister for Defense Khawaja Muhammad Asif": the preposition joins a title to its
+    // portfolio; the title, portfolio and name are one subject.
+    const title = tokens[run.first - 2];
     if (
+      (before?.lower === 'for' || before?.lower === 'of') &&
+      title?.upper &&
+      isTitleToken(title)
+    ) {
+      let first = run.first - 2;
+      while (first - 1 >= k && tokens[first - 1]?.upper && tokens[first - 1]?.type === 'word')
+        first--;
+      run = { first, last: run.last, nameStart: nameStartOf(tokens, first, run.last) };
+    } else if (
       before &&
       before.type === 'word' &&
       !before.upper &&
@@ -819,7 +924,8 @@ export function noteSentenceSubject(ctx: SpeakerContext, sentence: Sentence): vo
       return;
     }
   }
-  // "Kiptoo's time earns her a bonus": a person named in the possessive is who the sentence is about.
+  // "Kiptoo's time earns her a bonus": a person named in the possessive is who the sentence is
+  // about.
   if (lead.upper && /'s$/.test(lead.lower)) {
     const known = registry.bySurname(lead.text.replace(/['\u2019]s$/, ''));
     if (known) {

@@ -12,4 +12,6 @@ export interface Statement {
   readonly extentEnd: number;
   /** Paragraph of the statement's start, for quotes that continue a speaker's turn. */
   readonly paragraph: number;
+  /** The stage and rule that decided it ("direct/cue-after"), shown by `--explain`. */
+  readonly by: string;
 }

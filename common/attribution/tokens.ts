@@ -39,7 +39,10 @@ const UPPER = /\p{Lu}/u;
 const DIGIT = /\p{N}/u;
 const SPACE = /\s/;
 
-/** Whether the code point at `i` is a letter, digit or combining mark; ASCII is decided without a regex. */
+/**
+ * Whether the code point at `i` is a letter, digit or combining mark; ASCII is decided without a
+ * regex.
+ */
 function isWordAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
@@ -58,7 +61,9 @@ function isSpaceAt(text: string, i: number): boolean {
   return c > 127 && SPACE.test(text[i] ?? '');
 }
 
-/** UTF-16 length of the code point at `i`: 2 for a surrogate pair (emoji, astral letters), else 1. */
+/**
+ * UTF-16 length of the code point at `i`: 2 for a surrogate pair (emoji, astral letters), else 1.
+ */
 function widthAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
@@ -169,7 +174,8 @@ function scanWord(text: string, start: number): number {
     return j + 1;
   if (text[j] === '.') {
     const lower = word.toLowerCase();
-    // A single capital before a period is an initial ("John F. Kennedy"); listed abbreviations keep theirs.
+    // A single capital before a period is an initial ("John F. Kennedy"); listed abbreviations keep
+    // theirs.
     if (ABBREVIATIONS.has(lower) || (word.length === 1 && UPPER.test(word))) return j + 1;
   }
   return j;

@@ -1,4 +1,5 @@
-import type { Attribution, Source } from '../model/attribution.ts';
+import { markGapsInPassage } from '../attribution/gap-marks.ts';
+import type { Attribution, Gap, Source } from '../model/attribution.ts';
 
 /**
  * What the export says when the text names no source (a feed stripped the name, or it never said).
@@ -46,4 +47,25 @@ export function attributionText(source: Source): string {
   const role = source.role === null ? '' : oneLine(source.role);
   const who = name === '' ? UNKNOWN_SOURCE : name;
   return role === '' ? who : `${who}, ${role}`;
+}
+
+/**
+ * The highlighted passage as exported: its text as stored, with the gap mark "‸" where the
+ * feed cut words inside it ("Turkey, Russia face ‸ and ..."), so the export does not present
+ * damaged text as whole. `exact` is returned unchanged when it is not the text at [start, end).
+ */
+export function passageWithGapMarks(
+  articleText: string,
+  exact: string,
+  start: number,
+  end: number,
+  gaps: readonly Gap[],
+): string {
+  if (articleText.slice(start, end) !== exact || gaps.length === 0) return exact;
+  return markGapsInPassage(
+    articleText,
+    start,
+    end,
+    gaps.map((g) => g.offset),
+  );
 }

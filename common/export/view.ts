@@ -5,7 +5,7 @@
 
 import type { Article } from '../model/article.ts';
 import type { Highlight, HighlightColor } from '../model/highlight.ts';
-import { attributionText, findAttribution } from './attribution-line.ts';
+import { attributionText, findAttribution, passageWithGapMarks } from './attribution-line.ts';
 import { uniqueBlockIds } from './block-id.ts';
 import { escapedLines, escapeOneLine, quoteLines, splitLines } from './escape-markdown.ts';
 import { frontMatter, yamlScalar } from './front-matter.ts';
@@ -167,12 +167,22 @@ export function buildView(
       : null;
     const rawSource = attribution ? attributionText(attribution.source) : '';
     const tagList = normalizeTags(h.tags);
+    // The quoted text marks where the feed cut words ("‸"); rawText stays exactly as stored.
+    const shown = placedHere
+      ? passageWithGapMarks(
+          article.text,
+          h.quote.exact,
+          h.position.start,
+          h.position.end,
+          article.gaps,
+        )
+      : h.quote.exact;
     return {
       id: h.id,
       index: index + 1,
-      text: escapedLines(h.quote.exact).join('\n'),
+      text: escapedLines(shown).join('\n'),
       rawText: h.quote.exact,
-      quoted: quoteLines(h.quote.exact).join('\n'),
+      quoted: quoteLines(shown).join('\n'),
       source: rawSource === '' ? '' : escapeOneLine(rawSource),
       rawSource,
       note: safeNote(h.note),

@@ -1,4 +1,7 @@
-/** Who a statement is attributed to. `name` is null where the text does not say (or a feed stripped it). */
+/**
+ * Who a statement is attributed to. `name` is null where the text does not say (or a feed stripped
+ * it).
+ */
 export interface Source {
   name: string | null;
   role: string | null;

@@ -15,7 +15,8 @@ Usage:
   gloss list [--json]              list the library
   gloss search QUERY [--json]      search every article's text and every note
   gloss show ID [--json]           show one article and its highlights
-  gloss attribute FILE|ID [--json] who said what, and where words are missing
+  gloss attribute FILE|ID [--json] [--explain]
+                                   who said what, and where words are missing
   gloss export ID [--out FILE] [--template FILE] [--color-tags]
   gloss export --all --out DIR     one Markdown file per article
   gloss annotations import FILE.json [--article ID] [--json]
@@ -67,11 +68,12 @@ Lists the articles in the library with their source, date and counts.
 
 Shows one article's metadata and text, with its highlights.
 `,
-  attribute: `Usage: gloss attribute FILE|ID [--json] [--data DIR]
+  attribute: `Usage: gloss attribute FILE|ID [--json] [--explain] [--data DIR]
 
 Lists every quotation and reported statement with its source, and the places where a feed
 appears to have stripped words. For a FILE, offsets are UTF-16 offsets into the file's text as
 read (UTF-8, a byte order mark removed); for an article ID, into the article's text.
+--explain adds to each statement and gap the stage and rule that decided it ("by").
 `,
   export: `Usage: gloss export ID [--out FILE] [--template FILE] [--color-tags] [--data DIR]
        gloss export --all --out DIR [--template FILE] [--color-tags] [--data DIR]
@@ -114,6 +116,7 @@ const OPTIONS = {
   all: { type: 'boolean', default: false },
   'color-tags': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
+  explain: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options'];
 
@@ -126,6 +129,7 @@ export type Flags = {
   all: boolean;
   'color-tags': boolean;
   json: boolean;
+  explain: boolean;
   help: boolean;
 };
 
@@ -185,7 +189,7 @@ async function runCommand(
     }
     case 'attribute': {
       const { attributeCommand } = await import('./commands/attribute.ts');
-      return attributeCommand(rest, flags.json, dataDir, io);
+      return attributeCommand(rest, flags.json, dataDir, io, flags.explain);
     }
     case 'export': {
       const { exportCommand } = await import('./commands/export.ts');

@@ -1,6 +1,7 @@
 /**
  * Focused behaviour of attribute(): the tricky cases of news attribution, one at a time.
  */
+import { duplicateCues } from '../../../common/attribution/cues.ts';
 import { describe, expect, it } from 'vitest';
 import { attribute, ATTRIBUTION_VERSION } from '../../../common/attribution/index.ts';
 import type { Attribution } from '../../../common/model/attribution.ts';
@@ -44,15 +45,73 @@ describe('attribute', () => {
     expect(second.source.role).toBe('the port manager');
   });
 
-  it('runs a quotation over a paragraph break when the next paragraph reopens it', () => {
+  it('gives a quotation that runs over a paragraph break one statement per paragraph', () => {
     const text =
       'Lena Ortiz, the city engineer, described the repairs.\n\n"The bridge was never designed for this traffic. We have patched it for twenty years.\n\n"Now it has to be rebuilt," Ortiz said.';
-    const quote =
-      'The bridge was never designed for this traffic. We have patched it for twenty years.\n\n"Now it has to be rebuilt,';
-    const a = find(text, quote);
-    expect(a.kind).toBe('direct');
-    expect(a.source).toMatchObject({ name: 'Lena Ortiz', role: 'the city engineer' });
-    expect(text.slice(a.start, a.end)).toBe(quote);
+    const parts = [
+      'The bridge was never designed for this traffic. We have patched it for twenty years.',
+      'Now it has to be rebuilt,',
+    ];
+    for (const quote of parts) {
+      const a = find(text, quote);
+      expect(a.kind).toBe('direct');
+      expect(a.source).toMatchObject({ name: 'Lena Ortiz', role: 'the city engineer' });
+      expect(text.slice(a.start, a.end)).toBe(quote);
+    }
+  });
+
+  it('keeps the speaker of a colon-led quotation over all its paragraphs', () => {
+    const text =
+      'The force said: "We were called at 3.15pm to a report of a suspect vehicle.\n\n"The incident has now been stood down. Thanks for your patience."';
+    const second = find(text, 'The incident has now been stood down. Thanks for your patience.');
+    expect(second.source.name).toBe('The force');
+    expect(
+      find(text, 'We were called at 3.15pm to a report of a suspect vehicle.').source.name,
+    ).toBe('The force');
+  });
+
+  it('separates a title with its portfolio from the name after it', () => {
+    const text =
+      'Federal Minister for Industries and Production Rana Tanveer Hussain said that there will be no talks until the party changes course.';
+    const a = find(text, 'there will be no talks until the party changes course');
+    expect(a.source).toMatchObject({
+      name: 'Rana Tanveer Hussain',
+      kind: 'person',
+      role: 'Federal Minister for Industries and Production',
+    });
+  });
+
+  it('resolves "he" to a titled subject after a dateline with a colon', () => {
+    const text =
+      'PESHAWAR: Khyber Pakhtunkhwa Chief Minister Ali Amin Gandapur on Sunday dismissed the reports.\n\n"There was no indication of his displeasure," he told Geo News.';
+    expect(find(text, 'There was no indication of his displeasure,').source.name).toBe(
+      'Ali Amin Gandapur',
+    );
+  });
+
+  it('resolves a definite description to the person whose role it names', () => {
+    const text =
+      'Home Office minister Damian Hinds defended the plan on Monday.\n\nThe security minister added: "The fact is government departments talk to each other the whole time."';
+    expect(
+      find(text, 'The fact is government departments talk to each other the whole time.').source
+        .name,
+    ).toBe('Damian Hinds');
+  });
+
+  it('resolves "the agency" to the organisation named before it', () => {
+    const text =
+      'Fitch Ratings has downgraded the bank on Monday.\n\n"The downgrade reflects a drop in its core capital," the agency said in a statement.';
+    expect(find(text, 'The downgrade reflects a drop in its core capital,').source.name).toBe(
+      'Fitch Ratings',
+    );
+  });
+
+  it('does not report the circumstance of speaking as what was said', () => {
+    const text =
+      'The minister said while talking to a private news channel that the talks would resume. Dismissing the allegations, he said the party had nothing to hide.';
+    const quotes = attribute(text).attributions.map((a) => a.quote);
+    expect(quotes).not.toContain('while talking to a private news channel');
+    expect(quotes.some((q) => q.startsWith('Dismissing'))).toBe(false);
   });
 
   it('resolves a pronoun to the last fitting named speaker', () => {
@@ -990,5 +1049,11 @@ describe('gaps: stranded prepositions, bare districts, "beat by", "the ahead of"
     expect(
       offsets('Chennai beat Delhi by 42 runs. Shares closed higher ahead of the results.'),
     ).toEqual([]);
+  });
+});
+
+describe('cue-verb table', () => {
+  it('lists every speech verb under one frame only', () => {
+    expect(duplicateCues()).toEqual([]);
   });
 });

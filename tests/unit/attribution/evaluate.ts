@@ -71,11 +71,14 @@ export function speakerMatches(expected: ExpectedStatement, source: Source): boo
   return [expected.speaker, ...(expected.aliases ?? [])].some((n) => normalizeName(n) === got);
 }
 
-/** Whether the produced role agrees with the expected one (either contains the other). */
+/**
+ * Whether the produced role agrees with the expected one (either contains the other). The gap
+ * mark ("an ‸ and political science") shows where a feed cut words; it is not compared.
+ */
 export function roleMatches(expected: string, got: string | null): boolean {
   if (got === null) return false;
   const a = normalizeName(expected);
-  const b = normalizeName(got);
+  const b = normalizeName(got.replace(/\s*\u2038\s*/g, ' ')).trim();
   return a.includes(b) || b.includes(a);
 }
 

@@ -74,7 +74,7 @@ describe('gloss attribute', () => {
     expect(byId.attributions.length).toBeGreaterThan(8);
     const people = await run(['attribute', SEED]);
     expect(people.out).toMatch(
-      /quoted\s+Aaron Stein, the director of the program in American think-tank \(says\)/,
+      /quoted\s+Aaron Stein, the director of the program in American think-tank ‸ \(says\)/,
     );
     expect(people.out).toMatch(/unknown source \(name missing in the text\)/);
   });
