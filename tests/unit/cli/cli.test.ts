@@ -74,6 +74,8 @@ describe('gloss import, list and show', () => {
     for (const a of articles) {
       expect(Object.keys(a).sort()).toEqual(
         [
+          'author',
+          'url',
           'dateline',
           'highlights',
           'id',
