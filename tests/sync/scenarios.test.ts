@@ -7,7 +7,7 @@
  */
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp.ts';
 import { annotationsFor, passages, type PlannedHighlight } from './annotations-file.ts';
 import { deviceLogsMissing, glossAs, writeAs, type CommandResult, type Device } from './devices.ts';
@@ -24,7 +24,11 @@ if (storeMissing) console.warn(`Sync scenarios skipped: ${storeMissing}`);
 else if (syncthingAbsent) console.warn(`Sync scenarios on Syncthing skipped: ${syncthingAbsent}`);
 
 /** This file's temp folder, removed after its tests (tests/helpers/temp.ts). */
-const work = tempDir('sync-scenarios');
+let work = '';
+// Made only when a test runs: a file whose tests are all skipped runs no hooks to remove it.
+beforeAll(() => {
+  work = tempDir('sync-scenarios');
+});
 
 interface ShownHighlight {
   id: string;
