@@ -7,11 +7,16 @@
  * the same generated library (tests/bench/library.ts data: 2,000 articles, 2.0M words, 200,000
  * notes; Node 20, 2-core machine):
  *
- *   engine                          heap      build    load     query p95
- *   MiniSearch 7.2 (as before)      ~1 GB     13–15 s  4 s      206 ms
- *   MiniSearch 7.2, no stored text  see the report of this change
- *   FlexSearch 0.8 Document         see the report of this change
- *   PassageIndex (this)             see `npm run bench -- --only=library`
+ *   engine (passages: 225,935)        heap    build    save       load     query p95
+ *   MiniSearch 7.2 as before          ~1 GB   13–15 s  (46 MB)    4 s      206 ms
+ *   MiniSearch 7.2, ids only          198 MB  119 s    82 s       106 s    1,148 ms
+ *   FlexSearch 0.8 Index, forward     n/a     280 s    5.2 s      10 s     25 ms
+ *   PassageIndex (this)               42 MB   17 s     3.9 s      0.9 s    31 ms
+ *
+ * (The last three rows: one run on a 2-core machine at a load average near 20, so the times
+ * are several times a quiet machine's; compare them with each other. FlexSearch's heap figure
+ * was lost to a collection in between; its forward tokenizer indexes every prefix of every
+ * word, 94 MB exported. Before this change's rows come from the issue.)
  *
  * MiniSearch's snapshot is one JSON document (written and parsed whole, on the thread that
  * asks), its postings are Maps of Maps, and it cannot be saved in pieces; FlexSearch has no
