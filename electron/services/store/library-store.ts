@@ -214,11 +214,13 @@ class FileLibraryStore implements StoredLibrary {
   }
 
   setReadingPosition(articleId: string, reading: ReadingPosition): Promise<void> {
-    try {
-      this.#rowOrThrow(articleId, 'remember the reading position of');
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
+    if (!this.#row(articleId))
+      return Promise.reject(
+        new GlossError(
+          'not-found',
+          `There is no article with the id "${articleId}" to remember the reading position of.`,
+        ),
+      );
     this.#pendingPositions.set(articleId, reading);
     // Group commit: every call made before the queued write starts rides on that one write.
     this.#positionsWrite ??= this.#enqueue(async () => {
