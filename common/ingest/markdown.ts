@@ -1,4 +1,5 @@
 import { Lexer, type Token, type Tokens } from 'marked';
+import { boundQuotes } from '../markdown/bound-quotes.ts';
 import type { ParsedArticle } from '../model/article.ts';
 import { assembleText, foldLines, type DraftBlock } from './blocks.ts';
 
@@ -107,7 +108,7 @@ function collectBlocks(
  * else the first block's text.
  */
 export function parseMarkdown(raw: string): ParsedArticle {
-  const tokens = new Lexer().lex(raw.replace(/\r\n?/g, '\n'));
+  const tokens = new Lexer().lex(boundQuotes(raw.replace(/\r\n?/g, '\n')));
   const drafts: DraftBlock[] = [];
   collectBlocks(tokens, drafts, false, 1);
   let title = 'Untitled';

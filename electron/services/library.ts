@@ -13,10 +13,11 @@ import { tagsFromNote } from '../../common/highlights/tags.ts';
 import { countWords, IngestError, parseArticle } from '../../common/ingest/index.ts';
 import type { Article, ArticleSummary, ParsedArticle } from '../../common/model/article.ts';
 import type { Highlight, HighlightColor } from '../../common/model/highlight.ts';
-import { isHtmlFileName, readHtmlPage, parseHtmlPage } from './html/read-page.ts';
+import { isHtmlFileName, parseHtmlPage } from './html/read-page.ts';
+import { inThreadParser, type FileParser } from './import-worker/file-parser.ts';
 import { copyPageImages } from './html/page-images.ts';
 import { exportAllToFolder } from './export/export-all.ts';
-import { readArticleFile, UnreadableFileError } from './read-article-file.ts';
+import { UnreadableFileError } from './read-article-file.ts';
 import { LibrarySearch, type LibrarySearchOptions } from './search/library-search.ts';
 import type { LibraryStore } from './store/types.ts';
 
@@ -72,6 +73,12 @@ function newId(prefix: string): string {
  * alike by the Electron main process (through the API table) and the `gloss` command.
  */
 export class Library {
+  /**
+   * Reads and parses files to import: in this thread by default; openLibrary gives the app and
+   * the `gloss` command a worker thread held to a time, memory and size budget.
+   */
+  parser: FileParser = inThreadParser;
+
   /** The library's full-text index; built or loaded on first use, never while opening. */
   readonly search: LibrarySearch;
 
@@ -98,12 +105,8 @@ export class Library {
    * Throws UnreadableFileError or IngestError with a reason.
    */
   async importFile(file: string): Promise<ImportOutcome> {
-    if (isHtmlFileName(file)) {
-      const parsed = await readHtmlPage(file);
-      return this.importParsed(path.basename(file), parsed);
-    }
-    const raw = await readArticleFile(file);
-    return this.importText(path.basename(file), raw);
+    const parsed = await this.parser.parseFile(file);
+    return this.importParsed(path.basename(file), parsed);
   }
 
   /**

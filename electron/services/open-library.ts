@@ -1,5 +1,6 @@
 import { Library } from './library.ts';
 import { bundledArticlePath } from './bundled.ts';
+import { ImportRunner } from './import-worker/runner.ts';
 import type { LibrarySearchOptions } from './search/library-search.ts';
 import { openLibraryStore } from './store/library-store.ts';
 
@@ -26,6 +27,8 @@ export async function openLibrary(
 ): Promise<{ library: Library }> {
   const store = await openLibraryStore(dataDir);
   const library = new Library(store, options.now, options.search);
+  // Every file import parses in a worker thread with a time, memory and size budget.
+  library.parser = new ImportRunner();
   await library.purgeTrash();
   if (options.seed) {
     if (!options.appRoot)
