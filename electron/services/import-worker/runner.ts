@@ -5,7 +5,9 @@
  * page) goes when the worker is recycled. One task runs at a time; a task over its budget ends
  * the worker, fails alone with a reason naming its file, and the next task starts a fresh one.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { messageOf, type ErrorCode } from '../../../common/errors.ts';
@@ -29,12 +31,22 @@ function startWorker(heapMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: heapMb };
   if (here.endsWith('.cjs'))
     return new Worker(new URL('./import-worker.cjs', here), { resourceLimits });
-  const tsx = pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href;
+  const tsx = pathToFileURL(tsxEsmApi(here)).href;
   const entry = new URL('./worker.ts', here).href;
   const boot =
     `import(${JSON.stringify(tsx)})` +
     `.then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
   return new Worker(boot, { eval: true, resourceLimits });
+}
+
+/** tsx's ES-module API as its package exports it for `import` (require.resolve gives the CJS one). */
+function tsxEsmApi(from: string): string {
+  const manifestPath = createRequire(from).resolve('tsx/package.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    exports: Record<string, { import: { default: string } }>;
+  };
+  const entry = manifest.exports['./esm/api']?.import.default ?? './dist/esm/api/index.mjs';
+  return path.join(path.dirname(manifestPath), entry);
 }
 
 interface Running {
@@ -83,9 +95,9 @@ export class ImportRunner {
     await worker?.terminate();
   }
 
-  private runNow(task: ImportTask): Promise<ParsedArticle> {
+  private async runNow(task: ImportTask): Promise<ParsedArticle> {
     if (this.idle) clearTimeout(this.idle);
-    const worker = this.ensureWorker();
+    const worker = await this.ensureWorker(task);
     worker.ref();
     return new Promise<ParsedArticle>((resolve, reject) => {
       const id = this.nextId++;
@@ -97,11 +109,20 @@ export class ImportRunner {
     }).finally(() => this.afterTask());
   }
 
-  private ensureWorker(): Worker {
+  /** The running worker, or a new one once it has loaded (or the task's failure to start it). */
+  private async ensureWorker(task: ImportTask): Promise<Worker> {
     if (this.worker) return this.worker;
     const worker = startWorker(this.budget.heapMb);
     this.served = 0;
-    worker.on('message', (answer: WorkerAnswer) => this.settle(answer));
+    const ready = new Promise<void>((resolve, reject) => {
+      worker.once('message', () => resolve());
+      worker.once('error', (error) =>
+        reject(failure(task, `the import could not start (${messageOf(error)})`, 'internal')),
+      );
+    });
+    worker.on('message', (answer: WorkerAnswer) => {
+      if (answer.id !== undefined) this.settle(answer);
+    });
     worker.on('error', (error: Error & { code?: string }) => {
       const running = this.running;
       if (!running) return;
@@ -119,10 +140,11 @@ export class ImportRunner {
         this.abandon(failure(running.task, 'the import stopped unexpectedly', 'internal'));
     });
     this.worker = worker;
+    await ready;
     return worker;
   }
 
-  private settle(answer: WorkerAnswer): void {
+  private settle(answer: Exclude<WorkerAnswer, { ready: true }>): void {
     const running = this.running;
     if (!running || running.id !== answer.id) return;
     this.running = null;

@@ -12,6 +12,10 @@ import type { WorkerAnswer } from './protocol.ts';
 const port = parentPort;
 if (!port) throw new Error('the import worker runs only as a worker thread');
 
+// Loaded and listening: the runner starts an import's clock only now, so a slow start (tsx
+// compiling the sources in tests) never counts against a file's time.
+port.postMessage({ ready: true });
+
 port.on('message', (message: { id: number; task: ImportTask }) => {
   const answer = (value: WorkerAnswer) => port.postMessage(value);
   runTask(message.task).then(
