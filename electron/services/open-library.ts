@@ -1,6 +1,6 @@
 import { Library } from './library.ts';
 import { bundledArticlePath } from './bundled.ts';
-import { ImportRunner } from './import-worker/runner.ts';
+import { ImportRunner, runningBuilt } from './import-worker/runner.ts';
 import type { LibrarySearchOptions } from './search/library-search.ts';
 import { openLibraryStore } from './store/library-store.ts';
 
@@ -13,6 +13,8 @@ export interface OpenLibraryOptions {
   /** The clock (tests move it to see the trash expire). */
   now?: () => Date;
   search?: LibrarySearchOptions;
+  /** Parse imports in the budgeted worker thread (the default when running built). */
+  importWorker?: boolean;
 }
 
 /**
@@ -27,8 +29,10 @@ export async function openLibrary(
 ): Promise<{ library: Library }> {
   const store = await openLibraryStore(dataDir);
   const library = new Library(store, options.now, options.search);
-  // Every file import parses in a worker thread with a time, memory and size budget.
-  library.parser = new ImportRunner();
+  // Built (the app, the gloss command), every file import parses in a worker thread with a
+  // time, memory and size budget. From source a worker would compile the sources again through
+  // tsx, seconds per library, so tests get it only when they ask for it.
+  if (options.importWorker ?? runningBuilt()) library.parser = new ImportRunner();
   await library.purgeTrash();
   if (options.seed) {
     if (!options.appRoot)

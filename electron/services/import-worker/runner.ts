@@ -22,6 +22,11 @@ const RECYCLE_AFTER = 50;
 /** How long an idle worker is kept for the next import of a batch. */
 const IDLE_MS = 2_000;
 
+/** Whether this code runs from a built bundle (dist/main, dist/cli), with the worker beside it. */
+export function runningBuilt(): boolean {
+  return import.meta.url.endsWith('.cjs');
+}
+
 /**
  * Starts the worker: the bundle beside this one when running built (dist/main, dist/cli), or
  * the TypeScript entry through tsx's loader when running from source (tests, scripts).
@@ -29,8 +34,7 @@ const IDLE_MS = 2_000;
 function startWorker(heapMb: number): Worker {
   const here = import.meta.url;
   const resourceLimits = { maxOldGenerationSizeMb: heapMb };
-  if (here.endsWith('.cjs'))
-    return new Worker(new URL('./import-worker.cjs', here), { resourceLimits });
+  if (runningBuilt()) return new Worker(new URL('./import-worker.cjs', here), { resourceLimits });
   const tsx = pathToFileURL(tsxEsmApi(here)).href;
   const entry = new URL('./worker.ts', here).href;
   const boot =
@@ -39,7 +43,7 @@ function startWorker(heapMb: number): Worker {
   return new Worker(boot, { eval: true, resourceLimits });
 }
 
-/** tsx's ES-module API as its package exports it for `import` (require.resolve gives the CJS one). */
+/** tsx's ES-module API, as its package exports it for import (require.resolve gives CJS). */
 function tsxEsmApi(from: string): string {
   const manifestPath = createRequire(from).resolve('tsx/package.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {

@@ -6,7 +6,7 @@ import { DEFAULT_BUDGET, tooLargeReason } from '../../../electron/services/impor
 import { ImportRunner } from '../../../electron/services/import-worker/runner.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
-// Each test starts a worker that loads the sources through tsx, which takes seconds on a busy machine.
+// Each test starts a worker loading the sources through tsx: seconds on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
 
 const runners: ImportRunner[] = [];
@@ -88,7 +88,10 @@ describe('imports parse in a worker thread held to a budget', () => {
 describe('a batch of imports', () => {
   it('fails the bad file alone with its reason and imports the rest; nothing of it stored', async () => {
     const dir = tempDir('batch');
-    const { library } = await openLibrary(path.join(dir, 'data'), { search: { persist: false } });
+    const { library } = await openLibrary(path.join(dir, 'data'), {
+      search: { persist: false },
+      importWorker: true,
+    });
     const bad = file(dir, 'bad.html', THROWS_STRING);
     const good = file(dir, 'good.md', GOOD);
     const { results } = await library.importFiles([bad, good]);
