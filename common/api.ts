@@ -10,6 +10,7 @@ import { apiChannels, apiNames, type ApiName, type Envelope } from './api-channe
 import { toErrorInfo } from './errors.ts';
 import type { Article, ArticleSummary } from './model/article.ts';
 import type { Highlight } from './model/highlight.ts';
+import { MAX_NOTE_LENGTH } from './notes/limits.ts';
 import { HIGHLIGHT_COLORS } from './model/highlight.ts';
 import { hasImportableExtension } from './ingest/extensions.ts';
 import { highlightSchema } from './store/schema.ts';
@@ -18,7 +19,7 @@ const articleId = z.string().regex(/^[a-z0-9_-]{1,64}$/i, 'not an article id');
 const highlightId = z.string().regex(/^[a-z0-9_-]{1,64}$/i, 'not a highlight id');
 const color = z.enum(HIGHLIGHT_COLORS);
 /** Notes are the user's own words: generous, but bounded so one call cannot flood the store. */
-const note = z.string().max(100_000, 'a note is limited to 100,000 characters');
+const note = z.string().max(MAX_NOTE_LENGTH, 'a note is limited to 100,000 characters');
 const offset = z.number().int().nonnegative();
 
 const noArgument = z.undefined();

@@ -22,7 +22,20 @@ const common = {
   // node_modules (packaged with the app as a dependency) rather than bundled.
   external: ['electron', 'jsdom'],
   logLevel: 'warning',
+  // import.meta.url in a CommonJS bundle: the bundle's own address, so that the import worker
+  // (electron/services/import-worker/runner.ts) finds its bundle beside it.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
+
+/** The import worker, built beside each bundle that starts it (the app's main, the command). */
+async function buildImportWorker(folder) {
+  await esbuild({
+    ...common,
+    entryPoints: [path.join(root, 'electron/services/import-worker/worker.ts')],
+    outfile: path.join(root, folder, 'import-worker.cjs'),
+  });
+}
 
 if (only === null) {
   await esbuild({
@@ -30,6 +43,7 @@ if (only === null) {
     entryPoints: [path.join(root, 'electron/main/index.ts')],
     outfile: path.join(root, 'dist/main/main.cjs'),
   });
+  await buildImportWorker('dist/main');
   await esbuild({
     ...common,
     entryPoints: [path.join(root, 'electron/preload/index.ts')],
@@ -75,5 +89,6 @@ if (only === null || only === 'cli') {
     entryPoints: [path.join(root, 'electron/cli/main.ts')],
     outfile: path.join(root, 'dist/cli/gloss.cjs'),
   });
+  await buildImportWorker('dist/cli');
 }
 console.log(`Built ${only ?? 'main, preload, renderer and the gloss command'} into dist/`);

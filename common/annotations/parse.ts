@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { noteTooLong } from '../notes/limits.ts';
 import type {
   HighlightColor,
   TextPositionSelector,
@@ -277,7 +278,13 @@ function fromHypothesis(input: HypothesisAnnotationInput): ImportedAnnotation | 
   };
 }
 
+/** Reads one item and refuses a note longer than any note typed in Gloss may be. */
 function readItem(item: unknown, batch: Batch): ImportedAnnotation | string {
+  const read = readItemShape(item, batch);
+  return typeof read === 'string' ? read : (noteTooLong(read.note) ?? read);
+}
+
+function readItemShape(item: unknown, batch: Batch): ImportedAnnotation | string {
   if (!isObject(item)) return `expected an annotation object, got ${describeValue(item)}`;
   if (hasType(item.type, 'Annotation')) {
     if (item.target === undefined)

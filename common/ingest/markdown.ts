@@ -1,4 +1,5 @@
 import { Lexer, type Token, type Tokens } from 'marked';
+import { boundQuotes } from '../markdown/bound-quotes.ts';
 import type { ParsedArticle } from '../model/article.ts';
 import { assembleText, type DraftBlock } from './blocks.ts';
 import { splitFrontMatter } from './front-matter.ts';
@@ -151,7 +152,7 @@ function collectBlocks(
  */
 export function parseMarkdown(raw: string): ParsedArticle {
   const { frontMatter, body } = splitFrontMatter(raw.replace(/\r\n?/g, '\n'));
-  const tokens = new Lexer().lex(body);
+  const tokens = new Lexer().lex(boundQuotes(body));
   const drafts: DraftBlock[] = [];
   collectBlocks(tokens, drafts, false, 1);
   let title = frontMatter?.title ?? 'Untitled';

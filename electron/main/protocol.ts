@@ -4,7 +4,7 @@
  * decide, per request, which files exist: nothing outside the built renderer folder is
  * reachable, whatever URL an article manages to construct.
  */
-import { readFile } from 'node:fs/promises';
+import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { protocol as electronProtocol } from 'electron';
 import type { Protocol } from 'electron';
@@ -123,6 +123,28 @@ export function resolveMediaFile(mediaDir: string, requestUrl: string): string |
 }
 
 /**
+ * The file's bytes when, with every symbolic link resolved, it is a regular file inside `root`;
+ * null otherwise. The URL checks above judge names; this judges what the names lead to, so a
+ * link planted in the renderer or media folder cannot serve a file from elsewhere.
+ */
+export async function readRegularFileInside(root: string, file: string): Promise<Buffer | null> {
+  let handle;
+  try {
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
+    const inside = path.relative(realRoot, realFile);
+    if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return null;
+    handle = await open(realFile, 'r');
+    // Judged on the opened file, so that what was checked is what is read.
+    if (!(await handle.stat()).isFile()) return null;
+    return await handle.readFile();
+  } catch {
+    return null;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
  * The request handler for the scheme, separate from registration so that it can be tested.
  * With `mediaDir`, `media/<articleId>/<file>` is served from the library's images instead of
  * the renderer folder.
@@ -139,13 +161,10 @@ export function createRendererHandler(
       ? resolveMediaFile(mediaDir, request.url)
       : resolveRendererFile(rendererDir, request.url);
     if (!file) return refusal(404, 'Not found');
-    let body: Buffer;
-    try {
-      body = await readFile(file);
-    } catch {
-      // Missing files and folders alike: say nothing about what is on disk.
-      return refusal(404, 'Not found');
-    }
+    // Missing files, folders, and links leading out of the folder alike: say nothing about
+    // what is on disk.
+    const body = await readRegularFileInside(isMedia ? mediaDir : rendererDir, file);
+    if (!body) return refusal(404, 'Not found');
     const headers = securityHeaders(contentTypeFor(file));
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
       status: 200,

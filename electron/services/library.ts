@@ -13,14 +13,15 @@ import { tagsFromNote } from '../../common/highlights/tags.ts';
 import { countWords, IngestError, parseArticle } from '../../common/ingest/index.ts';
 import type { Article, ArticleSummary, ParsedArticle } from '../../common/model/article.ts';
 import type { Highlight, HighlightColor } from '../../common/model/highlight.ts';
-import { isHtmlFileName, readHtmlPage, parseHtmlPage } from './html/read-page.ts';
+import { isHtmlFileName, parseHtmlPage } from './html/read-page.ts';
 import { copyPageImages, type ImageLoader } from './html/page-images.ts';
+import { inThreadParser, type FileParser } from './import-worker/file-parser.ts';
 import { isEpubFileName } from './epub/epub-name.ts';
 import { readEpub } from './epub/read-epub.ts';
 import { fetchArticle } from './net/fetch-article.ts';
 import type { FetchLimits } from './net/fetch-resource.ts';
 import { exportLibraryToFolder } from './export/export-all.ts';
-import { readArticleFile, readImportBytes, UnreadableFileError } from './read-article-file.ts';
+import { readImportBytes, UnreadableFileError } from './read-article-file.ts';
 import { LibrarySearch, type LibrarySearchOptions } from './search/library-search.ts';
 import type { HighlightsTx, LibraryChange, LibraryStore } from './store/types.ts';
 import { clampHighlight } from '../../common/store/clamp-highlight.ts';
@@ -92,6 +93,12 @@ function newId(prefix: string): string {
  * alike by the Electron main process (through the API table) and the `gloss` command.
  */
 export class Library {
+  /**
+   * Reads and parses files to import: in this thread by default; openLibrary gives the app and
+   * the `gloss` command a worker thread held to a time, memory and size budget.
+   */
+  parser: FileParser = inThreadParser;
+
   /** The library's full-text index; built or loaded on first use, never while opening. */
   readonly search: LibrarySearch;
 
@@ -157,12 +164,9 @@ export class Library {
         Promise.resolve(book.image(src)),
       );
     }
-    if (isHtmlFileName(file)) {
-      const parsed = await readHtmlPage(file);
-      return this.importParsed(path.basename(file), parsed);
-    }
-    const raw = await readArticleFile(file);
-    return this.importText(path.basename(file), raw);
+    // Pages and text parse in the budgeted import worker when the app or the command runs.
+    const parsed = await this.parser.parseFile(file);
+    return this.importParsed(path.basename(file), parsed);
   }
 
   /**

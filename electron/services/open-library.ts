@@ -1,5 +1,6 @@
 import { Library } from './library.ts';
 import { bundledArticlePath } from './bundled.ts';
+import { ImportRunner, runningBuilt } from './import-worker/runner.ts';
 import type { LibrarySearchOptions } from './search/library-search.ts';
 import { openLibraryStore, type OpenStoreOptions } from './store/open-store.ts';
 
@@ -16,6 +17,8 @@ export interface OpenLibraryOptions {
   store?: OpenStoreOptions;
   /** Watch the folder for other processes' and devices' changes (the app does). */
   watch?: boolean;
+  /** Parse imports in the budgeted worker thread (the default when running built). */
+  importWorker?: boolean;
 }
 
 /**
@@ -30,6 +33,10 @@ export async function openLibrary(
 ): Promise<{ library: Library }> {
   const store = await openLibraryStore(dataDir, options.store);
   const library = new Library(store, options.now, options.search);
+  // Built (the app, the gloss command), every file import parses in a worker thread with a
+  // time, memory and size budget. From source a worker would compile the sources again through
+  // tsx, seconds per library, so tests get it only when they ask for it.
+  if (options.importWorker ?? runningBuilt()) library.parser = new ImportRunner();
   await library.purgeTrash();
   if (options.watch) store.watch();
   if (options.seed && !store.readOnly) {

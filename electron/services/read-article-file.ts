@@ -1,17 +1,22 @@
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { GlossError } from '../../common/errors.ts';
+import { GlossError, messageOf, type ErrorCode } from '../../common/errors.ts';
+import { DEFAULT_BUDGET, tooLargeReason } from './import-worker/budget.ts';
 
 /** The largest file Gloss imports: far beyond any article, small enough to read at once. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = DEFAULT_BUDGET.maxBytes;
 
-/** A file that cannot be imported, with a reason for people ("is a folder, not a file"). */
+/**
+ * A file that cannot be imported, with a reason for people ("is a folder, not a file"); the
+ * code is `too-large` when the import went over its budget.
+ */
 export class UnreadableFileError extends GlossError {
   constructor(
     readonly file: string,
     readonly reason: string,
+    code: ErrorCode = 'unreadable-import',
   ) {
-    super('unreadable-import', `${file}: ${reason}`);
+    super(code, `${file}: ${reason}`);
     this.name = 'UnreadableFileError';
   }
 }
@@ -20,7 +25,7 @@ export class UnreadableFileError extends GlossError {
  * Reads a file to import as bytes, refusing a missing path, a folder, something that is not a
  * regular file, and an empty or oversized file.
  */
-export async function readImportBytes(file: string): Promise<Buffer> {
+export async function readImportBytes(file: string, maxBytes = MAX_IMPORT_BYTES): Promise<Buffer> {
   let info;
   try {
     info = await stat(file);
@@ -29,15 +34,13 @@ export async function readImportBytes(file: string): Promise<Buffer> {
     if (code === 'ENOENT') throw new UnreadableFileError(file, 'no such file');
     if (code === 'EACCES' || code === 'EPERM')
       throw new UnreadableFileError(file, 'permission denied');
-    throw new UnreadableFileError(file, (error as Error).message);
+    throw new UnreadableFileError(file, messageOf(error));
   }
   if (info.isDirectory()) throw new UnreadableFileError(file, 'is a folder, not a file');
   if (!info.isFile()) throw new UnreadableFileError(file, 'is not a regular file');
   if (info.size === 0) throw new UnreadableFileError(file, 'the file is empty');
-  if (info.size > MAX_IMPORT_BYTES) {
-    const mb = (info.size / 1024 / 1024).toFixed(1);
-    throw new UnreadableFileError(file, `the file is ${mb} MB; Gloss imports files up to 50 MB`);
-  }
+  if (info.size > maxBytes)
+    throw new UnreadableFileError(file, tooLargeReason(info.size, maxBytes), 'too-large');
   const handle = await open(file, 'r');
   try {
     return await handle.readFile();
@@ -51,8 +54,8 @@ export async function readImportBytes(file: string): Promise<Buffer> {
  * empty or oversized file, binary data (NUL bytes) or bytes that are not valid UTF-8. A leading
  * byte order mark is removed.
  */
-export async function readArticleFile(file: string): Promise<string> {
-  const bytes = await readImportBytes(file);
+export async function readArticleFile(file: string, maxBytes = MAX_IMPORT_BYTES): Promise<string> {
+  const bytes = await readImportBytes(file, maxBytes);
   if (bytes.includes(0)) throw new UnreadableFileError(file, 'looks like a binary file, not text');
   let text: string;
   try {

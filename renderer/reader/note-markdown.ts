@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
+import { boundQuotes } from '../../common/markdown/bound-quotes.ts';
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -34,7 +35,7 @@ export function renderNote(markdown: string): string {
 
 /** A note rendered by marked and sanitised by DOMPurify, with no shortcut and no cache. */
 export function renderMarkdown(markdown: string): string {
-  return sanitize(notes.parse(markdown, { async: false }));
+  return sanitize(notes.parse(boundQuotes(markdown), { async: false }));
 }
 
 /**

@@ -1,5 +1,4 @@
-import { GlossError } from '../../../common/errors.ts';
-import { IngestError } from '../../../common/ingest/index.ts';
+import { messageOf } from '../../../common/errors.ts';
 import type { ImportOutcome } from '../../services/library.ts';
 import { UnreadableFileError } from '../../services/read-article-file.ts';
 import { openCliLibrary } from '../cli-library.ts';
@@ -36,11 +35,11 @@ export async function importCommand(
       const outcome = await library.importFile(file);
       imported.push({ ...outcome, file });
     } catch (error) {
-      if (error instanceof UnreadableFileError) errors.push({ file, error: error.reason });
-      else if (error instanceof IngestError) errors.push({ file, error: error.message });
-      else if (error instanceof GlossError && error.code !== 'internal')
-        errors.push({ file, error: error.message });
-      else throw error;
+      // Whatever one file throws, it fails alone: the rest of the batch is still imported.
+      errors.push({
+        file,
+        error: error instanceof UnreadableFileError ? error.reason : messageOf(error),
+      });
     }
   }
   if (flags.json)

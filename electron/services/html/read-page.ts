@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { messageOf } from '../../../common/errors.ts';
 import { IngestError } from '../../../common/ingest/index.ts';
 import { buildPageArticle } from '../../../common/ingest/web-page.ts';
 import type { ParsedArticle } from '../../../common/model/article.ts';
@@ -40,6 +41,18 @@ export function localImageUrl(src: string | null, pageFile: string | null): stri
 }
 
 /**
+ * extractPage with whatever jsdom or Readability throws (jsdom throws plain strings, such as
+ * `8: ")" not found` for an unclosed `@import url(`) turned into a reason for people.
+ */
+function extractReadably(html: string, pageUrl: string): ReturnType<typeof extractPage> {
+  try {
+    return extractPage(html, pageUrl);
+  } catch (error) {
+    throw new IngestError(`the page could not be read (${messageOf(error)})`);
+  }
+}
+
+/**
  * Turns a page's HTML into an article. Figures' `image.src` is a file: URL for an image saved
  * with the page (when `pageFile` is known) and null for every other image; the library copies
  * the former in and replaces them with media names before storing.
@@ -50,7 +63,7 @@ export function parseHtmlPage(
   pageFile: string | null = null,
 ): ParsedArticle {
   const pageUrl = pageFile ? pathToFileURL(path.resolve(pageFile)).href : 'about:blank';
-  const { meta, drafts } = extractPage(html, pageUrl);
+  const { meta, drafts } = extractReadably(html, pageUrl);
   for (const draft of drafts) {
     if (draft.image)
       draft.image = { src: localImageUrl(draft.image.src, pageFile), alt: draft.image.alt };
@@ -61,7 +74,7 @@ export function parseHtmlPage(
 }
 
 /** Reads a saved page from disk (any character set it declares) and extracts its article. */
-export async function readHtmlPage(file: string): Promise<ParsedArticle> {
-  const html = decodeHtml(await readImportBytes(file), file);
+export async function readHtmlPage(file: string, maxBytes?: number): Promise<ParsedArticle> {
+  const html = decodeHtml(await readImportBytes(file, maxBytes), file);
   return parseHtmlPage(html, path.basename(file), file);
 }
