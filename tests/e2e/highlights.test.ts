@@ -221,13 +221,19 @@ describe.skipIf(!CHROME)('highlights and margin notes in Chromium', () => {
     // Text order: the highlights' own top order is the cards' order.
     const byMark = [...boxes].sort((a, b) => a.markTop - b.markTop);
     expect(byTop.map((b) => b.id)).toEqual(byMark.map((b) => b.id));
-    // Each note sits level with its highlight's first line unless the note above pushes it down,
-    // and then only just below that note; the margin is beside the text.
-    byMark.forEach((b, i) => {
-      const floor = i === 0 ? -Infinity : byMark[i - 1]!.bottom + 10;
-      expect(Math.abs(b.top - Math.max(b.markTop, floor))).toBeLessThanOrEqual(2);
+    // No note sits further from its highlight's first line than stacking every note just
+    // below the one before would put the furthest one (a dense run is centred on its lines
+    // instead, see margin-layout.ts); the margin is beside the text.
+    let floor = -Infinity;
+    let stackedWorst = 0;
+    for (const b of byMark) {
+      const stacked = Math.max(b.markTop, floor);
+      stackedWorst = Math.max(stackedWorst, stacked - b.markTop);
+      floor = stacked + (b.bottom - b.top) + 10;
       expect(b.left).toBeGreaterThan(b.markRight - 1);
-    });
+    }
+    const worst = Math.max(...byMark.map((b) => Math.abs(b.top - b.markTop)));
+    expect(worst).toBeLessThanOrEqual(stackedWorst + 2);
     // A note pushed down draws a leader back to its line.
     expect(await page.locator('.leader').count()).toBeGreaterThanOrEqual(1);
     await page.locator('.note-card').filter({ hasText: 'Second note' }).scrollIntoViewIfNeeded();
