@@ -62,7 +62,9 @@ export function applySettings(settings: ReaderSettings): void {
 
 const COLOR_TAGS_KEY = 'gloss.export-color-tags';
 
-/** Whether exported notes carry each highlight's colour as a tag (#yellow); off unless turned on. */
+/**
+ * Whether exported notes carry each highlight's colour as a tag (#yellow); off unless turned on.
+ */
 export function exportColorTags(): boolean {
   try {
     return localStorage.getItem(COLOR_TAGS_KEY) === 'true';

@@ -54,7 +54,10 @@ export function isExternalWebLink(url: string): boolean {
   return parsed !== null && (parsed.protocol === 'https:' || parsed.protocol === 'http:');
 }
 
-/** Hands a web link to the user's browser; anything else (javascript:, file:, custom schemes) is dropped. */
+/**
+ * Hands a web link to the user's browser; anything else (javascript:, file:, custom schemes) is
+ * dropped.
+ */
 function openInBrowser(url: string): void {
   if (!isExternalWebLink(url)) return;
   shell.openExternal(url).catch(() => {
@@ -98,7 +101,9 @@ export function lockDownContents(contents: WebContents): void {
   });
 }
 
-/** Schemes a page may still load from: our own files, inline images (CSP allows data:), devtools. */
+/**
+ * Schemes a page may still load from: our own files, inline images (CSP allows data:), devtools.
+ */
 const ALLOWED_REQUEST_SCHEMES = new Set([
   `${APP_SCHEME}:`,
   'data:',

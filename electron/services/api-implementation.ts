@@ -24,9 +24,9 @@ export function createApiImplementation(
   notices: AppNotice[] = [],
 ): ApiImplementation {
   return {
-    listArticles: async () => library.list(),
+    listArticles: () => Promise.resolve(library.list()),
     getArticle: async ({ id }) => library.open(id),
-    notices: async () => notices.concat(library.store.notices),
+    notices: () => Promise.resolve(notices.concat(library.store.notices)),
     createHighlight: async (request) => library.createHighlight(request),
     updateHighlight: async (change) => library.updateHighlight(change),
     deleteHighlight: async (target) => library.deleteHighlight(target),
@@ -54,7 +54,7 @@ export function createApiImplementation(
       library.setReadingPosition(id, offset, progress),
     trashArticle: async ({ id }) => library.trash(id),
     restoreArticle: async ({ id }) => library.restore(id),
-    listTrash: async () => library.listTrash(),
+    listTrash: () => Promise.resolve(library.listTrash()),
     listAllHighlights: async () => library.allHighlights(),
     exportNotebook: async ({ highlights, colorTags, save }) => {
       const markdown = exportNotebook(await notebookGroups(library, highlights), {

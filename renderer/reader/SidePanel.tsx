@@ -74,7 +74,7 @@ export function SidePanel(props: Props) {
           type="button"
           className="side-close"
           aria-label="Close panel"
-          onClick={props.onClose}
+          onClick={() => props.onClose()}
         >
           ×
         </button>

@@ -53,7 +53,7 @@ describe.skipIf(!CHROME)('exporting notes from the app', () => {
     });
     expect(markdown).toContain('> have an incentive to cooperate');
     expect(markdown).toMatch(
-      /— Aaron Stein, the director of the program in American think-tank \^h-[0-9a-f]{8}/,
+      /— Aaron Stein, the director of the program in American think-tank ‸ \^h-[0-9a-f]{8}/,
     );
     expect(markdown).toContain('Stein on why they cooperate. #cooperation');
     const quotes = new Lexer()

@@ -18,7 +18,9 @@ function sources(dir: string): string[] {
   return out;
 }
 
-/** The module specifiers a source imports, re-exports or loads, read by TypeScript's own scanner. */
+/**
+ * The module specifiers a source imports, re-exports or loads, read by TypeScript's own scanner.
+ */
 function importsOf(text: string): string[] {
   return ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
 }

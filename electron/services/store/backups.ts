@@ -22,7 +22,9 @@ function backupName(now: Date): string {
 
 const BACKUP_NAME = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-\d{6}\.json$/;
 
-/** When a backup was taken, read from its name, as "2025-01-31 09:05:07 UTC" (or the name itself). */
+/**
+ * When a backup was taken, read from its name, as "2025-01-31 09:05:07 UTC" (or the name itself).
+ */
 export function backupTakenAt(backupPath: string): string {
   const m = BACKUP_NAME.exec(path.basename(backupPath));
   return m ? `${m[1]} ${m[2]}:${m[3]}:${m[4]} UTC` : path.basename(backupPath);

@@ -81,7 +81,9 @@ function stampForName(now: Date): string {
   return now.toISOString().replace(/[:.]/g, '-');
 }
 
-/** Renames a damaged file to `<name>.corrupt-<timestamp>` beside it; returns the new relative path. */
+/**
+ * Renames a damaged file to `<name>.corrupt-<timestamp>` beside it; returns the new relative path.
+ */
 async function moveAside(dataDir: string, rel: string): Promise<string> {
   const from = path.join(dataDir, rel);
   let asideRel = `${rel}.corrupt-${stampForName(new Date())}`;

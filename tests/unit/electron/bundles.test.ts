@@ -1,6 +1,7 @@
 // The packaged app holds the built bundles plus `dependencies` (electron-builder packs those from
 // node_modules). Every module a bundle still loads at run time must therefore be Electron, a
-// Node built-in or one of `dependencies`; and the preload, which loads in every window, stays small.
+// Node built-in or one of `dependencies`; and the preload, which loads in every window, stays
+// small.
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeSession, FakeWebContents, senderEvent } from './fakes.ts';
+import { type FakeSession, FakeWebContents, senderEvent } from './fakes.ts';
 
 type FakeWebContentsLike = { send: ReturnType<typeof vi.fn> };
 
@@ -25,7 +25,7 @@ const h = vi.hoisted(() => {
   return state;
 });
 
-const fakes = vi.hoisted(() => ({ session: null as unknown }));
+const fakes = vi.hoisted((): { session: FakeSession | null } => ({ session: null }));
 
 vi.mock('electron', async () => {
   const { FakeSession: Session, FakeWebContents: Contents } = await import('./fakes.ts');
@@ -115,7 +115,7 @@ const originalArgv = process.argv;
 const originalData = process.env.GLOSS_DATA;
 
 async function loadEntry(): Promise<{ started: Promise<void> }> {
-  return (await import('../../../electron/main/index.ts')) as { started: Promise<void> };
+  return await import('../../../electron/main/index.ts');
 }
 
 beforeEach(() => {
@@ -196,7 +196,7 @@ describe('the main entry', () => {
     const entry = await loadEntry();
     h.resolveReady();
     await entry.started;
-    const session = fakes.session as FakeSession;
+    const session = fakes.session!;
     expect(session.isCancelled('https://example.com/tracker.gif')).toBe(true);
     expect(session.isCancelled('gloss://app/index.html')).toBe(false);
     const callback = vi.fn();

@@ -3,7 +3,6 @@ import { senderEvent } from './fakes.ts';
 
 vi.mock('electron', () => ({}));
 
-import type { IpcMain } from 'electron';
 import { apiTable, createChannelHandlers } from '../../../common/api.ts';
 import type { ApiImplementation } from '../../../common/api.ts';
 import {
@@ -39,7 +38,7 @@ beforeEach(() => {
   };
   const fake = fakeImplementation();
   calls = fake.calls;
-  registerApi(ipcMain as unknown as IpcMain, createChannelHandlers(fake.impl));
+  registerApi(ipcMain, createChannelHandlers(fake.impl));
 });
 
 function call(channel: string, event: unknown, arg?: unknown): Promise<unknown> {
@@ -89,7 +88,7 @@ describe('registerApi', () => {
     })) as { ok: boolean; error?: { code: string; message: string } };
     expect(refused.ok).toBe(false);
     expect(refused.error?.message).toMatch(
-      /^importFiles: paths\.1: not a \.txt, \.md or \.html file/,
+      /^importFiles: paths\.1: not a \.txt, \.md, \.html or \.epub file/,
     );
     expect(calls).toEqual([]);
     const paths = ['/home/reader/story.TXT', '/home/reader/notes.md', '/home/reader/page.htm'];
@@ -135,8 +134,6 @@ describe('registerApi', () => {
     const incomplete = new Map([
       [apiTable.listArticles.channel, async () => ({ ok: true as const, value: [] })],
     ]);
-    expect(() => registerApi({ handle: vi.fn() } as unknown as IpcMain, incomplete)).toThrow(
-      /No handler for getArticle/,
-    );
+    expect(() => registerApi({ handle: vi.fn() }, incomplete)).toThrow(/No handler for getArticle/);
   });
 });

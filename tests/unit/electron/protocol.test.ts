@@ -8,7 +8,6 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => electron);
 
-import type { Protocol } from 'electron';
 import {
   CONTENT_SECURITY_POLICY,
   registerAppScheme,
@@ -36,7 +35,7 @@ beforeAll(async () => {
   await writeFile(path.join(base, 'renderer-other.txt'), 'do not serve either');
 
   const protocol = { handle: vi.fn() };
-  serveRenderer(protocol as unknown as Protocol, rendererDir);
+  serveRenderer(protocol, rendererDir);
   expect(protocol.handle).toHaveBeenCalledTimes(1);
   expect(protocol.handle.mock.calls[0]![0]).toBe('gloss');
   handler = protocol.handle.mock.calls[0]![1] as typeof handler;

@@ -5,7 +5,7 @@ import { FakeWebContents } from './fakes.ts';
 
 vi.mock('electron', () => ({ shell: { openExternal: vi.fn(async () => {}) } }));
 
-import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Dialog } from 'electron';
 import { createPlatform } from '../../../electron/main/dialogs.ts';
 import { createMainWindow } from '../../../electron/main/window.ts';
 
@@ -99,7 +99,7 @@ describe('the save dialog', () => {
     };
     const platform = createPlatform({
       dialog: dialog as unknown as Dialog,
-      app: app as unknown as App,
+      app: app,
       getWindow: () => window as BrowserWindow | null,
     });
     return { platform, dialog };
@@ -143,8 +143,8 @@ describe('the import dialog', () => {
   ) {
     const dialog = { showSaveDialog: vi.fn(), showOpenDialog: vi.fn(async () => result) };
     const platform = createPlatform({
-      dialog: dialog as unknown as Dialog,
-      app: { getPath: vi.fn(() => '/home/reader/Documents') } as unknown as App,
+      dialog: dialog,
+      app: { getPath: vi.fn(() => '/home/reader/Documents') },
       getWindow: () => window as BrowserWindow | null,
     });
     return { platform, dialog };
@@ -160,7 +160,7 @@ describe('the import dialog', () => {
         properties: ['openFile', 'multiSelections'],
         filters: expect.arrayContaining([
           { name: 'Articles and saved web pages', extensions: ['html', 'htm', 'txt', 'md'] },
-        ]),
+        ]) as unknown,
       }),
     );
   });
