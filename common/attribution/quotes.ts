@@ -19,6 +19,8 @@ export interface Quotation {
   readonly reopenTokens: readonly number[];
 }
 
+const NONE: readonly number[] = [];
+
 const OPENERS = new Set(['\u201c', '\u201e', '\u00ab']);
 const CLOSERS = new Set(['\u201d', '\u00bb']);
 
@@ -36,7 +38,8 @@ export function findQuotations(
   text: string,
 ): Quotation[] {
   const quotes: Quotation[] = [];
-  let open: { token: number; reopen: number[] } | null = null;
+  // Most quotations are never reopened; they share one empty list.
+  let open: { token: number; reopen: number[] | null } | null = null;
 
   const close = (closeToken: number | null, lastInner: number): void => {
     if (!open) return;
@@ -54,7 +57,7 @@ export function findQuotations(
           lastInnerToken: lastInner,
           start,
           end,
-          reopenTokens: open.reopen,
+          reopenTokens: open.reopen ?? NONE,
         });
       }
     }
@@ -68,7 +71,7 @@ export function findQuotations(
       if (para.continuesPrevious) {
         // The sentence, and so the quotation, carries on.
       } else if (first?.type === 'quote' && !CLOSERS.has(first.text)) {
-        open.reopen.push(k);
+        (open.reopen ??= []).push(k);
         k++;
       } else {
         close(null, (paragraphs[p - 1]?.endToken ?? 1) - 1);
@@ -79,7 +82,7 @@ export function findQuotations(
       if (!tok || tok.type !== 'quote') continue;
       if (!open) {
         if (CLOSERS.has(tok.text) && /\S/.test(text[tok.start - 1] ?? ' ')) continue; // stray closer
-        open = { token: k, reopen: [] };
+        open = { token: k, reopen: null };
       } else if (OPENERS.has(tok.text) && k === open.token + 1) {
         continue; // doubled opener
       } else {

@@ -22,8 +22,15 @@ export interface Token {
   readonly para: number;
 }
 
-/** Double quotation marks. Single marks are apostrophes far more often than quotes in news copy. */
-const QUOTE_MARKS = new Set(['"', '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb']);
+/**
+ * Double quotation marks (", “, ”, „, «, ») by code unit. Single marks are
+ * apostrophes far more often than quotes in news copy.
+ */
+const QUOTE_CODES = new Set([0x22, 0x201c, 0x201d, 0x201e, 0xab, 0xbb]);
+
+function isQuoteMarkAt(text: string, i: number): boolean {
+  return QUOTE_CODES.has(text.charCodeAt(i));
+}
 
 /** Abbreviations whose period belongs to the word. */
 const ABBREVIATIONS = new Set(
@@ -96,6 +103,7 @@ export function findParagraphSpans(text: string): ParagraphSpan[] {
 /** Tokenizes `text`, assigning each token to its paragraph. Runs in one pass. */
 export function tokenize(text: string, paragraphs: readonly ParagraphSpan[]): Token[] {
   const tokens: Token[] = [];
+  const marks = new Map<string, string>();
   let para = 0;
   let i = 0;
   const n = text.length;
@@ -107,7 +115,7 @@ export function tokenize(text: string, paragraphs: readonly ParagraphSpan[]): To
     while (para < paragraphs.length - 1 && i >= (paragraphs[para]?.end ?? 0)) para++;
     let end: number;
     let type: TokenType;
-    if (QUOTE_MARKS.has(text[i] ?? '')) {
+    if (isQuoteMarkAt(text, i)) {
       end = i + 1;
       type = 'quote';
     } else if (isWordAt(text, i)) {
@@ -117,10 +125,19 @@ export function tokenize(text: string, paragraphs: readonly ParagraphSpan[]): To
       end = i + widthAt(text, i);
       type = 'punct';
     }
-    const tokenText = text.slice(i, end);
+    let tokenText: string;
+    let lower: string;
+    if (type === 'word') {
+      tokenText = text.slice(i, end);
+      lower = lowerForm(tokenText);
+    } else {
+      // Marks repeat endlessly in some texts (a million quotation marks): one string each.
+      tokenText = internMark(marks, text, i, end);
+      lower = tokenText;
+    }
     tokens.push({
       text: tokenText,
-      lower: tokenText.toLowerCase().replace(/\u2019/g, "'"),
+      lower,
       start: i,
       end,
       type,
@@ -130,6 +147,21 @@ export function tokenize(text: string, paragraphs: readonly ParagraphSpan[]): To
     i = end;
   }
   return tokens;
+}
+
+/** The lexicon form of a word: lower case, curly apostrophe straightened. */
+function lowerForm(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower;
+}
+
+/** The one shared string for the punctuation or quotation mark at `start`..`end`. */
+function internMark(marks: Map<string, string>, text: string, start: number, end: number): string {
+  const key = end - start === 1 ? text[start] ?? '' : text.slice(start, end);
+  const known = marks.get(key);
+  if (known !== undefined) return known;
+  marks.set(key, key);
+  return key;
 }
 
 /** Returns the end of the word starting at `start`. */
