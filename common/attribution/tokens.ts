@@ -157,7 +157,7 @@ function lowerForm(word: string): string {
 
 /** The one shared string for the punctuation or quotation mark at `start`..`end`. */
 function internMark(marks: Map<string, string>, text: string, start: number, end: number): string {
-  const key = end - start === 1 ? text[start] ?? '' : text.slice(start, end);
+  const key = end - start === 1 ? (text[start] ?? '') : text.slice(start, end);
   const known = marks.get(key);
   if (known !== undefined) return known;
   marks.set(key, key);
