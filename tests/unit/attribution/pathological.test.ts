@@ -15,7 +15,7 @@ function texts(): Map<string, string> {
   return new Map(PATHOLOGICAL_TEXTS.map((p) => [p.name, p.make(SIZE)]));
 }
 
-/** What holds for any text: offsets inside it, quotes equal to the text there, sorted, explained. */
+/** What holds for any text: offsets inside it, quotes equal to the text there, sorted. */
 function expectWellFormed(text: string, result: ExplainedResult): void {
   let previous = -1;
   for (const a of result.attributions) {
