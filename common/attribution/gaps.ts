@@ -9,10 +9,12 @@ import {
   LANGUAGES,
   MODALS,
   MONTHS,
+  NAME_HEADING_TITLES,
   NATIONALITIES,
   OFFICIAL_ABBREVIATIONS,
   PERSON_NOUNS,
   PREPOSITIONS,
+  TITLES_ENDING_NAMES,
   WEEKDAYS,
 } from './lexicon.ts';
 import type { Layout } from './layout.ts';
@@ -1669,42 +1671,6 @@ function looksLikeVerb(lower: string): boolean {
   return lower.length > 4 && lower.endsWith('ed');
 }
 
-/** Title words that stand before a name; the name missing leaves them dangling. */
-const HEAD_TITLES = new Set([
-  'justice',
-  'judge',
-  'president',
-  'minister',
-  'secretary',
-  'chancellor',
-  'premier',
-  'senator',
-  'sen.',
-  'rep.',
-  'gov.',
-  'governor',
-  'mayor',
-  'gen.',
-  'adm.',
-  'col.',
-  'lt.',
-  'sgt.',
-  'capt.',
-  'dr.',
-  'mr.',
-  'mrs.',
-  'ms.',
-  'prof.',
-  'rev.',
-  'ambassador',
-  'sheikh',
-  'ayatollah',
-  'pope',
-  'commissioner',
-  'secretary-general',
-]);
-/** Titles that can also be the last word of an organisation's name. */
-const NAME_ENDING_TITLES = new Set(['justice', 'judge']);
 const TITLE_MODIFIERS = new Set([
   'prime',
   'foreign',
@@ -1730,8 +1696,8 @@ const TITLE_MODIFIERS = new Set([
 
 function isHeadTitle(lower: string): boolean {
   return (
-    HEAD_TITLES.has(lower) ||
-    (lower.includes('-') && lower.split('-').some((part) => HEAD_TITLES.has(part)))
+    NAME_HEADING_TITLES.has(lower) ||
+    (lower.includes('-') && lower.split('-').some((part) => NAME_HEADING_TITLES.has(part)))
   );
 }
 
@@ -1809,7 +1775,7 @@ function orphanModifierRule(
       // never a surname: "Railways Minister said".
       // "Justice" and "Judge" also end names ("Centre for Environmental Justice said").
       const lastLower = tokens[endOfRun]?.lower ?? '';
-      if (prevInPara.upper && (!isHeadTitle(lastLower) || NAME_ENDING_TITLES.has(lastLower)))
+      if (prevInPara.upper && (!isHeadTitle(lastLower) || TITLES_ENDING_NAMES.has(lastLower)))
         continue;
       if (
         LANGUAGES.has(t.lower) &&

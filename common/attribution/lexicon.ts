@@ -205,6 +205,33 @@ export const OFFICIAL_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['MP', 'mp'],
 ]);
 
+/**
+ * The one list of titles that head a person's title phrase and are not names themselves: a
+ * capitalised run that ends on one names nobody ("the Railways Minister said" once the name was
+ * cut), and a feed that strips the name leaves it dangling ("Prime Minister said"). Words that
+ * are as often surnames ("King", "Major") are left out.
+ */
+export const HEAD_TITLES = words(`
+  president minister secretary secretary-general chancellor premier chairman chairwoman
+  spokesman spokeswoman director ambassador commissioner magistrate collector superintendent
+  governor mayor senator representative leader chief ceo coach manager captain justice judge
+  sheikh ayatollah pope
+  sen. rep. gov. gen. adm. col. lt. sgt. capt. dr. mr. mrs. ms. prof. rev.`);
+
+/**
+ * The head titles that, capitalised, stand in news copy only right before a name: left with no
+ * name after them ("the Prime Minister said" aside), they show where a feed cut one. "Leader",
+ * "Director" or "Coach" also close a description ("the PTI's Deputy Parliamentary Leader was
+ * abducted"), so they are not among them.
+ */
+export const NAME_HEADING_TITLES = words(`
+  president minister secretary secretary-general chancellor premier governor mayor senator
+  ambassador commissioner justice judge sheikh ayatollah pope
+  sen. rep. gov. gen. adm. col. lt. sgt. capt. dr. mr. mrs. ms. prof. rev.`);
+
+/** Head titles that also end an organisation's name: "the Department of Justice said". */
+export const TITLES_ENDING_NAMES = words('justice judge');
+
 /** Titles that identify the gender of the person named after them. */
 export const MALE_TITLES = words('mr. mr king prince sir lord pope sheikh emir');
 export const FEMALE_TITLES = words('mrs. mrs ms. ms miss queen princess lady dame');

@@ -6,10 +6,12 @@ import {
   DOCUMENT_NOUNS,
   FEMALE_TITLES,
   GROUP_NOUNS,
+  HEAD_TITLES,
   MALE_TITLES,
   MONTHS,
   NATIONALITIES,
   OFFICIAL_ABBREVIATIONS,
+  TITLES_ENDING_NAMES,
   ORGANIZATION_NAME_WORDS,
   ORGANIZATION_NOUNS,
   PERSON_NOUNS,
@@ -88,49 +90,12 @@ function isTitleToken(tok: Token): boolean {
   );
 }
 
-/** Titles that head a role and are not also surnames ("King", "Major" are both). */
-const HEAD_TITLES = new Set([
-  'president',
-  'minister',
-  'secretary',
-  'chancellor',
-  'premier',
-  'chairman',
-  'chairwoman',
-  'spokesman',
-  'spokeswoman',
-  'director',
-  'ambassador',
-  'commissioner',
-  'magistrate',
-  'collector',
-  'superintendent',
-  'governor',
-  'mayor',
-  'senator',
-  'representative',
-  'leader',
-  'chief',
-  'ceo',
-  'coach',
-  'manager',
-  'captain',
-  'sen.',
-  'rep.',
-  'gov.',
-  'dr.',
-  'mr.',
-  'mrs.',
-  'ms.',
-  'prof.',
-]);
-
 /** A run that ends on a title names nobody: "Health Minister said" once the name was cut. */
 function endsOnTitle(tokens: readonly Token[], last: number): boolean {
   const tok = tokens[last];
   if (!tok || !tok.upper) return false;
   return (
-    HEAD_TITLES.has(tok.lower) ||
+    (HEAD_TITLES.has(tok.lower) && !TITLES_ENDING_NAMES.has(tok.lower)) ||
     OFFICIAL_ABBREVIATIONS.has(tok.text) ||
     (tok.lower.includes('-') && tok.lower.split('-').some((part) => HEAD_TITLES.has(part)))
   );
