@@ -232,6 +232,12 @@ export const NAME_HEADING_TITLES = words(`
 /** Head titles that also end an organisation's name: "the Department of Justice said". */
 export const TITLES_ENDING_NAMES = words('justice judge');
 
+/**
+ * Modifiers that rank rather than classify: "the top court", "the apex body" still describe
+ * the court or body named before.
+ */
+export const REFERRING_MODIFIERS = words('top apex highest same');
+
 /** Titles that identify the gender of the person named after them. */
 export const MALE_TITLES = words('mr. mr king prince sir lord pope sheikh emir');
 export const FEMALE_TITLES = words('mrs. mrs ms. ms miss queen princess lady dame');

@@ -90,13 +90,25 @@ export class SpeakerRegistry {
   /**
    * The organisation a definite description ("the agency", "the company", "the statement")
    * refers back to: the most recent organisation mentioned by its name, not by a description.
+   * With `noun`, only one whose name has that word ("the top court" -> "the Supreme Court").
    */
-  namedOrganization(): Source | undefined {
+  namedOrganization(noun?: string): Source | undefined {
     const floor = Math.max(0, this.recent.length - ROLE_LOOKBACK);
     for (let i = this.recent.length - 1; i >= floor; i--) {
       const r = this.recent[i];
       if (r?.type !== 'organization' || !r.source.name) continue;
-      if (/^\p{Lu}/u.test(r.source.name) && !/^(?:the|a|an|its|his|her)\s/i.test(r.source.name))
+      const { name } = r.source;
+      if (noun === undefined) {
+        if (/^\p{Lu}/u.test(name) && !/^(?:the|a|an|its|his|her)\s/i.test(name)) return r.source;
+        continue;
+      }
+      // With a noun, a name that has it, capitalised after an optional "the": "The Supreme
+      // Court", not "The Oslo-based maker".
+      const words = name.replace(/^the\s+/i, '').split(/\s+/);
+      if (
+        words.every((w) => /^\p{Lu}/u.test(w) || w === 'of') &&
+        words.some((w) => w.toLowerCase() === noun)
+      )
         return r.source;
     }
     return undefined;

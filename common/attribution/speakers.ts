@@ -15,6 +15,7 @@ import {
   ORGANIZATION_NAME_WORDS,
   ORGANIZATION_NOUNS,
   PERSON_NOUNS,
+  REFERRING_MODIFIERS,
   PREPOSITIONS,
   SENTENCE_STARTERS,
   SUBJECT_PRONOUNS,
@@ -362,7 +363,18 @@ function resolveProperName(ctx: SpeakerContext, np: Span, roleText: string | nul
     registry.notePerson(registry.strippedPerson(roleText ?? abbreviated.text));
     return unknownSource(roleText ?? abbreviated.text);
   }
-  if (endsOnTitle(tokens, np.last) && !ORGANIZATION_NAME_WORDS.has(tokens[np.last]?.lower ?? '')) {
+  const titleOnly =
+    endsOnTitle(tokens, np.last) && !ORGANIZATION_NAME_WORDS.has(tokens[np.last]?.lower ?? '');
+  if (titleOnly && tokens[np.first]?.lower === 'the') {
+    // "The Minister said" after "Finance Minister Arjun Mehra ...": a definite title is a
+    // description of the person who holds it, when the text has named them.
+    const known = registry.byRoleNoun(tokens[np.last]?.lower ?? '');
+    if (known && known.name !== null) {
+      registry.notePerson(known);
+      return { name: known.name, role: roleText ?? known.role, kind: 'person' };
+    }
+  }
+  if (titleOnly) {
     // "Commission Executive Vice-President told reporters": a title whose name was cut.
     registry.notePerson(registry.strippedPerson(roleText ?? spanText(layout, runStart, np.last)));
     return unknownSource(roleText);
@@ -495,12 +507,18 @@ function resolveCommonNoun(
   if (ORGANIZATION_NOUNS.has(h) || DOCUMENT_NOUNS.has(h)) {
     // "the agency said", "the company said": a definite description of an organisation
     // named before refers back to it. (A document, "the statement said", stays itself.)
-    if (
-      np.last === np.first + 1 &&
-      tokens[np.first]?.lower === 'the' &&
-      ORGANIZATION_NOUNS.has(h)
-    ) {
-      const named = registry.namedOrganization();
+    // "the top court", "the apex court": a modifier that ranks rather than classifies keeps it
+    // a description of the organisation named before whose name has that noun ("the Supreme
+    // Court"); "the central bank" may be another bank.
+    const modifiersOnly = (): boolean => {
+      for (let k = np.first + 1; k < np.last; k++)
+        if (!REFERRING_MODIFIERS.has(tokens[k]?.lower ?? '')) return false;
+      return true;
+    };
+    if (tokens[np.first]?.lower === 'the' && ORGANIZATION_NOUNS.has(h) && modifiersOnly()) {
+      const named =
+        registry.namedOrganization(h) ??
+        (np.last === np.first + 1 ? registry.namedOrganization() : undefined);
       if (named) {
         registry.noteThing('organization', named);
         return { ...named, role: roleText ?? named.role };
