@@ -8,6 +8,7 @@ import {
   IRREGULAR_PAST,
   LANGUAGES,
   MODALS,
+  HEAD_TITLES,
   MONTHS,
   NAME_HEADING_TITLES,
   NATIONALITIES,
@@ -1801,12 +1802,32 @@ function orphanModifierRule(
     if (!NATIONALITIES.has(groupLast.lower) && !isHeadTitle(groupLast.lower)) continue;
     const f = nextOf(endOfRun);
     if (!isBadFollower(f)) continue;
+    // "Ontario Premier and Council Chair Doug Ford": a second capitalised title joined by "and"
+    // shares the name that follows it.
+    if ((f?.lower === 'and' || f?.text === '&') && sharesNameAfter(tokens, endOfRun + 2)) continue;
     for (const m of members) {
       const after = tokens[m + 1];
       const at = m === endOfRun ? (f ? f.start : (tokens[m]?.end ?? 0)) : (after?.start ?? 0);
       if (at > 0) add(at);
     }
   }
+}
+
+/**
+ * Whether a capitalised run starting at `k`, in the same paragraph, goes on from a title to what
+ * reads as a name ("Council Chair Doug Ford"): a title word, then at least one capitalised word
+ * that is not a title.
+ */
+function sharesNameAfter(tokens: readonly Token[], k: number): boolean {
+  const para = tokens[k]?.para;
+  let title = -1;
+  let j = k;
+  for (; j < k + 8; j++) {
+    const t = tokens[j];
+    if (!t || t.para !== para || t.type !== 'word' || !t.upper) break;
+    if (HEAD_TITLES.has(t.lower)) title = j;
+  }
+  return title >= 0 && j - 1 > title;
 }
 
 function isBadFollower(f: Token | undefined): boolean {

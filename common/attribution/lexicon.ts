@@ -169,7 +169,7 @@ export const TITLE_WORDS = words(`
   midfielder forward goalkeeper quarterback pitcher captain substitute defender winger
   skipper rookie veteran spinner bowler batsman opener keeper counsel constable assistant
   additional federal union provincial solicitor journalist inspector magistrate collector
-  secretary-general commander`);
+  secretary-general commander chair chairperson`);
 
 /**
  * Abbreviated titles of (mostly Indian) officials, written in capitals: "The SP said", "the DM
@@ -212,8 +212,8 @@ export const OFFICIAL_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
  * are as often surnames ("King", "Major") are left out.
  */
 export const HEAD_TITLES = words(`
-  president minister secretary secretary-general chancellor premier chairman chairwoman
-  spokesman spokeswoman director ambassador commissioner magistrate collector superintendent
+  president minister secretary secretary-general chancellor premier chair chairman chairwoman
+  chairperson spokesman spokeswoman director ambassador commissioner magistrate collector superintendent
   governor mayor senator representative leader chief ceo coach manager captain justice judge
   sheikh ayatollah pope
   sen. rep. gov. gen. adm. col. lt. sgt. capt. dr. mr. mrs. ms. prof. rev.`);
