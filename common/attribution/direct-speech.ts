@@ -375,7 +375,7 @@ export function attributeQuotation(
     // A quotation inside someone's reported clause ("said the ruling showed that the
     // legislature had "taken a shortcut"") is theirs, not the inner subject's, unless a verb
     // inside the clause labels it ("said what executives called "premiumization" was risky").
-    const host = enclosingReport(history, q);
+    const host = enclosingReport(history, q) ?? ctx.partialQuoteFrames.get(qi);
     const labelled = before !== null && cueUse(tokens[before.cueToken]?.lower ?? '') === 'quote';
     if (host && !labelled)
       return made(

@@ -76,7 +76,12 @@ export function attribute(text: string, options: AttributeOptions = {}): Attribu
   const layout = buildLayout(text);
   const gapRules = new Map<number, string>();
   const gaps = findGaps(layout, gapRules);
-  const ctx: SpeakerContext = { layout, registry: new SpeakerRegistry(), gaps };
+  const ctx: SpeakerContext = {
+    layout,
+    registry: new SpeakerRegistry(),
+    gaps,
+    partialQuoteFrames: new Map(),
+  };
   const statements: Statement[] = [];
 
   // Quotations are read with the sentence that opens them, in reading order, so that

@@ -982,7 +982,6 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
           const last = trimEnd(tokens, start, c - 2);
           if (
             last >= start &&
-            !hasQuoteIn(quoteOf, start, last) &&
             wordCount(tokens, start, last) >= 3 &&
             !isAdjunct(tokens, start, last)
           ) {
@@ -996,7 +995,7 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
               after.last,
               'reported/trailing-cue-then-speaker',
             );
-            if (st) out.push(st);
+            if (st) framePartialQuotes(ctx, st, start, last, out);
           }
           consumedUntil = Math.max(consumedUntil, after.last);
         }
@@ -1012,12 +1011,7 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
       attributionEndsAt(tokens, afterToldObject(tokens, c, end), end)
     ) {
       const last = trimEnd(tokens, start, speaker.first - 2);
-      if (
-        last >= start &&
-        !hasQuoteIn(quoteOf, start, last) &&
-        wordCount(tokens, start, last) >= 3 &&
-        !isAdjunct(tokens, start, last)
-      ) {
+      if (last >= start && wordCount(tokens, start, last) >= 3 && !isAdjunct(tokens, start, last)) {
         const st = makeStatement(
           ctx,
           start,
@@ -1028,7 +1022,7 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
           c,
           'reported/trailing-speaker-then-cue',
         );
-        if (st) out.push(st);
+        if (st) framePartialQuotes(ctx, st, start, last, out);
       }
       consumedUntil = Math.max(consumedUntil, c);
       continue;
@@ -1187,4 +1181,28 @@ function accordingTo(
   );
   if (st) out.push(st);
   return Math.max(np.last, last);
+}
+
+/**
+ * A reported clause that trails its attribution keeps its quoted words apart: under the
+ * labelling conventions only those words are a statement (direct), so the clause is not
+ * reported; its frame is recorded so that the direct stage gives each quotation inside it
+ * this speaker, however short ("The call was of a "personal" nature, he said").
+ */
+function framePartialQuotes(
+  ctx: SpeakerContext,
+  st: Statement,
+  first: number,
+  last: number,
+  out: Statement[],
+): void {
+  const { quoteOf } = ctx.layout;
+  if (!hasQuoteIn(quoteOf, first, last)) {
+    out.push(st);
+    return;
+  }
+  for (let k = first; k <= last; k++) {
+    const qi = quoteOf[k] ?? -1;
+    if (qi >= 0 && !ctx.partialQuoteFrames.has(qi)) ctx.partialQuoteFrames.set(qi, st);
+  }
 }

@@ -1,5 +1,6 @@
 import type { Source } from '../model/attribution.ts';
 import type { Layout } from './layout.ts';
+import type { Statement } from './statement.ts';
 import {
   COUNTRIES,
   DETERMINERS,
@@ -42,6 +43,11 @@ export interface SpeakerContext {
   readonly registry: SpeakerRegistry;
   /** Sorted gap offsets. */
   readonly gaps: readonly number[];
+  /**
+   * Quotations (by index) that lie inside a reported clause whose attribution trails it: the
+   * clause's statement, whose speaker the quotation takes.
+   */
+  readonly partialQuoteFrames: Map<number, Statement>;
 }
 
 /** Whether a gap offset lies in [from, to]. */
