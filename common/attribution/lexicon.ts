@@ -57,7 +57,7 @@ export const PRE_CUE_ADVERBS = words(`
   has have had also often previously repeatedly later earlier again already reportedly publicly
   privately flatly long once frequently recently then still now further separately similarly
   likewise since first initially subsequently originally consistently always usually
-  generally openly bluntly quietly simply even just never`);
+  generally openly bluntly quietly simply even just never today yesterday tonight`);
 
 export const WEEKDAYS = words('monday tuesday wednesday thursday friday saturday sunday');
 

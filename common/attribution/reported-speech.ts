@@ -672,7 +672,11 @@ function isAdjunct(tokens: readonly Token[], first: number, last: number): boole
   const a = tokens[first];
   const b = tokens[first + 1];
   if (!isWord(a)) return false;
+  // A fronted phrase with no verb of its own ("As per the local paper, X said", "In a
+  // statement, X said") says where the words come from, not what was said.
   const opensAdjunct =
+    PREPOSITIONS.has(a.lower) ||
+    a.lower === 'as' ||
     /(?:ing|ly)$/.test(a.lower) ||
     (ADJUNCT_SUBORDINATORS.has(a.lower) && isWord(b) && /ing$/.test(b.lower)) ||
     ((/ed$/.test(a.lower) || IRREGULAR_PARTICIPLES.has(a.lower) || a.lower === 'broadcast') &&
