@@ -29,11 +29,11 @@ const CUE_ENTRIES: ReadonlyArray<[string, CueUse]> = [
      recall recalls recalled reply replies replied report reports reported
      reiterate reiterates reiterated reiterating aver avers averred clarify clarifies clarified
      opine opines opined submit submits submitted mention mentions mentioned remark remarks
-     remarked`,
+     remarked suggest suggests suggested`,
   ),
   ...forms(
     'that',
-    `deny denies denied agree agrees agreed suggest suggests suggested reveal reveals revealed
+    `deny denies denied agree agrees agreed reveal reveals revealed
      disclose discloses disclosed conclude concludes concluded respond responds responded
      counter counters countered worry worries worried fear fears feared hope hopes hoped expect
      expects expected emphasize emphasizes emphasized emphasise emphasises emphasised find finds

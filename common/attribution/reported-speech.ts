@@ -1038,10 +1038,13 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
     // ends at the comma before the main verb.
     const subjectWord = tokens[skipBack(tokens, c - 1)]?.lower;
     if (subjectWord === 'which' || subjectWord === 'who') {
+      // Set off by commas ("Nora Blake, who argued that ..., won"), the clause ends at the next
+      // comma; otherwise at the comma before a main verb.
+      const setOff = tokens[skipBack(tokens, c - 1) - 1]?.text === ',';
       let stop = k;
       while (
         stop < end &&
-        !(tokens[stop]?.text === ',' && AUXILIARIES.has(tokens[stop + 1]?.lower ?? ''))
+        !(tokens[stop]?.text === ',' && (setOff || AUXILIARIES.has(tokens[stop + 1]?.lower ?? '')))
       )
         stop++;
       if (stop < end) {
