@@ -34,6 +34,8 @@ export class SpeakerRegistry {
   private readonly bySurnameKey = new Map<string, PersonEntry>();
   private readonly byFirstName = new Map<string, PersonEntry>();
   private readonly recent: Referent[] = [];
+  /** Named people in the order the text first named them. */
+  private readonly named: PersonEntry[] = [];
 
   /** The entry for a full name, created at its first mention. */
   person(name: string, role: string | null, gender: Gender | null): PersonEntry {
@@ -49,6 +51,7 @@ export class SpeakerRegistry {
         gender,
       };
       this.byName.set(key, entry);
+      this.named.push(entry);
       if (entry.firstName !== null && entry.surname) this.bySurnameKey.set(entry.surname, entry);
       if (entry.firstName !== null) this.byFirstName.set(entry.firstName, entry);
     } else {
@@ -145,6 +148,10 @@ export class SpeakerRegistry {
         return r.person;
       }
     }
+    // No recent mention agrees: the last person named (as an object, say: "met Mr. Ivan Sokol")
+    // whose gender the text stated as the pronoun's.
+    for (let i = this.named.length - 1; i >= Math.max(0, this.named.length - PERSON_LOOKBACK); i--)
+      if (this.named[i]?.gender === gender) return this.named[i];
     return undefined;
   }
 
