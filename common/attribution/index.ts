@@ -43,7 +43,7 @@ import {
 import type { Statement } from './statement.ts';
 
 /** Bump whenever a change to the algorithm changes its output, so stored results are recomputed. */
-export const ATTRIBUTION_VERSION = 9;
+export const ATTRIBUTION_VERSION = 10;
 
 export interface AttributeOptions {
   /** Add to each attribution and gap the stage and rule that decided it (`by`). */
