@@ -88,16 +88,6 @@ export function findGaps(layout: Layout, rules?: Map<number, string>): number[] 
       strandedAfterParticipleRule(t, n, tokens[i - 1], addAs('stranded-after-participle'));
       adminNounAfterPlaceRule(t, n, tokens[i - 1], tokens[i + 2], addAs('admin-noun-after-place'));
       if (
-        t.lower === 'beat' &&
-        !t.upper &&
-        tokens[i - 1]?.upper &&
-        n?.lower === 'by' &&
-        /^\p{N}/u.test(tokens[i + 2]?.text ?? '')
-      )
-        addAs('beaten-side-cut')(n.start); // "Chennai beat by 42 runs": the beaten side was cut
-      if (t.lower === 'the' && n?.lower === 'ahead' && !n.upper && tokens[i + 2]?.lower === 'of')
-        addAs('article-before-ahead')(n.start); // "on the ahead of the results": "the" never precedes "ahead"
-      if (
         (t.lower === 'either' || t.lower === 'both') &&
         n &&
         n.type === 'word' &&
