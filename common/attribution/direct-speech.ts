@@ -388,7 +388,13 @@ export function attributeQuotation(
     if (before) found = before;
     // 'An official, who did not wish to be named, was more blunt: "..."', 'He said: "..."'.
     else if (tokens[q.openToken - 1]?.text === ':' && words > SHORT_QUOTE_WORDS)
-      found = colonLead(ctx, sOpen, q.openToken - 1);
+      // The colon may end the paragraph before ("... issued the following statement:" and the
+      // statement quoted below it): the subject is looked for in the colon's own sentence.
+      found = colonLead(
+        ctx,
+        sentences[sentenceOf[q.openToken - 1] ?? -1] ?? sOpen,
+        q.openToken - 1,
+      );
   }
   const title = looksLikeTitle(content);
   if (found && title && found.label) return null;

@@ -35,8 +35,7 @@ describe('what is not reported speech', () => {
   });
 
   it('does not take the question after "when asked if" as anything said', () => {
-    const text =
-      'When asked if the factory would close, the owner Lena Marsh declined to comment.';
+    const text = 'When asked if the factory would close, the owner Lena Marsh declined to comment.';
     expect(statements(text)).toEqual([]);
     const answered =
       'When asked if the factory would close, Lena Marsh said the decision was not hers.';
@@ -44,7 +43,8 @@ describe('what is not reported speech', () => {
   });
 
   it('does not take a fronted phrase that names a source ("As per ...") as the statement', () => {
-    const text = 'As per the local paper, Judge Ana Ruiz said, "The hearing will resume on Friday."';
+    const text =
+      'As per the local paper, Judge Ana Ruiz said, "The hearing will resume on Friday."';
     const all = statements(text);
     expect(all.map((a) => a.quote)).toEqual(['The hearing will resume on Friday.']);
     expect(all[0]?.source.name).toBe('Ana Ruiz');
@@ -57,6 +57,20 @@ describe('cues', () => {
     const a = only(text, 'the fees were illegal');
     expect(a).toMatchObject({ kind: 'indirect', source: { name: 'Nora Blake' } });
     expect(a.by).toBe('reported/relative-clause');
+  });
+
+  it('gives a statement quoted under a paragraph that ends in a colon to that subject', () => {
+    const text =
+      'Ana Ruiz, the mayor, issued the following statement on the flood:\n\n' +
+      '\u201cWe will rebuild every home that was lost.\n\n\u201cNobody will be left behind.\u201d';
+    for (const quote of [
+      'We will rebuild every home that was lost.',
+      'Nobody will be left behind.',
+    ])
+      expect(only(text, quote).source.name).toBe('Ana Ruiz');
+    expect(only(text, 'We will rebuild every home that was lost.').by).toBe(
+      'direct/colon-after-subject',
+    );
   });
 
   it('gives a partial quotation inside a trailing reported clause to its speaker', () => {
