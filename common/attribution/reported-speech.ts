@@ -974,6 +974,10 @@ export function reportedStatements(ctx: SpeakerContext, sentenceIndex: number): 
     if (!takesClause(tok.lower) || notAReport(tokens, c)) continue;
 
     let speaker = speakerBeforeCue(ctx, c, s.first, false);
+    const aside = asideBefore(tokens, c, s.first);
+    // "Mayor Tim Kerr – who has led the city since 2019 – said ...": the subject stands before
+    // an aside set off by dashes.
+    if (!speaker && aside >= 0) speaker = speakerBeforeCue(ctx, aside, s.first, false);
     if (!speaker && COORDINATORS.has(tokens[c - 1]?.lower ?? '')) {
       // "Rahman acknowledged the slowdown but said ...": the verb shares the sentence's subject.
       speaker = sentenceSubject(ctx, s, c - 1);
@@ -1212,4 +1216,16 @@ function framePartialQuotes(
     const qi = quoteOf[k] ?? -1;
     if (qi >= 0 && !ctx.partialQuoteFrames.has(qi)) ctx.partialQuoteFrames.set(qi, st);
   }
+}
+
+const DASHES = new Set(['\u2013', '\u2014', '--']);
+
+/**
+ * When the word before the verb at `cue` closes an aside set off by dashes, the index of the
+ * dash that opens it (within the sentence from `floor`); else -1.
+ */
+function asideBefore(tokens: readonly Token[], cue: number, floor: number): number {
+  if (!DASHES.has(tokens[cue - 1]?.text ?? '')) return -1;
+  for (let k = cue - 3; k > floor; k--) if (DASHES.has(tokens[k]?.text ?? '')) return k;
+  return -1;
 }

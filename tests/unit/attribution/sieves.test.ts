@@ -73,6 +73,13 @@ describe('cues', () => {
     );
   });
 
+  it('finds the subject before an aside set off by dashes', () => {
+    for (const dash of ['\u2013', '\u2014']) {
+      const text = `Mayor Tim Kerr ${dash} who has led the city since 2019 ${dash} said the budget would be balanced.`;
+      expect(only(text, 'the budget would be balanced').source.name).toBe('Tim Kerr');
+    }
+  });
+
   it('gives a partial quotation inside a trailing reported clause to its speaker', () => {
     const text =
       'The delay was "deeply regrettable" and the review would take a month, Mayor Dana Cole said.';
