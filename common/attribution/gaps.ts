@@ -1,4 +1,5 @@
 import type { Layout } from './layout.ts';
+import { orphanModifierRule } from './gap-rules-orphans.ts';
 import type { Token } from './tokens.ts';
 import { type Add } from './gap-grammar.ts';
 import {
@@ -16,7 +17,6 @@ import {
 import {
   bareRoleRule,
   bareTitleSubjectRule,
-  orphanModifierRule,
   strippedTitleSubjectRule,
   titleBeforeVerbRule,
 } from './gap-rules-titles.ts';

@@ -9,8 +9,8 @@
  *
  * 1. `layout`   paragraphs, tokens, quotation marks and sentences (layout.ts);
  * 2. `gaps`     places where a feed cut words, by the grammar they leave broken (gaps.ts runs
- *               the rules of gap-rules-function-words.ts, gap-rules-titles.ts and
- *               gap-rules-clauses.ts, in that order);
+ *               the rules of gap-rules-function-words.ts, gap-rules-titles.ts,
+ *               gap-rules-clauses.ts and gap-rules-orphans.ts, in that order);
  * 3. `mentions` the people, organisations and groups the text names, in reading order, with
  *               their roles, so that surnames, descriptions ("the minister") and pronouns
  *               can be resolved later (speakers.ts, speaker-registry.ts);
