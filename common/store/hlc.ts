@@ -10,6 +10,7 @@ const WALL_DIGITS = 13;
 /** Digits of the counter. */
 const COUNTER_DIGITS = 6;
 const COUNTER_MAX = 10 ** COUNTER_DIGITS - 1;
+const DOT = 0x2e;
 
 /** `<wall>.<counter>.<writer>`, e.g. `1764633600000.000003.laptop~k3f9`. */
 export type Stamp = string;
@@ -41,8 +42,18 @@ export function parseStamp(stamp: string): StampParts | null {
   return { wall: Number(m[1]), counter: Number(m[2]), writer: m[3] ?? '' };
 }
 
+/** Where the writer starts in a stamp: after the fixed-width time and counter and their dots. */
+const WRITER_AT = WALL_DIGITS + 1 + COUNTER_DIGITS + 1;
+
 /** The writer part of a stamp (the whole string when it is not a stamp). */
 export function writerOf(stamp: Stamp): string {
+  // Called for every note merged: the fixed layout is checked by position, not by the regex.
+  if (
+    stamp.length > WRITER_AT &&
+    stamp.charCodeAt(WALL_DIGITS) === DOT &&
+    stamp.charCodeAt(WRITER_AT - 1) === DOT
+  )
+    return stamp.slice(WRITER_AT);
   return parseStamp(stamp)?.writer ?? stamp;
 }
 

@@ -120,10 +120,14 @@ export function applyNote(state: NoteState, head: NoteHead): boolean {
   if (seen !== undefined && seen >= head.t) return false;
   state.seen[writer] = head.t;
   if (state.heads.some((h) => h.base.includes(head.t))) return true;
+  if (state.heads.length === 0) {
+    state.heads = [head];
+    return true;
+  }
   const base = new Set(head.base);
   // A writer's later note always replaces its own earlier ones, whatever it named as base.
   const kept = state.heads.filter((h) => !base.has(h.t) && writerOf(h.t) !== writer);
-  state.heads = dedupeHeads([...kept, head]);
+  state.heads = kept.length === 0 ? [head] : dedupeHeads([...kept, head]);
   return true;
 }
 

@@ -19,6 +19,7 @@ const suites: Array<[string, Suite]> = [
   ['library', () => import('./library.ts')],
   ['cli-start', () => import('./cli-start.ts')],
   ['store', () => import('./store.ts')],
+  ['sync', () => import('./sync.ts')],
 ];
 
 const json = process.argv.includes('--json');

@@ -29,7 +29,7 @@ import {
 } from '../../../common/store/merge.ts';
 import { articleSchema, type IndexRow } from '../../../common/store/schema.ts';
 import { JOURNAL_FORMAT_VERSION } from '../../../common/store/journal-schema.ts';
-import { LogWriter, readLog } from './change-log.ts';
+import { LogWriter, scanLog } from './change-log.ts';
 import { writeFileDurably } from './durable-file.ts';
 import { describeWriteFailure } from './write-failure.ts';
 import {
@@ -43,6 +43,7 @@ import {
 } from './layout.ts';
 import { SnapshotFiles, type ArticleCounts } from './snapshot.ts';
 import { FolderWatch } from './folder-watch.ts';
+import { ArticleHighlights, deepFreeze } from './article-highlights.ts';
 import type {
   HighlightsTx,
   LibraryChange,
@@ -92,71 +93,6 @@ function summaryOf(row: IndexRow): ArticleSummary {
   const { contentHash: _hash, ...summary } = row;
   if (summary.tags) summary.tags = [...summary.tags];
   return summary;
-}
-
-/**
- * One article's highlights in memory, with what is derived from them kept up to date one
- * highlight at a time, so that a write costs the same in an article of ten or ten thousand.
- */
-class ArticleHighlights {
-  readonly states = new Map<string, HighlightState>();
-  readonly #byId = new Map<string, Highlight>();
-  #notes = 0;
-  #latest = '';
-  #list: Highlight[] | null = null;
-
-  constructor(readonly articleId: string) {}
-
-  /** Replaces the state of one highlight (or adds it) and updates what derives from it. */
-  refresh(id: string): void {
-    const state = this.states.get(id);
-    const before = this.#byId.get(id);
-    const after = state ? materializeHighlight(this.articleId, state) : null;
-    if (before && before.note.trim() !== '') this.#notes--;
-    if (after) {
-      // Handed out without copying (see getHighlights), so frozen against a caller's changes.
-      deepFreeze(after);
-      this.#byId.set(id, after);
-      if (after.note.trim() !== '') this.#notes++;
-    } else this.#byId.delete(id);
-    if (state) {
-      const t = latestStamp(state);
-      if (t > this.#latest) this.#latest = t;
-    }
-    this.#list = null;
-  }
-
-  /** Recomputes everything (after states were replaced wholesale). */
-  refreshAll(): void {
-    this.#byId.clear();
-    this.#notes = 0;
-    for (const id of this.states.keys()) this.refresh(id);
-  }
-
-  get list(): Highlight[] {
-    this.#list ??= [...this.#byId.values()];
-    return this.#list;
-  }
-
-  get(id: string): Highlight | null {
-    return this.#byId.get(id) ?? null;
-  }
-
-  counts(): ArticleCounts {
-    return { highlights: this.#byId.size, notes: this.#notes };
-  }
-
-  stamp(): string {
-    return `${this.states.size}:${this.#latest}`;
-  }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 }
 
 /** Options for opening a store. */
@@ -575,6 +511,19 @@ export class JournalStore implements LibraryStore {
     await this.#writer.close();
   }
 
+  /**
+   * Reads and applies now what other writers appended (normally done before each change and by
+   * the folder watch); resolves to the articles that changed.
+   */
+  refresh(): Promise<string[]> {
+    return this.#enqueue(async () => [...(await this.#catchUp(true))]);
+  }
+
+  /** TEMP */
+  compact(): Promise<void> {
+    return this.fold();
+  }
+
   /** Folds what is in memory into the snapshot now (tests and benchmarks; normally automatic). */
   fold(): Promise<void> {
     return this.#enqueue(() => this.#foldNow());
@@ -632,8 +581,9 @@ export class JournalStore implements LibraryStore {
     for (const { ops } of records)
       for (const op of ops)
         if ((op.o === 'hl' || op.o === 'note') && !this.#loaded.has(op.a)) await this.#load(op.a);
+    let latest = '';
     for (const { t, ops } of records) {
-      this.#clock.observe(t);
+      if (t > latest) latest = t;
       for (const op of ops) {
         if (op.o === 'lib') {
           if (op.f.seeded !== undefined && (!this.#seeded || this.#seeded.t <= t)) {
@@ -651,16 +601,16 @@ export class JournalStore implements LibraryStore {
         } else {
           const article = this.#loaded.get(op.a);
           if (!article) continue;
-          let state = article.states.get(op.h);
-          if (!state) article.states.set(op.h, (state = { id: op.h, f: {} }));
-          if (applyHighlightOp(state, op, t)) {
-            article.refresh(op.h);
+          // Derived again once, when next read, however many records touched it.
+          if (applyHighlightOp(article.stateOf(op.h), op, t)) {
+            article.touch(op.h);
             changed.add(op.a);
             this.#dirty.add(op.a);
           }
         }
       }
     }
+    if (latest) this.#clock.observe(latest);
     return changed;
   }
 
@@ -668,7 +618,7 @@ export class JournalStore implements LibraryStore {
    * Reads what every log has gained since last read (other processes, other devices) and
    * applies it; with `notify`, tells listeners which articles changed.
    */
-  async #catchUp(notify: boolean): Promise<void> {
+  async #catchUp(notify: boolean): Promise<Set<string>> {
     const changed = new Set<string>();
     for (const rel of await this.#logFiles()) {
       if (rel === this.#writerRel) continue;
@@ -680,15 +630,17 @@ export class JournalStore implements LibraryStore {
         continue; // removed since listed
       }
       if (size <= from) continue;
-      const read = await readLog(full(this.dataDir, rel), from);
+      const read = await scanLog(full(this.dataDir, rel), from, async (records, end) => {
+        for (const id of await this.#apply(records)) changed.add(id);
+        this.#read.set(rel, end);
+        this.#recordsSinceFold += records.length;
+      });
       if (read.damaged > 0)
         this.notices.push({
           file: rel,
           message: `${read.damaged} damaged change record${read.damaged === 1 ? ' was' : 's were'} skipped in a change log of the device “${rel.split('/')[1]}”.`,
         });
-      for (const id of await this.#apply(read.records.map((r) => r.record))) changed.add(id);
       this.#read.set(rel, read.end);
-      this.#recordsSinceFold += read.records.length;
     }
     if (changed.size > 0) {
       this.#scheduleFold();
@@ -697,6 +649,7 @@ export class JournalStore implements LibraryStore {
         for (const listener of this.#listeners) listener(change);
       }
     }
+    return changed;
   }
 
   /** Every log in the folder, relative to it, oldest names first within each device. */
@@ -742,17 +695,19 @@ export class JournalStore implements LibraryStore {
   /** Replays every log for one article whose snapshot was lost, and says what was recovered. */
   async #rebuildArticle(article: ArticleHighlights): Promise<void> {
     for (const rel of await this.#logFiles()) {
+      // Later records are applied by the catch-up that reads them.
       const upTo = this.#read.get(rel) ?? 0;
-      const read = await readLog(full(this.dataDir, rel), 0);
-      for (const { record, end } of read.records) {
-        if (end > upTo) break; // later records are applied by the catch-up that reads them
-        for (const op of record.ops) {
-          if ((op.o !== 'hl' && op.o !== 'note') || op.a !== article.articleId) continue;
-          let state = article.states.get(op.h);
-          if (!state) article.states.set(op.h, (state = { id: op.h, f: {} }));
-          applyHighlightOp(state, op, record.t);
-        }
-      }
+      await scanLog(
+        full(this.dataDir, rel),
+        0,
+        (records) => {
+          for (const record of records)
+            for (const op of record.ops)
+              if ((op.o === 'hl' || op.o === 'note') && op.a === article.articleId)
+                applyHighlightOp(article.stateOf(op.h), op, record.t);
+        },
+        upTo,
+      );
     }
     article.refreshAll();
     this.#dirty.add(article.articleId);
