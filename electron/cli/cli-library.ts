@@ -9,13 +9,18 @@ const opened: Array<{ library: Library; dataDir: string }> = [];
 /**
  * Opens the library for a command. A damaged file the store moved aside (and restored from
  * backup where it could) is reported on stderr by reportRepairs when the command ends, so that
- * a script, like a person, learns of it.
+ * a script, like a person, learns of it. `readOnly` for commands that only read.
  */
-export async function openCliLibrary(dataDir: string): Promise<{ library: Library }> {
+export async function openCliLibrary(
+  dataDir: string,
+  options: { readOnly?: boolean } = {},
+): Promise<{ library: Library }> {
   await checkDataDir(dataDir);
   // Loaded here, not at the top: `gloss --help` and usage errors never open a library.
   const { openLibrary } = await import('../services/open-library.ts');
-  const result = await openLibrary(dataDir);
+  // A command that only reads opens the store for reading: it creates nothing in the folder
+  // (not even this device's log folder) and works on a read-only one.
+  const result = await openLibrary(dataDir, { store: { readOnly: options.readOnly ?? false } });
   opened.push({ library: result.library, dataDir });
   return result;
 }

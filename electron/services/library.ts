@@ -386,7 +386,8 @@ export class Library {
       const { position, quote } = describeRange(article.text, found.start, found.end);
       return { ...h, position, quote };
     });
-    if (changed) {
+    // Opened for reading (or on a read-only folder) the repair is shown, not saved.
+    if (changed && !this.store.readOnly) {
       await this.store.updateHighlights(article.id, (tx) => {
         for (const h of checked) if (tx.get(h.id)) tx.put(h);
       });

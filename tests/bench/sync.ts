@@ -62,7 +62,10 @@ function highlightAt(articleId: string, i: number, text: string): Highlight {
  * The other device's log: one record per change, as its app writes them (7 creates, 2 note
  * edits and 1 delete in every 10 changes), stamped by its own clock.
  */
-export function otherDeviceLog(articles: Article[], seed: number): { lines: string; plain: string } {
+export function otherDeviceLog(
+  articles: Article[],
+  seed: number,
+): { lines: string; plain: string } {
   const rand = seeded(seed);
   const clock = new HybridClock('there~bench', () => Date.UTC(2026, 0, 2));
   const live: Highlight[] = [];

@@ -60,7 +60,7 @@ async function runExport(
   io: Output,
 ): Promise<number> {
   const template = await readTemplate(flags.template);
-  const { library } = await openCliLibrary(dataDir);
+  const { library } = await openCliLibrary(dataDir, { readOnly: true });
   const options = { colorTags: flags.colorTags, template };
   if (flags.all) {
     if (!flags.out) {

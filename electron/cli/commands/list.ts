@@ -4,7 +4,7 @@ import { humanDate, json, plural, type Output } from '../output.ts';
 
 /** `gloss list`: every article with its source, date and counts. */
 export async function listCommand(flags: Flags, dataDir: string, io: Output): Promise<number> {
-  const { library } = await openCliLibrary(dataDir);
+  const { library } = await openCliLibrary(dataDir, { readOnly: true });
   const articles = library.list().map((a) => ({
     id: a.id,
     title: a.title,

@@ -22,7 +22,7 @@ export async function searchCommand(
     io.err('gloss search: give the words to search for');
     return 2;
   }
-  const { library } = await openCliLibrary(dataDir);
+  const { library } = await openCliLibrary(dataDir, { readOnly: true });
   // One search and done: wait for the index (loaded, or built) rather than scan the library.
   await library.search.settled();
   const results = await library.find(query);

@@ -15,7 +15,7 @@ export async function showCommand(
     io.err('gloss show: name the article ID (see gloss list)');
     return 2;
   }
-  const { library } = await openCliLibrary(dataDir);
+  const { library } = await openCliLibrary(dataDir, { readOnly: true });
   const found = library.list().find((a) => a.id === id);
   if (!found) {
     io.err(`gloss show: no article with id ${id} in ${dataDir}`);

@@ -134,7 +134,7 @@ export async function syncCommand(
     io.err('gloss sync: the only subcommand is status (see gloss sync --help)');
     return 2;
   }
-  const { library } = await openCliLibrary(dataDir);
+  const { library } = await openCliLibrary(dataDir, { readOnly: true });
   const logs = readLogs(library);
   if (!logs) {
     io.err(`gloss sync status: the library in ${dataDir} keeps no per-device change logs`);

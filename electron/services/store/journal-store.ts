@@ -6,7 +6,7 @@
  * Layout, guarantees and API: README.md beside this file.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GlossError } from '../../../common/errors.ts';
 import type { Article, ArticleSummary } from '../../../common/model/article.ts';
@@ -16,11 +16,8 @@ import {
   applyHighlightOp,
   applyRowOp,
   highlightOps,
-  latestStamp,
-  materializeHighlight,
   materializeRow,
   noteHeads,
-  type HighlightState,
   type LogRecord,
   type Op,
   type Reg,
@@ -32,17 +29,10 @@ import { JOURNAL_FORMAT_VERSION } from '../../../common/store/journal-schema.ts'
 import { LogWriter, scanLog } from './change-log.ts';
 import { writeFileDurably } from './durable-file.ts';
 import { describeWriteFailure } from './write-failure.ts';
-import {
-  CONTENT_DIR,
-  contentRel,
-  DEVICES_DIR,
-  full,
-  logsDir,
-  MEDIA_DIR,
-  SAFE_ID,
-} from './layout.ts';
+import { CONTENT_DIR, contentRel, DEVICES_DIR, full, logsDir, SAFE_ID } from './layout.ts';
 import { SnapshotFiles, type ArticleCounts } from './snapshot.ts';
 import { FolderWatch } from './folder-watch.ts';
+import { pruneMediaFiles, removeMedia, saveMediaFile } from './media.ts';
 import { ArticleHighlights, deepFreeze } from './article-highlights.ts';
 import type {
   HighlightsTx,
@@ -51,9 +41,6 @@ import type {
   ReadingPosition,
   StoreNotice,
 } from './types.ts';
-
-/** Media files are named by the importer (a hash and an image extension); nothing else. */
-const SAFE_MEDIA_NAME = /^[A-Za-z0-9_-]{1,100}\.[a-z0-9]{1,5}$/;
 
 /** Fold the log into the snapshot after this many records, and this long after the last one. */
 const FOLD_AFTER_RECORDS = 2000;
@@ -143,7 +130,7 @@ export class JournalStore implements LibraryStore {
     this.#writerRel = `${logsDir(this.device)}/${logName}.jsonl`;
     this.#writer = new LogWriter(full(dataDir, this.#writerRel));
     this.#clock = new HybridClock(`${this.device}~${logName}`, options.wallClock);
-    this.#snapshots = new SnapshotFiles(dataDir, this.device, this.notices);
+    this.#snapshots = new SnapshotFiles(dataDir, this.device, this.notices, this.#readOnly);
   }
 
   get readOnly(): boolean {
@@ -429,7 +416,7 @@ export class JournalStore implements LibraryStore {
         const key = keys[i];
         const shared = [...this.#rows.values()].some((s) => s.f.live?.v && s.f.content?.v === key);
         if (key && !shared) await rm(full(this.dataDir, contentRel(key)), { force: true });
-        await rm(path.join(this.dataDir, MEDIA_DIR, row.id), { recursive: true, force: true });
+        await removeMedia(this.dataDir, row.id);
         this.#loaded.delete(row.id);
         this.#counts.delete(row.id);
         await this.#snapshots.removeArticle(row.id);
@@ -440,37 +427,14 @@ export class JournalStore implements LibraryStore {
 
   saveMedia(articleId: string, name: string, bytes: Uint8Array): Promise<void> {
     return this.#transact(async () => {
-      if (!SAFE_ID.test(articleId))
-        throw new GlossError(
-          'invalid-argument',
-          `Cannot keep images for the article id "${articleId}".`,
-        );
-      if (!SAFE_MEDIA_NAME.test(name))
-        throw new GlossError('invalid-argument', `Cannot keep an image named "${name}".`);
       this.#writable('the images of an article');
-      const dir = path.join(this.dataDir, MEDIA_DIR, articleId);
-      try {
-        await mkdir(dir, { recursive: true });
-        await writeFileDurably(path.join(dir, name), bytes);
-      } catch (error) {
-        throw describeWriteFailure(error, `an image of the article ${articleId}`);
-      }
+      await saveMediaFile(this.dataDir, articleId, name, bytes);
     });
   }
 
   pruneMedia(articleId: string, keep: ReadonlySet<string>): Promise<void> {
     return this.#transact(async () => {
-      if (!SAFE_ID.test(articleId) || this.#readOnly) return;
-      const dir = path.join(this.dataDir, MEDIA_DIR, articleId);
-      let names: string[];
-      try {
-        names = await readdir(dir);
-      } catch {
-        return; // no media folder: nothing to prune
-      }
-      for (const name of names)
-        if (!keep.has(name)) await unlink(path.join(dir, name)).catch(() => undefined);
-      if (keep.size === 0) await rm(dir, { recursive: true, force: true });
+      if (!this.#readOnly) await pruneMediaFiles(this.dataDir, articleId, keep);
     });
   }
 

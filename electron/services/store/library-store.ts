@@ -23,20 +23,14 @@ import {
 } from '../../../common/store/schema.ts';
 import { backupFolder } from './backups.ts';
 import { DocumentFile, loadDocument } from './document-file.ts';
-import { isTempFileName, writeFileDurably } from './durable-file.ts';
+import { isTempFileName } from './durable-file.ts';
+import { SAFE_ID } from './layout.ts';
+import { pruneMediaFiles, removeMedia, saveMediaFile } from './media.ts';
 import type { ReadingPosition, StoredLibrary, StoreNotice } from './types.ts';
 
 const INDEX_FILE = 'library.json';
 const ARTICLES_DIR = 'articles';
 const HIGHLIGHTS_DIR = 'highlights';
-/** Images saved with web pages, one folder per article. */
-export const MEDIA_DIR = 'media';
-
-/** Media files are named by the importer (a hash and an image extension); nothing else. */
-const SAFE_MEDIA_NAME = /^[A-Za-z0-9_-]{1,100}\.[a-z0-9]{1,5}$/;
-
-/** Ids become file names, so only plain ones are accepted (no separators, no dots). */
-const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 function articleRel(id: string): string {
   return `${ARTICLES_DIR}/${id}.json`;
@@ -272,41 +266,18 @@ class FileLibraryStore implements StoredLibrary {
           await rm(path.join(this.dataDir, rel), { force: true });
           await rm(backupFolder(this.dataDir, rel), { recursive: true, force: true });
         }
-        await rm(path.join(this.dataDir, MEDIA_DIR, id), { recursive: true, force: true });
+        await removeMedia(this.dataDir, id);
       }
       return expired;
     });
   }
 
   saveMedia(articleId: string, name: string, bytes: Uint8Array): Promise<void> {
-    return this.#enqueue(async () => {
-      if (!SAFE_ID.test(articleId))
-        throw new GlossError(
-          'invalid-argument',
-          `Cannot keep images for the article id "${articleId}".`,
-        );
-      if (!SAFE_MEDIA_NAME.test(name))
-        throw new GlossError('invalid-argument', `Cannot keep an image named "${name}".`);
-      const dir = path.join(this.dataDir, MEDIA_DIR, articleId);
-      await mkdir(dir, { recursive: true });
-      await writeFileDurably(path.join(dir, name), bytes);
-    });
+    return this.#enqueue(() => saveMediaFile(this.dataDir, articleId, name, bytes));
   }
 
   pruneMedia(articleId: string, keep: ReadonlySet<string>): Promise<void> {
-    return this.#enqueue(async () => {
-      if (!SAFE_ID.test(articleId)) return;
-      const dir = path.join(this.dataDir, MEDIA_DIR, articleId);
-      let names: string[];
-      try {
-        names = await readdir(dir);
-      } catch {
-        return; // no media folder: nothing to prune
-      }
-      for (const name of names)
-        if (!keep.has(name)) await unlink(path.join(dir, name)).catch(() => undefined);
-      if (keep.size === 0) await rm(dir, { recursive: true, force: true });
-    });
+    return this.#enqueue(() => pruneMediaFiles(this.dataDir, articleId, keep));
   }
 
   async highlightsStamp(articleId: string): Promise<string | null> {

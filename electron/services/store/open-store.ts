@@ -21,6 +21,11 @@ export interface OpenStoreOptions {
   configDir?: string;
   /** Wall clock for change stamps (tests). */
   wallClock?: () => number;
+  /**
+   * Open for reading only (`gloss list`, `show`, `export`…): nothing is created, converted,
+   * folded or cleaned in the folder, so a read works on a read-only folder and leaves no trace.
+   */
+  readOnly?: boolean;
 }
 
 /**
@@ -33,13 +38,15 @@ export async function openLibraryStore(
 ): Promise<LibraryStore & { fold(): Promise<void> }> {
   const dir = path.resolve(dataDir);
   const device = options.device ?? (await deviceName(options.configDir));
-  let readOnly = false;
-  try {
-    await mkdir(full(dir, logsDir(device)), { recursive: true });
-  } catch (error) {
-    if (!isNotWritable(error)) throw error;
-    readOnly = true;
-  }
+  const forReading = options.readOnly ?? false;
+  let readOnly = forReading;
+  if (!forReading)
+    try {
+      await mkdir(full(dir, logsDir(device)), { recursive: true });
+    } catch (error) {
+      if (!isNotWritable(error)) throw error;
+      readOnly = true;
+    }
   const notices = [];
   if (!readOnly && (await needsMigration(dir))) notices.push(...(await migrateFromV1(dir, device)));
   const store = new JournalStore(dir, { device, readOnly, wallClock: options.wallClock });
@@ -47,7 +54,7 @@ export async function openLibraryStore(
   await store.load();
   // Content files are written by every process: only temp files old enough to be abandoned.
   if (!readOnly) await removeTempFiles(full(dir, CONTENT_DIR), 10 * 60_000);
-  if (readOnly)
+  if (readOnly && !forReading)
     store.notices.push({
       file: 'library folder',
       message:

@@ -48,7 +48,10 @@ export interface LibraryChange {
 export interface LibraryStore extends StoredLibrary {
   /** This device's name (see device.ts). */
   readonly device: string;
-  /** True when the folder cannot be written: reads work, changes throw a `read-only` error. */
+  /**
+   * True when the folder cannot be written, or it was opened for reading only: reads work,
+   * changes throw a `read-only` error.
+   */
   readonly readOnly: boolean;
   /**
    * A transaction on one article's highlights: `change` runs on the current state (after what
