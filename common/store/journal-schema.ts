@@ -99,6 +99,11 @@ export const indexSnapshotSchema = z.object({
   seeded: reg(z.boolean()).optional(),
   rows: z.array(rowStateSchema),
   counts: z.record(z.string(), z.object({ highlights: z.number().int(), notes: z.number().int() })),
+  /**
+   * The latest stamp folded in from each writer (`<device>~<log>`): a deletion stamped no later
+   * is known to this device, which is how compaction knows when a tombstone may go.
+   */
+  seen: z.record(z.string(), stamp).optional(),
 });
 
 /**

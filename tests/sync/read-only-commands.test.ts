@@ -77,7 +77,7 @@ function readCommands(): string[][] {
     ['list', '--json'],
     ['show', articleId, '--json'],
     ['sync', 'status', '--json'],
-    ['export', articleId],
+    ['export', articleId, '--out', path.join(work, 'exported.md')],
   ];
 }
 

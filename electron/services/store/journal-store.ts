@@ -6,18 +6,21 @@
  * Layout, guarantees and API: README.md beside this file.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { GlossError } from '../../../common/errors.ts';
 import type { Article, ArticleSummary } from '../../../common/model/article.ts';
 import type { Highlight } from '../../../common/model/highlight.ts';
-import { HybridClock, type Stamp } from '../../../common/store/hlc.ts';
+import { HybridClock, parseStamp, writerOf, type Stamp } from '../../../common/store/hlc.ts';
 import {
   applyHighlightOp,
   applyRowOp,
   highlightOps,
+  mergeHighlight,
+  mergeRow,
   materializeRow,
   noteHeads,
+  type HighlightState,
   type LogRecord,
   type Op,
   type Reg,
@@ -29,7 +32,15 @@ import { JOURNAL_FORMAT_VERSION } from '../../../common/store/journal-schema.ts'
 import { LogWriter, scanLog } from './change-log.ts';
 import { writeFileDurably } from './durable-file.ts';
 import { describeWriteFailure } from './write-failure.ts';
-import { CONTENT_DIR, contentRel, DEVICES_DIR, full, logsDir, SAFE_ID } from './layout.ts';
+import {
+  CONTENT_DIR,
+  contentRel,
+  DEVICES_DIR,
+  full,
+  indexSnapshotRel,
+  logsDir,
+  SAFE_ID,
+} from './layout.ts';
 import { SnapshotFiles, type ArticleCounts } from './snapshot.ts';
 import { FolderWatch } from './folder-watch.ts';
 import { pruneMediaFiles, removeMedia, saveMediaFile } from './media.ts';
@@ -47,6 +58,29 @@ const FOLD_AFTER_RECORDS = 2000;
 const FOLD_IDLE_MS = 30_000;
 /** At open, fold when at least this many records were read past the snapshot. */
 const FOLD_AT_OPEN_RECORDS = 500;
+/**
+ * A deletion is remembered until every device has folded it, or this long (a device away from
+ * the folder for longer could bring back a highlight deleted meanwhile).
+ */
+const TOMBSTONE_MAX_AGE_MS = 180 * 24 * 60 * 60_000;
+/**
+ * …and at least this long, so that every running process of this device (which reads the logs
+ * within seconds) has applied it before the record that carried it can be compacted away.
+ */
+const TOMBSTONE_MIN_AGE_MS = 60 * 60_000;
+
+/** Whether the process that writes a log of this device (`<time>-<pid>-<random>`) still runs. */
+function writerAlive(rel: string): boolean {
+  const pid = Number(/-(\d+)-[0-9a-f]+\.jsonl$/.exec(rel)?.[1]);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /** Tags as the user means them: trimmed, no empties, the first spelling of each kept. */
 function cleanTags(tags: readonly string[]): string[] {
@@ -95,9 +129,10 @@ export class JournalStore implements LibraryStore {
   readonly notices: StoreNotice[] = [];
   readonly device: string;
   #readOnly: boolean;
-  readonly #clock: HybridClock;
-  readonly #writer: LogWriter;
-  readonly #writerRel: string;
+  #clock: HybridClock;
+  #writer: LogWriter;
+  #writerRel: string;
+  readonly #wallClock: (() => number) | undefined;
   readonly #snapshots: SnapshotFiles;
   readonly #rows = new Map<string, RowState>();
   #seeded: Reg<boolean> | undefined;
@@ -107,6 +142,10 @@ export class JournalStore implements LibraryStore {
   readonly #counts = new Map<string, ArticleCounts>();
   /** How far each log has been read (relative path → bytes), this process's own included. */
   readonly #read = new Map<string, number>();
+  /** The latest stamp applied from each writer (see the snapshot's `seen`). */
+  readonly #seen = new Map<string, Stamp>();
+  /** Other devices' snapshot indexes as last looked at (size and time), so each is read once. */
+  readonly #peerIndexes = new Map<string, string>();
   /** Articles changed since the last fold, and whether rows or settings changed. */
   readonly #dirty = new Set<string>();
   #indexDirty = false;
@@ -126,15 +165,21 @@ export class JournalStore implements LibraryStore {
   ) {
     this.device = options.device;
     this.#readOnly = options.readOnly ?? false;
-    const logName = `${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}`;
-    this.#writerRel = `${logsDir(this.device)}/${logName}.jsonl`;
-    this.#writer = new LogWriter(full(dataDir, this.#writerRel));
-    this.#clock = new HybridClock(`${this.device}~${logName}`, options.wallClock);
+    this.#wallClock = options.wallClock;
+    [this.#writerRel, this.#writer, this.#clock] = this.#newLog();
     this.#snapshots = new SnapshotFiles(dataDir, this.device, this.notices, this.#readOnly);
   }
 
   get readOnly(): boolean {
     return this.#readOnly;
+  }
+
+  /** A log of this process's own: `<time>-<pid>-<random>.jsonl`, its writer and its clock. */
+  #newLog(): [string, LogWriter, HybridClock] {
+    const logName = `${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}`;
+    const rel = `${logsDir(this.device)}/${logName}.jsonl`;
+    const clock = new HybridClock(`${this.device}~${logName}`, this.#wallClock);
+    return [rel, new LogWriter(full(this.dataDir, rel)), clock];
   }
 
   // ---- opening -------------------------------------------------------------------------------
@@ -147,9 +192,12 @@ export class JournalStore implements LibraryStore {
       this.#seeded = index.seeded;
       for (const [id, c] of Object.entries(index.counts)) this.#counts.set(id, c);
       for (const [rel, at] of Object.entries(index.watermarks)) this.#read.set(rel, at);
+      for (const [writer, t] of Object.entries(index.seen ?? {})) this.#seen.set(writer, t);
     }
     const lostIndex = this.#snapshots.indexWasDamaged;
-    await this.#catchUp(false);
+    // A lost index is rebuilt from the logs and, for what compaction removed from them, from
+    // what other devices folded.
+    await this.#catchUp(false, lostIndex);
     if (lostIndex) {
       const rows = this.listArticles().length + this.listTrash().length;
       this.notices.push({
@@ -483,9 +531,15 @@ export class JournalStore implements LibraryStore {
     return this.#enqueue(async () => [...(await this.#catchUp(true))]);
   }
 
-  /** TEMP */
-  compact(): Promise<void> {
-    return this.fold();
+  /**
+   * Compaction: folds everything into this device's snapshot, starts a new log, and removes this
+   * device's logs that are folded whole and no longer written (this process's previous one, and
+   * those of its processes that have ended). A deletion is forgotten (its tombstone dropped) once
+   * every device with a folder here has folded it (and it is an hour old), or after
+   * TOMBSTONE_MAX_AGE_MS. Resolves to the logs removed.
+   */
+  compact(): Promise<string[]> {
+    return this.#enqueue(() => this.#compactNow());
   }
 
   /** Folds what is in memory into the snapshot now (tests and benchmarks; normally automatic). */
@@ -494,6 +548,69 @@ export class JournalStore implements LibraryStore {
   }
 
   // ---- internals -----------------------------------------------------------------------------
+
+  async #compactNow(): Promise<string[]> {
+    if (this.#readOnly) return [];
+    await this.#catchUp(true);
+    // Every article, so that tombstones go from all of them.
+    for (const id of this.#rows.keys()) {
+      await this.#load(id);
+      this.#dirty.add(id);
+    }
+    this.#indexDirty = true;
+    const forget = await this.#forgettable();
+    const previous = this.#writerRel;
+    if (this.#writer.size > 0) {
+      await this.#writer.close();
+      const last = this.#clock.now();
+      [this.#writerRel, this.#writer, this.#clock] = this.#newLog();
+      this.#clock.observe(last);
+    }
+    await this.#foldNow((state) => !forget(state));
+    if (this.#dirty.size > 0 || this.#indexDirty) return []; // the fold failed: keep every log
+    for (const [, article] of this.#loaded)
+      for (const [id, state] of article.states) if (forget(state)) article.states.delete(id);
+    const removed: string[] = [];
+    for (const rel of await this.#logFiles()) {
+      if (!rel.startsWith(`${logsDir(this.device)}/`) || rel === this.#writerRel) continue;
+      const size = (await stat(full(this.dataDir, rel)).catch(() => null))?.size;
+      if (size === undefined || size > (this.#read.get(rel) ?? 0)) continue;
+      if (rel !== previous && writerAlive(rel)) continue;
+      await unlink(full(this.dataDir, rel)).then(
+        () => removed.push(rel),
+        () => undefined,
+      );
+    }
+    return removed;
+  }
+
+  /** Which deleted highlights may be forgotten: their deletion is known to every device. */
+  async #forgettable(): Promise<(state: HighlightState) => boolean> {
+    const seenBy: Array<Record<string, Stamp>> = [];
+    let devices: string[] = [];
+    try {
+      devices = await readdir(path.join(this.dataDir, DEVICES_DIR));
+    } catch {
+      // no other device
+    }
+    let unknown = false;
+    for (const device of devices) {
+      if (device === this.device) continue;
+      const index = await this.#snapshots.readDeviceIndex(device);
+      if (index?.seen) seenBy.push(index.seen);
+      else unknown = true; // a device that has folded nothing yet has seen nothing
+    }
+    const now = (this.#wallClock ?? Date.now)();
+    return (state) => {
+      const live = state.f.live;
+      if (!live || live.v) return false;
+      const age = now - (parseStamp(live.t)?.wall ?? now);
+      if (age > TOMBSTONE_MAX_AGE_MS) return true;
+      if (unknown || age < TOMBSTONE_MIN_AGE_MS) return false;
+      const writer = writerOf(live.t);
+      return seenBy.every((seen) => (seen[writer] ?? '') >= live.t);
+    };
+  }
 
   #enqueue<T>(task: () => Promise<T>): Promise<T> {
     const run = this.#queue.then(task);
@@ -548,6 +665,8 @@ export class JournalStore implements LibraryStore {
     let latest = '';
     for (const { t, ops } of records) {
       if (t > latest) latest = t;
+      const writer = writerOf(t);
+      if ((this.#seen.get(writer) ?? '') < t) this.#seen.set(writer, t);
       for (const op of ops) {
         if (op.o === 'lib') {
           if (op.f.seeded !== undefined && (!this.#seeded || this.#seeded.t <= t)) {
@@ -582,9 +701,12 @@ export class JournalStore implements LibraryStore {
    * Reads what every log has gained since last read (other processes, other devices) and
    * applies it; with `notify`, tells listeners which articles changed.
    */
-  async #catchUp(notify: boolean): Promise<Set<string>> {
+  async #catchUp(notify: boolean, allPeers = false): Promise<Set<string>> {
     const changed = new Set<string>();
-    for (const rel of await this.#logFiles()) {
+    const logs = await this.#logFiles();
+    // Other devices' snapshots first: what they compacted out of their logs is only there.
+    for (const id of await this.#mergePeerSnapshots(new Set(logs), allPeers)) changed.add(id);
+    for (const rel of logs) {
       if (rel === this.#writerRel) continue;
       const from = this.#read.get(rel) ?? 0;
       let size: number;
@@ -612,6 +734,60 @@ export class JournalStore implements LibraryStore {
         const change = { articles: [...changed] };
         for (const listener of this.#listeners) listener(change);
       }
+    }
+    return changed;
+  }
+
+  /**
+   * Merges the snapshot of each other device that holds changes this process cannot read from
+   * the logs any more (that device compacted them away), or of every device with `all`; then
+   * takes that snapshot's read positions, since it holds everything up to them.
+   */
+  async #mergePeerSnapshots(logs: Set<string>, all: boolean): Promise<Set<string>> {
+    const changed = new Set<string>();
+    let devices: string[];
+    try {
+      devices = await readdir(path.join(this.dataDir, DEVICES_DIR));
+    } catch {
+      return changed;
+    }
+    // This device's own too: another of its processes may have compacted logs not read here.
+    for (const device of devices.sort()) {
+      const info = await stat(full(this.dataDir, indexSnapshotRel(device))).catch(() => null);
+      if (!info) continue;
+      const version = `${info.size}:${info.mtimeMs}`;
+      if (this.#peerIndexes.get(device) === version) continue;
+      const index = await this.#snapshots.readDeviceIndex(device);
+      if (!index) continue;
+      this.#peerIndexes.set(device, version);
+      const lost = Object.entries(index.watermarks).some(
+        ([rel, at]) => !logs.has(rel) && at > (this.#read.get(rel) ?? 0),
+      );
+      if (!lost && !all) continue;
+      for (const row of index.rows) {
+        const held = this.#rows.get(row.id);
+        if (!held) this.#rows.set(row.id, row);
+        else mergeRow(held, row);
+        changed.add(row.id);
+      }
+      if (index.seeded && (!this.#seeded || this.#seeded.t < index.seeded.t))
+        this.#seeded = index.seeded;
+      for (const articleId of await this.#snapshots.deviceArticles(device)) {
+        if (!this.#rows.has(articleId)) continue;
+        const article = this.#loaded.get(articleId) ?? (await this.#load(articleId));
+        for (const state of await this.#snapshots.readDeviceArticle(device, articleId)) {
+          mergeHighlight(article.stateOf(state.id), state);
+          article.touch(state.id);
+        }
+        this.#dirty.add(articleId);
+        changed.add(articleId);
+      }
+      for (const [rel, at] of Object.entries(index.watermarks))
+        if ((this.#read.get(rel) ?? 0) < at) this.#read.set(rel, at);
+      for (const [writer, t] of Object.entries(index.seen ?? {}))
+        if ((this.#seen.get(writer) ?? '') < t) this.#seen.set(writer, t);
+      this.#rowCache = null;
+      this.#indexDirty = true;
     }
     return changed;
   }
@@ -761,7 +937,7 @@ export class JournalStore implements LibraryStore {
   }
 
   /** Writes changed articles and the index into this device's snapshot (under its lock). */
-  async #foldNow(): Promise<void> {
+  async #foldNow(keep?: (state: HighlightState) => boolean): Promise<void> {
     if (this.#readOnly) return;
     if (this.#dirty.size === 0 && !this.#indexDirty) return;
     const dirty = [...this.#dirty];
@@ -779,6 +955,8 @@ export class JournalStore implements LibraryStore {
         setSeeded: (reg) => (this.#seeded = reg),
         counts: (id) => this.#countsOf(id),
         watermarks: this.#read,
+        seen: this.#seen,
+        keep,
       });
       this.#rowCache = null;
     } catch {

@@ -12,6 +12,7 @@ import lockfile from 'proper-lockfile';
 import {
   compactState,
   decodeArticleSnapshot,
+  type CompactState,
   indexSnapshotSchema,
   JOURNAL_FORMAT_VERSION,
   rowStatesOf,
@@ -42,6 +43,10 @@ export interface FoldInput {
   setSeeded: (reg: Reg<boolean> | undefined) => void;
   counts: (articleId: string) => ArticleCounts;
   watermarks: Map<string, number>;
+  /** The latest stamp applied from each writer. */
+  seen: Map<string, string>;
+  /** Compaction: which merged highlight states to keep (tombstones known everywhere go). */
+  keep?: (state: HighlightState) => boolean;
 }
 
 type ReadResult = { ok: true; value: unknown } | { ok: false; missing: boolean };
@@ -101,6 +106,30 @@ export class SnapshotFiles {
     return 'damaged';
   }
 
+  /** Another device's index snapshot, or null when it has none (or it cannot be read now). */
+  async readDeviceIndex(device: string): Promise<IndexSnapshot | null> {
+    const read = await readJson(full(this.dataDir, indexSnapshotRel(device))).catch(() => null);
+    if (!read?.ok) return null;
+    const parsed = indexSnapshotSchema.safeParse(read.value);
+    return parsed.success ? parsed.data : null;
+  }
+
+  /** The articles another device's snapshot holds highlights of. */
+  async deviceArticles(device: string): Promise<string[]> {
+    const dir = full(this.dataDir, `${snapshotDir(device)}/highlights`);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    return names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length));
+  }
+
+  /** One article's highlight states in another device's snapshot (none when unreadable). */
+  async readDeviceArticle(device: string, articleId: string): Promise<HighlightState[]> {
+    const read = await readJson(full(this.dataDir, articleSnapshotRel(device, articleId))).catch(
+      () => null,
+    );
+    const decoded = read?.ok ? decodeArticleSnapshot(read.value) : null;
+    return decoded?.articleId === articleId ? decoded.states : [];
+  }
+
   async removeArticle(articleId: string): Promise<void> {
     await rm(full(this.dataDir, articleSnapshotRel(this.device, articleId)), { force: true });
   }
@@ -136,13 +165,12 @@ export class SnapshotFiles {
       const counts: Record<string, ArticleCounts> = { ...(disk?.counts ?? {}) };
       for (const article of input.articles) {
         const merged = await this.#mergedWithDisk(article.id, article.states);
+        const highlights: CompactState[] = [];
+        for (const state of merged.values())
+          if (!input.keep || input.keep(state)) highlights.push(compactState(state));
         await writeFileDurably(
           full(this.dataDir, articleSnapshotRel(this.device, article.id)),
-          JSON.stringify({
-            format: JOURNAL_FORMAT_VERSION,
-            articleId: article.id,
-            highlights: [...merged.values()].map(compactState),
-          }),
+          JSON.stringify({ format: JOURNAL_FORMAT_VERSION, articleId: article.id, highlights }),
         );
         counts[article.id] = input.counts(article.id);
       }
@@ -163,9 +191,12 @@ export class SnapshotFiles {
       const watermarks: Record<string, number> = { ...(disk?.watermarks ?? {}) };
       for (const [rel, at] of input.watermarks)
         if ((watermarks[rel] ?? 0) < at) watermarks[rel] = at;
+      const seen: Record<string, string> = { ...(disk?.seen ?? {}) };
+      for (const [writer, t] of input.seen) if ((seen[writer] ?? '') < t) seen[writer] = t;
       const index = {
         format: JOURNAL_FORMAT_VERSION,
         watermarks,
+        seen,
         ...(seeded ? { seeded } : {}),
         rows: [...rows.values()],
         counts,
