@@ -99,7 +99,7 @@ describe('commands that only read', () => {
   it('find words without writing a change log', async () => {
     const result = await gloss(data, 'search', 'incentive', '--json');
     expect(result.code, result.err).toBe(0);
-    expect(JSON.parse(result.out).results.length).toBeGreaterThan(0);
+    expect((JSON.parse(result.out) as { results: unknown[] }).results.length).toBeGreaterThan(0);
     await expect(stat(path.join(data, 'devices', 'reader'))).rejects.toThrow();
   });
 
