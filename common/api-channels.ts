@@ -28,6 +28,7 @@ export const apiChannels = {
   listTrash: 'gloss:articles:trash-list',
   listAllHighlights: 'gloss:notebook:list',
   exportNotebook: 'gloss:notebook:export',
+  resolveNoteConflict: 'gloss:highlights:resolve-conflict',
 } as const;
 
 /** The name of one call (`window.gloss.<name>`). */

@@ -186,6 +186,14 @@ export const apiTable = {
       })
       .strict(),
   },
+  /**
+   * Settles a note edited on two devices at once: `note` (one version, or the user's merge of
+   * them) becomes the note and every concurrent version (`conflicts`) is cleared.
+   */
+  resolveNoteConflict: {
+    channel: apiChannels.resolveNoteConflict,
+    input: z.object({ articleId, id: highlightId, note }).strict(),
+  },
 } as const satisfies {
   // Every call of api-channels.ts has a schema here, on its own channel, and nothing more.
   [K in ApiName]: { channel: (typeof apiChannels)[K]; input: z.ZodType };
@@ -216,6 +224,7 @@ export interface ApiResults {
   listTrash: ArticleSummary[];
   listAllHighlights: NotebookArticle[];
   exportNotebook: { markdown: string; path: string | null };
+  resolveNoteConflict: Highlight;
 }
 
 export type ApiArgument<K extends ApiName> = z.input<(typeof apiTable)[K]['input']>;

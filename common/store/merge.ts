@@ -244,6 +244,8 @@ export function highlightOps(
   prev: Highlight | null,
   next: Highlight,
   noteBase: Stamp[],
+  /** Write the note even when its text is unchanged (to resolve its conflicts). */
+  forceNote = false,
 ): Op[] {
   const fields: Partial<HighlightFields> = {};
   const keys = [
@@ -265,7 +267,7 @@ export function highlightOps(
   if (!prev) fields.live = true;
   const ops: Op[] = [];
   if (Object.keys(fields).length > 0) ops.push({ o: 'hl', a: articleId, h: next.id, f: fields });
-  if (!prev || prev.note !== next.note)
+  if (!prev || forceNote || prev.note !== next.note)
     ops.push({ o: 'note', a: articleId, h: next.id, v: next.note, base: noteBase });
   return ops;
 }

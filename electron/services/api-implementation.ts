@@ -66,6 +66,8 @@ export function createApiImplementation(
       if (target) await writeFileAtomic(target, markdown);
       return { markdown, path: target };
     },
+    resolveNoteConflict: async ({ articleId, id, note }) =>
+      library.updateHighlight({ articleId, id, note, resolveConflicts: true }),
   };
 }
 

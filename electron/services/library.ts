@@ -436,6 +436,8 @@ export class Library {
     id: string;
     color?: HighlightColor;
     note?: string;
+    /** The note replaces every version written concurrently on other devices (`conflicts`). */
+    resolveConflicts?: boolean;
   }): Promise<Highlight> {
     this.summaryOrThrow(change.articleId);
     const stamp = this.now().toISOString();
@@ -452,7 +454,7 @@ export class Library {
         updated: stamp,
       };
       checkHighlight(updated);
-      tx.put(updated);
+      tx.put(updated, { resolveConflicts: change.resolveConflicts });
       return { current, updated };
     });
     if (updated.note !== current.note) await this.search.refresh(change.articleId);

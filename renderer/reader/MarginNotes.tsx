@@ -5,6 +5,7 @@ import {
   leaderLanes,
   type PlacedMarginItem,
 } from '../../common/reader/margin-layout.ts';
+import { NoteConflicts } from './NoteConflicts.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { renderNote } from './note-markdown.ts';
 import { BlockIndex } from './text-offsets.ts';
@@ -144,7 +145,14 @@ export function MarginNotes(props: Props) {
     else cards.current.delete(id);
   };
 
-  const body = (h: Highlight) =>
+  const body = (h: Highlight) => (
+    <>
+      {note(h)}
+      <NoteConflicts highlight={h} onResolved={(text) => props.onSaveNote(h.id, text)} />
+    </>
+  );
+
+  const note = (h: Highlight) =>
     editingId === h.id ? (
       <NoteEditor
         highlightId={h.id}

@@ -332,7 +332,8 @@ export class JournalStore implements LibraryStore {
           const heads = noteHeads(state);
           const base = options.resolveConflicts ? heads : heads.slice(0, 1);
           const { conflicts: _c, ...plain } = highlight;
-          ops.push(...highlightOps(articleId, prev, plain, prev ? base : heads));
+          const resolving = (options.resolveConflicts ?? false) && heads.length > 1;
+          ops.push(...highlightOps(articleId, prev, plain, prev ? base : heads, resolving));
           overlay.set(highlight.id, plain);
         },
         remove: (id) => {

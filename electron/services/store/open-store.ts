@@ -38,7 +38,9 @@ export async function openLibraryStore(
 ): Promise<LibraryStore & { fold(): Promise<void> }> {
   const dir = path.resolve(dataDir);
   const device = options.device ?? (await deviceName(options.configDir));
-  const forReading = options.readOnly ?? false;
+  // A library still in the previous format is converted even by a command that only reads
+  // (once, and only where the folder can be written): it could not be read otherwise.
+  const forReading = (options.readOnly ?? false) && !(await needsMigration(dir));
   let readOnly = forReading;
   if (!forReading)
     try {
