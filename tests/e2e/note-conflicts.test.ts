@@ -75,6 +75,7 @@ describe.skipIf(!CHROME)('a note edited on two devices, in Chromium', () => {
         expect.stringContaining('Written on the desktop.'),
         expect.stringContaining('Written on the laptop.'),
       ]);
+    await picker.scrollIntoViewIfNeeded();
     await app.screenshot('note-conflict-picker');
     await picker
       .locator('.note-conflict-version', { hasText: 'Written on the laptop.' })
@@ -82,6 +83,7 @@ describe.skipIf(!CHROME)('a note edited on two devices, in Chromium', () => {
       .click();
     await expect.poll(() => card.locator('.note-text').innerText()).toBe('Written on the laptop.');
     expect(await mark.count()).toBe(0);
+    await card.scrollIntoViewIfNeeded();
     await app.screenshot('note-conflict-picked');
     // Saved: the library has the picked note and no other version left.
     const { highlights } = await app.library.open(target.articleId);

@@ -56,6 +56,8 @@ import type {
 /** Fold the log into the snapshot after this many records, and this long after the last one. */
 const FOLD_AFTER_RECORDS = 2000;
 const FOLD_IDLE_MS = 30_000;
+/** Compact this device's logs at close once they hold this many bytes. */
+const COMPACT_AT_BYTES = 4 * 1024 * 1024;
 /** At open, fold when at least this many records were read past the snapshot. */
 const FOLD_AT_OPEN_RECORDS = 500;
 /**
@@ -521,7 +523,18 @@ export class JournalStore implements LibraryStore {
     await this.flush();
     if (!this.#readOnly && (this.#dirty.size > 0 || this.#indexDirty))
       await this.#enqueue(() => this.#foldNow()).catch(() => undefined);
+    // Once this device's logs have grown, they are compacted as the app or command ends.
+    if (!this.#readOnly && (await this.#ownLogBytes()) > COMPACT_AT_BYTES)
+      await this.#enqueue(() => this.#compactNow()).catch(() => undefined);
     await this.#writer.close();
+  }
+
+  async #ownLogBytes(): Promise<number> {
+    let total = 0;
+    for (const rel of await this.#logFiles())
+      if (rel.startsWith(`${logsDir(this.device)}/`))
+        total += (await stat(full(this.dataDir, rel)).catch(() => null))?.size ?? 0;
+    return total;
   }
 
   /**
