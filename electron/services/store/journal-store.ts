@@ -196,6 +196,7 @@ export class JournalStore implements LibraryStore {
       for (const [rel, at] of Object.entries(index.watermarks)) this.#read.set(rel, at);
       for (const [writer, t] of Object.entries(index.seen ?? {})) this.#seen.set(writer, t);
     }
+    if (index) await this.#notePeerIndex(this.device);
     const lostIndex = this.#snapshots.indexWasDamaged;
     // A lost index is rebuilt from the logs and, for what compaction removed from them, from
     // what other devices folded.
@@ -767,10 +768,8 @@ export class JournalStore implements LibraryStore {
     }
     // This device's own too: another of its processes may have compacted logs not read here.
     for (const device of devices.sort()) {
-      const info = await stat(full(this.dataDir, indexSnapshotRel(device))).catch(() => null);
-      if (!info) continue;
-      const version = `${info.size}:${info.mtimeMs}`;
-      if (this.#peerIndexes.get(device) === version) continue;
+      const version = await this.#peerIndexVersion(device);
+      if (!version || this.#peerIndexes.get(device) === version) continue;
       const index = await this.#snapshots.readDeviceIndex(device);
       if (!index) continue;
       this.#peerIndexes.set(device, version);
@@ -804,6 +803,18 @@ export class JournalStore implements LibraryStore {
       this.#indexDirty = true;
     }
     return changed;
+  }
+
+  /** The size and time of a device's snapshot index, to tell when it changes. */
+  async #peerIndexVersion(device: string): Promise<string | null> {
+    const info = await stat(full(this.dataDir, indexSnapshotRel(device))).catch(() => null);
+    return info ? `${info.size}:${info.mtimeMs}` : null;
+  }
+
+  /** Records a snapshot index as already taken in (this process read or wrote it). */
+  async #notePeerIndex(device: string): Promise<void> {
+    const version = await this.#peerIndexVersion(device);
+    if (version) this.#peerIndexes.set(device, version);
   }
 
   /** Every log in the folder, relative to it, oldest names first within each device. */
@@ -973,6 +984,7 @@ export class JournalStore implements LibraryStore {
         keep,
       });
       this.#rowCache = null;
+      await this.#notePeerIndex(this.device); // what it holds is what was just folded
     } catch {
       // Folding is an optimisation: the logs hold everything. Try again later.
       for (const id of dirty) this.#dirty.add(id);
