@@ -3,6 +3,7 @@
  */
 import type { GlossApi } from '../../common/api.ts';
 import type { GlossFiles } from './files-bridge.ts';
+import type { GlossLibrary } from './library-bridge.ts';
 import type { GlossMenu } from './menu-bridge.ts';
 
 declare global {
@@ -16,6 +17,8 @@ declare global {
      * `gloss.importFiles`.
      */
     readonly glossFiles: GlossFiles;
+    /** Changes another process (the `gloss` command, a sync engine) made to the library. */
+    readonly glossLibrary: GlossLibrary;
   }
 }
 

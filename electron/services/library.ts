@@ -29,7 +29,7 @@ import { highlightSchema } from '../../common/store/schema.ts';
 import { describeZodError } from '../../common/store/migrations.ts';
 
 /** The channel on which the main process tells the window what changed on disk elsewhere. */
-export const LIBRARY_CHANGED_CHANNEL = 'gloss:library:changed';
+export { LIBRARY_CHANGED_CHANNEL } from '../../common/library-events.ts';
 
 /** How long a trashed article is kept before it is deleted for good. */
 export const TRASH_DAYS = 30;

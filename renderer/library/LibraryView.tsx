@@ -8,6 +8,7 @@ import { readState, sortArticles, type ReadFilter, type SortKey } from './librar
 import { Snippet } from './Snippet.tsx';
 import { TrashSection } from './TrashSection.tsx';
 import { useLibrarySearch } from './useLibrarySearch.ts';
+import { useLibraryChanges } from '../useLibraryChanges.ts';
 
 /** What an article's tag button shows, and its accessible name begins with. */
 const tagText = (a: ArticleSummary) =>
@@ -44,6 +45,8 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll, onNotebook
   useEffect(() => {
     void reload();
   }, []);
+  // Imports and edits by the `gloss` command or a sync engine show without a restart.
+  useLibraryChanges(() => void reload());
   useEffect(() => {
     localStorage.setItem('gloss.library-sort', sort);
   }, [sort]);

@@ -4,6 +4,7 @@ import type { Highlight } from '../../common/model/highlight.ts';
 import { gloss } from '../api.ts';
 import { failureText } from '../failure.ts';
 import { plural } from '../format.ts';
+import { useLibraryChanges } from '../useLibraryChanges.ts';
 import { clearDraft, readDraft } from './NoteEditor.tsx';
 
 export interface LoadedArticle {
@@ -55,6 +56,21 @@ export function useLoadedArticle(id: string, onStatus: (message: string) => void
       document.title = 'Gloss';
     };
   }, [id, onStatus]);
+
+  // Another process changed this article on disk (the `gloss` command annotated it, a note came
+  // in by sync): read it again. A note being typed is safe: its editor keeps its own text.
+  useLibraryChanges((ids) => {
+    if (!ids.includes(id)) return;
+    gloss.getArticle({ id }).then(
+      (result) => {
+        setOpened((now) =>
+          now?.article.contentHash === result.article.contentHash ? now : result,
+        );
+        setHighlights(result.highlights);
+      },
+      () => undefined, // gone or unreadable now: keep showing what was read
+    );
+  });
 
   return { opened, highlights, setHighlights, error };
 }

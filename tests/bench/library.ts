@@ -5,8 +5,8 @@
  * - search-2k-articles: p95 time of 100 as-you-type queries (whole words, prefixes, two-word
  *   queries, names, a typo) once the index is warm; baseline: a case-insensitive `includes`
  *   scan of every article's text (lower-cased beforehand, not timed) for the same queries.
- * - library-open-2k: opening the store until the library's rows are in hand; baseline: opening
- *   the same library.json as a plain lowdb JSONFile database and taking its rows.
+ * - library-open-2k: opening the store until the library's rows are in hand; baseline: the same
+ *   rows written as one JSON file, opened as a plain lowdb JSONFile database.
  * - import-html-per-file: importing each saved page of tests/fixtures/html into a library;
  *   baseline: the obvious Readability importer (./plain-import.ts) storing into lowdb.
  * - import-html-extract-per-file: Gloss's extraction of the same pages (jsdom, Readability,
@@ -14,6 +14,7 @@
  *
  * Run alone: npx tsx tests/bench/run.ts --only=library
  */
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,11 @@ import { parseHtmlPage } from '../../electron/services/html/read-page.ts';
 import { openLibrary } from '../../electron/services/open-library.ts';
 import type { Library } from '../../electron/services/library.ts';
 import { SEARCH_INDEX_FILE } from '../../electron/services/search/library-search.ts';
-import { rowFor } from '../../electron/services/store/library-store.ts';
+import { openLibraryStore } from '../../electron/services/store/open-store.ts';
+import { CONTENT_DIR, contentRel, full, logsDir } from '../../electron/services/store/layout.ts';
+import { JOURNAL_FORMAT_VERSION } from '../../common/store/journal-schema.ts';
+import { HybridClock } from '../../common/store/hlc.ts';
+import { highlightOps } from '../../common/store/merge.ts';
 import { median, newsText, row, seeded, type BenchResult } from './generate.ts';
 import { openPlainLibrary, plainImport, readabilityText } from './plain-import.ts';
 
@@ -362,28 +367,41 @@ export function generate(count: number, perArticle: number): Generated {
   return { articles, highlights, vocabulary, people };
 }
 
-/** Writes the library's files as the store would (schema 1), without a store in the way. */
+/** The device the benchmarks write and open as (never the user's own device name). */
+export const BENCH_DEVICE = 'bench';
+/** The library's rows as one lowdb JSON document, beside the library (a baseline). */
+const PLAIN_ROWS = 'plain-rows.json';
+
+/**
+ * Writes the library in the store's current on-disk format (content files and one change log,
+ * as the store's own conversion of an old library writes them; setup, not measured), then opens
+ * it once through the store so that its snapshot is folded, as after an ordinary session.
+ */
 export async function writeLibrary(dir: string, data: Generated): Promise<void> {
-  await mkdir(path.join(dir, 'articles'), { recursive: true });
-  await mkdir(path.join(dir, 'highlights'), { recursive: true });
-  const rows = [];
+  await mkdir(full(dir, CONTENT_DIR), { recursive: true });
+  await mkdir(full(dir, logsDir(BENCH_DEVICE)), { recursive: true });
+  const clock = new HybridClock(`${BENCH_DEVICE}~setup`, () => 1);
+  const lines: string[] = [];
   for (const article of data.articles) {
-    await writeFile(
-      path.join(dir, 'articles', `${article.id}.json`),
-      JSON.stringify({ schemaVersion: 1, article }),
-    );
-    const hs = data.highlights.get(article.id) ?? [];
-    if (hs.length)
-      await writeFile(
-        path.join(dir, 'highlights', `${article.id}.json`),
-        JSON.stringify({ schemaVersion: 1, highlights: hs }),
-      );
-    rows.push(rowFor(article, hs.length, hs.length));
+    const text = JSON.stringify({ format: JOURNAL_FORMAT_VERSION, article });
+    const key = createHash('sha256').update(text).digest('hex').slice(0, 32);
+    await writeFile(full(dir, contentRel(key)), text);
+    const { id, title, source, author, dateline, publisher, published, syndicated } = article;
+    const fields = { title, source, author, dateline, publisher, published, syndicated };
+    const row = { ...fields, words: article.words, addedAt: article.addedAt, url: null };
+    const f = { live: true, content: key, contentHash: article.contentHash, ...row };
+    lines.push(JSON.stringify({ t: clock.now(), ops: [{ o: 'row', a: id, f }] }));
+    for (const h of data.highlights.get(id) ?? [])
+      lines.push(JSON.stringify({ t: clock.now(), ops: highlightOps(id, null, h, []) }));
   }
-  await writeFile(
-    path.join(dir, 'library.json'),
-    JSON.stringify({ schemaVersion: 1, seeded: true, articles: rows }, null, 2),
-  );
+  await writeFile(full(dir, `${logsDir(BENCH_DEVICE)}/setup.jsonl`), lines.join('\n') + '\n');
+  const store = await openLibraryStore(dir, { device: BENCH_DEVICE });
+  if (store.listArticles().length !== data.articles.length)
+    throw new Error(`the store lists ${store.listArticles().length} of ${data.articles.length}`);
+  // The baseline of library-open-2k: the same rows as one plain lowdb document.
+  await writeFile(path.join(dir, PLAIN_ROWS), JSON.stringify({ articles: store.listArticles() }));
+  await store.fold();
+  await store.close();
 }
 
 /** Queries as people type them: words, prefixes of words, two words, names, one typo. */
@@ -436,12 +454,15 @@ export async function run(): Promise<BenchResult[]> {
     const plainOpen: number[] = [];
     for (let i = 0; i < OPEN_RUNS; i++) {
       let began = performance.now();
-      const plain = await openPlainLibrary(path.join(dir, 'library.json'));
+      const plain = await openPlainLibrary(path.join(dir, PLAIN_ROWS));
       const plainRows = plain.data.articles.length;
       plainOpen.push(performance.now() - began);
       if (plainRows !== ARTICLES) throw new Error(`lowdb read ${plainRows} rows, not ${ARTICLES}`);
       began = performance.now();
-      const { library } = await openLibrary(dir, { search: { persist: false } });
+      const { library } = await openLibrary(dir, {
+        search: { persist: false },
+        store: { device: BENCH_DEVICE },
+      });
       const rows = library.list();
       open.push(performance.now() - began);
       if (rows.length !== ARTICLES)
@@ -454,7 +475,7 @@ export async function run(): Promise<BenchResult[]> {
         unit: 'ms',
         size: `${size}; median of ${OPEN_RUNS} opens`,
         baseline: median(plainOpen),
-        against: 'library.json opened as a plain lowdb JSONFile database, rows taken',
+        against: 'the same rows in one JSON file opened as a plain lowdb JSONFile database',
       }),
     );
 
@@ -478,7 +499,10 @@ export async function run(): Promise<BenchResult[]> {
     for (let r = 0; r < IMPORT_ROUNDS; r++) {
       const folder = await mkdtemp(path.join(os.tmpdir(), 'gloss-bench-import-'));
       try {
-        const { library: fresh } = await openLibrary(folder, { search: { persist: false } });
+        const { library: fresh } = await openLibrary(folder, {
+          search: { persist: false },
+          store: { device: BENCH_DEVICE },
+        });
         const plain = await openPlainLibrary(path.join(folder, 'plain.json'));
         for (const page of pages) {
           let t = performance.now();
@@ -593,7 +617,10 @@ async function timeQueries(
 
 async function searchRows(dir: string, data: Generated, size: string): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
-  const { library } = await openLibrary(dir, { search: { persist: true } });
+  const { library } = await openLibrary(dir, {
+    search: { persist: true },
+    store: { device: BENCH_DEVICE },
+  });
   let began = performance.now();
   await library.search.settled();
   results.push(
@@ -610,7 +637,10 @@ async function searchRows(dir: string, data: Generated, size: string): Promise<B
   library.search.close();
   const bytes = (await stat(path.join(dir, SEARCH_INDEX_FILE))).size;
 
-  const { library: reopened } = await openLibrary(dir, { search: { persist: true } });
+  const { library: reopened } = await openLibrary(dir, {
+    search: { persist: true },
+    store: { device: BENCH_DEVICE },
+  });
   const before = memoryInUse();
   began = performance.now();
   const { blockMs } = await longestBlock(() => reopened.search.settled());
@@ -665,7 +695,10 @@ const LARGE_HIGHLIGHTS_PER_ARTICLE = 10;
 async function openAndClick(dir: string, firstId: string) {
   const began = performance.now();
   return longestBlock(async () => {
-    const { library } = await openLibrary(dir, { search: { persist: true } });
+    const { library } = await openLibrary(dir, {
+      search: { persist: true },
+      store: { device: BENCH_DEVICE },
+    });
     void library.search.warm();
     const clicked = await new Promise<number>((resolve, reject) => {
       setTimeout(() => {

@@ -80,6 +80,20 @@ export interface App {
 }
 type Context = BrowserContext;
 
+/** The page side of the stand-in for the preload's `glossLibrary`. */
+interface GlossLibraryStandIn {
+  __glossLibraryChanged(change: { articles: string[] }): void;
+}
+const LIBRARY_EVENTS_SCRIPT = `(() => {
+  const listeners = new Set();
+  globalThis.glossLibrary = Object.freeze({
+    onChanged(listener) { listeners.add(listener); return () => listeners.delete(listener); },
+  });
+  globalThis.__glossLibraryChanged = (change) => {
+    for (const listener of [...listeners]) listener(change);
+  };
+})();`;
+
 /** A fresh folder, removed after the test file (tests/helpers/temp.ts). */
 export function tempDataDir(): string {
   return tempDir('e2e');
@@ -95,12 +109,18 @@ export async function openApp(
     width?: number;
     height?: number;
     colorScheme?: 'light' | 'dark';
+    /** Watch the data folder for other processes' changes, as the app does. */
+    watch?: boolean;
   } = {},
 ): Promise<App> {
   if (!CHROME) throw new Error('no Chromium');
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? tempDataDir();
-  const { library } = await openLibrary(dataDir, { seed: true, appRoot: ROOT });
+  const { library } = await openLibrary(dataDir, {
+    seed: true,
+    appRoot: ROOT,
+    watch: options.watch ?? false,
+  });
   const savePaths: string[] = [];
   const exportFolders: string[] = [];
   const importChoices: string[][] = [];
@@ -171,7 +191,18 @@ export async function openApp(
     content:
       'globalThis.glossFiles = { pathFor: (file) => (globalThis.__dropPaths || {})[file.name] || "" };',
   });
+  // The preload's `glossLibrary`: what main sends on gloss:library:changed reaches the page's
+  // listeners here through page.evaluate (see the forwarding below).
+  await context.addInitScript({ content: LIBRARY_EVENTS_SCRIPT });
   const page = await context.newPage();
+  const stopForwarding = library.onChanged((change) => {
+    page
+      .evaluate(
+        (c) => (globalThis as unknown as GlossLibraryStandIn).__glossLibraryChanged(c),
+        change,
+      )
+      .catch(() => undefined); // the page is navigating or closed: nothing to tell
+  });
   // Fail a step well before the test's own time limit, so the report names the step.
   page.setDefaultTimeout(10_000);
   const pageErrors: string[] = [];
@@ -193,6 +224,8 @@ export async function openApp(
     // Playwright removes the browser's profile folder on close; the data folder made here goes
     // with it, for callers outside the test runner (the benchmarks) that have no cleanup hook.
     async close() {
+      stopForwarding();
+      if (options.watch) await library.close();
       await browser.close();
       if (ownDataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
     },

@@ -38,17 +38,20 @@ vi.mock('electron', () => ({
 import { apiTable } from '../../../common/api.ts';
 import type { GlossApi } from '../../../common/api.ts';
 import type { GlossFiles } from '../../../electron/preload/files-bridge.ts';
+import type { GlossLibrary } from '../../../electron/preload/library-bridge.ts';
 import type { GlossMenu } from '../../../electron/preload/menu-bridge.ts';
 
 let gloss: GlossApi;
 let glossMenu: GlossMenu;
 let glossFiles: GlossFiles;
+let glossLibrary: GlossLibrary;
 
 beforeAll(async () => {
   await import('../../../electron/preload/index.ts');
   gloss = electron.exposed.get('gloss') as GlossApi;
   glossMenu = electron.exposed.get('glossMenu') as GlossMenu;
   glossFiles = electron.exposed.get('glossFiles') as GlossFiles;
+  glossLibrary = electron.exposed.get('glossLibrary') as GlossLibrary;
 });
 
 beforeEach(() => {
@@ -62,11 +65,12 @@ function sendFromMain(channel: string, ...args: unknown[]): void {
 }
 
 describe('the preload', () => {
-  it('exposes exactly gloss, glossMenu and glossFiles', () => {
+  it('exposes exactly gloss, glossMenu, glossFiles and glossLibrary', () => {
     expect(electron.contextBridge.exposeInMainWorld.mock.calls.map((c) => c[0])).toEqual([
       'gloss',
       'glossMenu',
       'glossFiles',
+      'glossLibrary',
     ]);
   });
 
@@ -134,5 +138,32 @@ describe('glossFiles', () => {
     const file = { name: 'story.html' } as unknown as File;
     expect(glossFiles.pathFor(file)).toBe('/home/reader/Downloads/story.html');
     expect(electron.webUtils.getPathForFile).toHaveBeenCalledWith(file);
+  });
+});
+
+describe('glossLibrary', () => {
+  it('passes a copy of the changed article ids only, and stops after unsubscribing', () => {
+    expect(Object.keys(glossLibrary)).toEqual(['onChanged']);
+    expect(Object.isFrozen(glossLibrary)).toBe(true);
+    const received: unknown[][] = [];
+    const off = glossLibrary.onChanged((...args: unknown[]) => received.push(args));
+    sendFromMain('gloss:library:changed', { articles: ['a1', 'b2'], extra: 'dropped' });
+    expect(received).toEqual([[{ articles: ['a1', 'b2'] }]]);
+
+    off();
+    off();
+    sendFromMain('gloss:library:changed', { articles: ['a1'] });
+    expect(received).toHaveLength(1);
+    expect(electron.listeners.get('gloss:library:changed')?.size ?? 0).toBe(0);
+  });
+
+  it('ignores what is not a list of article ids', () => {
+    const listener = vi.fn();
+    const off = glossLibrary.onChanged(listener);
+    sendFromMain('gloss:library:changed', 'everything');
+    sendFromMain('gloss:library:changed', { articles: [1, 2] });
+    sendFromMain('gloss:library:changed', null);
+    expect(listener).not.toHaveBeenCalled();
+    off();
   });
 });
