@@ -40,6 +40,7 @@ import { PassageIndex, type PassageHit } from '../../../common/search/passage-in
 import { passageMatches, passagesOf } from '../../../common/search/passages.ts';
 import { buildSnippet } from '../../../common/search/snippet.ts';
 import type { LibraryStore } from '../store/types.ts';
+import { articlesTouched, logSizes, type LogSizes } from './log-cursor.ts';
 import { readSnapshot, writeSnapshot } from './snapshot-file.ts';
 import { timeSlicer } from './time-slice.ts';
 
@@ -48,22 +49,32 @@ export const SEARCH_INDEX_FILE = 'search-index.bin';
 /** What earlier versions saved; removed once a new snapshot is written. */
 const LEGACY_INDEX_FILE = 'search-index.json';
 /** Bump when what is indexed, or how, changes: older snapshots are then rebuilt. */
-export const SEARCH_INDEX_VERSION = 3;
+export const SEARCH_INDEX_VERSION = 4;
 
 /** How many results a search returns unless told otherwise. */
 export const DEFAULT_RESULT_LIMIT = 50;
 
-/** What the snapshot remembers of each article, to tell whether it is still current. */
+/**
+ * What the snapshot remembers of each article, to tell at the next start whether it is still
+ * current without reading its highlights: its content, its tags and how many notes it has.
+ */
 interface ArticleRecord {
-  hash: string;
+  hash: string | null;
   tags: string[];
-  stamp: string | null;
+  notes: number;
 }
 
 interface SnapshotRecords {
   version: number;
   articles: Record<string, ArticleRecord>;
+  /** How far into each change log the index was current (see log-cursor.ts). */
+  logs: LogSizes;
+  /** Articles reported changed but not yet re-indexed when it was saved. */
+  stale: string[];
 }
+
+/** A search waits for this many articles still to re-index at most; with more, it goes ahead. */
+const WAIT_FOR_AT_MOST = 16;
 
 /** Options for LibrarySearch. */
 export interface LibrarySearchOptions {
@@ -80,6 +91,8 @@ export type SearchIndexState = 'cold' | 'building' | 'ready';
 export class LibrarySearch {
   #index = new PassageIndex();
   #records = new Map<string, ArticleRecord>();
+  /** How far into each change log the index is current. */
+  #logs: LogSizes = {};
   #state: SearchIndexState = 'cold';
   #warming: Promise<void> | null = null;
   /** Articles changed since they were last indexed, re-indexed in the background. */
@@ -109,12 +122,19 @@ export class LibrarySearch {
     return this.#state;
   }
 
+  /** How many articles wait to be re-indexed (changed since they were last indexed). */
+  get pending(): number {
+    return this.#dirtyArticles.size;
+  }
+
   /** Loads or builds the index in the background, once; later calls wait for the same work. */
   warm(): Promise<void> {
     if (!this.#warming) {
       this.#state = 'building';
       this.#warming = this.#enqueue(() => this.#loadOrBuild()).then(() => {
         this.#state = 'ready';
+        // Articles changed since the snapshot was saved are re-indexed in the background.
+        if (this.#dirtyArticles.size > 0) void this.#drain().catch(() => undefined);
       });
     }
     return this.#warming;
@@ -136,10 +156,17 @@ export class LibrarySearch {
     if (words.length === 0) return [];
     void this.warm().catch(() => undefined);
     if (this.#state !== 'ready') return this.#scan(words, limit);
-    // A change reported just now (a note saved a moment ago) is searched too.
-    if (this.#dirtyArticles.size > 0 || this.#draining) await this.settled();
-    const titles = new Map(this.store.listArticles().map((a) => [a.id, a.title]));
-    const hits = this.#index.search(query, limit, (id) => titles.has(id));
+    // A change reported just now (a note saved a moment ago) is searched too; a long catch-up
+    // after a start (a sync brought thousands of changes) is not waited for.
+    const pending = this.#dirtyArticles.size;
+    if ((pending > 0 || this.#draining) && pending <= WAIT_FOR_AT_MOST) await this.settled();
+    const titles = new Map<string, string>();
+    const hits = this.#index.search(query, limit, (id) => {
+      const row = this.store.getSummary(id);
+      if (!row || row.trashedAt) return false;
+      titles.set(id, row.title);
+      return true;
+    });
     const marks = matchesAny(words);
     return hits.map((hit) => resultOf(hit, titles.get(hit.articleId) ?? '', marks));
   }
@@ -202,33 +229,46 @@ export class LibrarySearch {
     return this.#draining;
   }
 
+  /**
+   * Loads the snapshot and finds what changed since it was saved (cheaply: rows and the logs'
+   * growth, not every article's highlights). With a snapshot the index is ready at once and
+   * the changed articles are re-indexed in the background; without one it is built first.
+   */
   async #loadOrBuild(): Promise<void> {
     const pause = timeSlicer();
-    if (this.#persist) await this.#loadSnapshot(pause);
+    const now = await logSizes(this.store.dataDir);
+    const saved = this.#persist ? await this.#loadSnapshot(pause) : null;
+    const touched = saved
+      ? await articlesTouched(this.store.dataDir, saved.logs, now, pause)
+      : null;
+    this.#logs = touched?.reached ?? now;
+    const stale = new Set(saved?.stale ?? []);
     const live = this.store.listArticles();
     const liveIds = new Set(live.map((a) => a.id));
-    let changed = false;
-    for (const id of [...this.#records.keys()]) {
-      if (!liveIds.has(id)) {
-        this.#index.remove(id);
-        this.#records.delete(id);
-        changed = true;
-      }
-    }
+    for (const id of this.#records.keys()) if (!liveIds.has(id)) stale.add(id);
     for (const row of live) {
       const record = this.#records.get(row.id);
       if (
-        record &&
-        record.hash === this.store.contentHashOf(row.id) &&
-        sameTags(record.tags, row.tags ?? []) &&
-        record.stamp === (await this.store.highlightsStamp(row.id))
+        !record ||
+        !touched ||
+        touched.articles.has(row.id) ||
+        record.hash !== this.store.contentHashOf(row.id) ||
+        record.notes !== (row.notes ?? 0) ||
+        !sameTags(record.tags, row.tags ?? [])
       )
-        continue;
-      await this.#reindex(row.id);
-      changed = true;
+        stale.add(row.id);
+    }
+    if (this.#records.size > 0) {
+      // Searchable now; what changed meanwhile follows (see search()).
+      for (const id of stale) this.#dirtyArticles.add(id);
+      if (stale.size > 0) this.#unsaved = true;
+      return;
+    }
+    for (const id of stale) {
+      await this.#reindex(id);
       await pause();
     }
-    if (changed) this.#scheduleSave();
+    if (stale.size > 0) this.#scheduleSave();
   }
 
   async #reindex(articleId: string): Promise<void> {
@@ -240,18 +280,20 @@ export class LibrarySearch {
       return;
     }
     const highlights = await this.store.getHighlights(articleId);
-    const stamp = await this.store.highlightsStamp(articleId);
     const tags = row.tags ?? [];
-    this.#index.add(articleId, passagesOf(article, highlights, tags));
-    this.#records.set(articleId, { hash: article.contentHash, tags: [...tags], stamp });
+    const passages = passagesOf(article, highlights, tags);
+    this.#index.add(articleId, passages);
+    const notes = passages.filter((p) => p.kind === 'note').length;
+    this.#records.set(articleId, { hash: article.contentHash, tags: [...tags], notes });
     this.#unsaved = true;
   }
 
-  async #loadSnapshot(pause: () => Promise<void>): Promise<void> {
+  async #loadSnapshot(pause: () => Promise<void>): Promise<SnapshotRecords | null> {
     const loaded = await readSnapshot<SnapshotRecords>(this.#file, pause);
-    if (!loaded || loaded.records.version !== SEARCH_INDEX_VERSION) return;
+    if (!loaded || loaded.records.version !== SEARCH_INDEX_VERSION) return null;
     this.#index = await PassageIndex.fromSnapshot(loaded.index, loaded.textOf, pause);
     this.#records = new Map(Object.entries(loaded.records.articles));
+    return loaded.records;
   }
 
   /** Reads every live article, as the index would, for a search asked before it is ready. */
@@ -288,9 +330,16 @@ export class LibrarySearch {
   async #save(): Promise<void> {
     if (!this.#persist || !this.#unsaved || this.#state !== 'ready') return;
     const pause = timeSlicer();
+    // What the logs gained since the last save was reported to the index as it came (a write
+    // here, or the store's folder watch): the point to remember moves on to their ends.
+    const now = await logSizes(this.store.dataDir);
+    const touched = await articlesTouched(this.store.dataDir, this.#logs, now, pause);
+    this.#logs = touched?.reached ?? now;
     const records: SnapshotRecords = {
       version: SEARCH_INDEX_VERSION,
       articles: Object.fromEntries(this.#records),
+      logs: this.#logs,
+      stale: [...this.#dirtyArticles],
     };
     this.#unsaved = false;
     try {

@@ -162,6 +162,32 @@ describe('library search', () => {
     reopened.search.close();
   });
 
+  it('finds a note edited by another process while the app was closed', async () => {
+    const { library: lib, dir } = await library({ search: { persist: true, saveDelayMs: 10 } });
+    const ferry = await lib.importFile(FERRY);
+    const h = await lib.createHighlight({
+      articleId: ferry.id,
+      start: 0,
+      end: 5,
+      color: 'yellow',
+      note: 'lighthouse keeper',
+    });
+    expect((await lib.find('lighthouse')).length).toBe(1);
+    await lib.close();
+    expect(fs.existsSync(path.join(dir, SEARCH_INDEX_FILE))).toBe(true);
+
+    // The same number of notes, another text: only the change log tells the index.
+    const { library: other } = await openLibrary(dir, { search: { persist: false } });
+    await other.updateHighlight({ articleId: ferry.id, id: h.id, note: 'cormorant roost' });
+    await other.close();
+
+    const { library: reopened } = await openLibrary(dir, { search: { persist: true } });
+    await reopened.search.settled();
+    expect((await reopened.find('cormorant')).map((r) => r.highlightId)).toEqual([h.id]);
+    expect(await reopened.find('lighthouse keeper')).toEqual([]);
+    await reopened.close();
+  });
+
   it('rebuilds from the library when the snapshot is damaged', async () => {
     const { library: lib, dir } = await library({ search: { persist: true } });
     await lib.importFile(BLOG);
@@ -212,14 +238,14 @@ describe('library search', () => {
 
     // Hold the index's work on this article until we let it go.
     const store = lib.store;
-    const stamp = store.highlightsStamp.bind(store);
+    const read = store.getHighlights.bind(store);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let indexed = 0;
-    store.highlightsStamp = async (id) => {
+    store.getHighlights = async (id) => {
       indexed++;
       await held;
-      return stamp(id);
+      return read(id);
     };
 
     // Five saves while typing, each acknowledged although the index is held.
