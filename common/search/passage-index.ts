@@ -120,8 +120,8 @@ class TopHits {
 
 /** The inverted index of a library's passages. */
 export class PassageIndex {
-  /** Article id → its slot and its passages. */
-  #articles = new Map<string, { slot: number; passages: number[] }>();
+  /** Article id → its slot and its passages, which are numbered consecutively. */
+  #articles = new Map<string, { slot: number; first: number; count: number }>();
   #slotIds: string[] = [];
   #termIds = new Map<string, number>();
   #vocabulary: string[] = [];
@@ -133,7 +133,13 @@ export class PassageIndex {
   #dead = new GrowableU32();
   #deadCount = 0;
   #lengthTotal = 0;
+  /** Highlight ids of note passages added since the last load; older ones: `#loadedNotes`. */
   #highlights = new Map<number, string>();
+  /** The loaded snapshot's note passages (ascending) and their highlight ids, in one order. */
+  #loadedNotes: { passages: Uint32Array; ids: readonly string[] } = {
+    passages: new Uint32Array(0),
+    ids: [],
+  };
   /** Texts of passages added since the last load; older ones come from `#textSource`. */
   #texts = new Map<number, string>();
   #textSource: (passage: number) => string = () => '';
@@ -162,7 +168,7 @@ export class PassageIndex {
     this.remove(articleId);
     const slot = this.#slotIds.length;
     this.#slotIds.push(articleId);
-    const ids: number[] = [];
+    const first = this.#passageSlot.length;
     for (const passage of passages) {
       const id = this.#passageSlot.length;
       const terms = indexTerms(passage.extra ? `${passage.text} ${passage.extra}` : passage.text);
@@ -176,16 +182,15 @@ export class PassageIndex {
       this.#texts.set(id, passage.text);
       if (passage.highlightId !== undefined) this.#highlights.set(id, passage.highlightId);
       for (const term of unique) this.#postingsOf(term).push(id);
-      ids.push(id);
     }
-    this.#articles.set(articleId, { slot, passages: ids });
+    this.#articles.set(articleId, { slot, first, count: passages.length });
   }
 
   /** Drops an article's passages (they stop matching at once and are purged on save). */
   remove(articleId: string): void {
     const entry = this.#articles.get(articleId);
     if (!entry) return;
-    for (const p of entry.passages) {
+    for (let p = entry.first; p < entry.first + entry.count; p++) {
       this.#dead.set(p, 1);
       this.#deadCount++;
       this.#lengthTotal -= this.#passageLength.at(p);
@@ -281,14 +286,14 @@ export class PassageIndex {
     let next = 0;
     let work = 0;
     for (const [id, entry] of this.#articles) {
-      articles.push({ id, first: next, count: entry.passages.length });
-      for (const p of entry.passages) {
+      articles.push({ id, first: next, count: entry.count });
+      for (let p = entry.first; p < entry.first + entry.count; p++) {
         renumber[p] = next;
         kinds.push(this.#passageKind.at(p));
         offsets.push(this.#passageOffset.at(p));
         lengths.push(this.#passageLength.at(p));
         texts.push(this.#textOf(p));
-        const highlight = this.#highlights.get(p);
+        const highlight = this.#highlightOf(p);
         if (highlight !== undefined) {
           notePassages.push(next);
           noteIds.push(highlight);
@@ -347,12 +352,8 @@ export class PassageIndex {
     const total = snapshot.passageKind.length;
     const slots = new Uint32Array(total);
     snapshot.articles.forEach(({ id, first, count }, slot) => {
-      const passages = new Array<number>(count);
-      for (let i = 0; i < count; i++) {
-        passages[i] = first + i;
-        slots[first + i] = slot;
-      }
-      index.#articles.set(id, { slot, passages });
+      slots.fill(slot, first, first + count);
+      index.#articles.set(id, { slot, first, count });
       index.#slotIds.push(id);
     });
     index.#passageSlot = new GrowableU32(slots, total);
@@ -361,7 +362,7 @@ export class PassageIndex {
     index.#passageLength = new GrowableU32(snapshot.passageLength, total);
     index.#dead = new GrowableU32(new Uint32Array(total), total);
     index.#lengthTotal = snapshot.passageLength.reduce((sum, n) => sum + n, 0);
-    snapshot.notePassages.forEach((p, i) => index.#highlights.set(p, snapshot.noteIds[i]!));
+    index.#loadedNotes = { passages: snapshot.notePassages, ids: snapshot.noteIds };
     index.#textSource = textOf;
     await pause();
     for (let t = 0; t < snapshot.terms.length; t++) {
@@ -386,6 +387,23 @@ export class PassageIndex {
     return this.#postings[id]!;
   }
 
+  /** A note passage's highlight id (a binary search among the loaded ones). */
+  #highlightOf(passage: number): string | undefined {
+    const added = this.#highlights.get(passage);
+    if (added !== undefined) return added;
+    const { passages, ids } = this.#loadedNotes;
+    let lo = 0;
+    let hi = passages.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = passages[mid]!;
+      if (p === passage) return ids[mid];
+      if (p < passage) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
   #textOf(passage: number): string {
     return this.#texts.get(passage) ?? this.#textSource(passage);
   }
@@ -398,7 +416,7 @@ export class PassageIndex {
       offset: this.#passageOffset.at(passage),
       score,
     };
-    const highlightId = this.#highlights.get(passage);
+    const highlightId = this.#highlightOf(passage);
     if (highlightId !== undefined) hit.highlightId = highlightId;
     return hit;
   }
