@@ -313,9 +313,8 @@ export class PassageIndex {
         if (p !== 0xffff_ffff) postings.push(p);
       }
       if (postings.length > before) {
-        // Renumbering keeps each article's passages together but may reorder articles
-        // (a typed array sorts numerically).
-        postings.view().subarray(before).sort();
+        // No sort needed: articles are visited in the order their passages were numbered (a
+        // re-indexed article moves to the end of both), so renumbering keeps postings ascending.
         terms.push(this.#vocabulary[t]!);
         starts.push(postings.length);
       }
