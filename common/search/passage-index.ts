@@ -147,6 +147,12 @@ export class PassageIndex {
   #stage = new Uint32Array(0);
   #best = new Float64Array(0);
   #score = new Float64Array(0);
+  #matchedA = new Uint32Array(0);
+  #matchedB = new Uint32Array(0);
+  /** Each passage's BM25 length factor, for `#factorsFor` passages (rebuilt as they change). */
+  #factors = new Float32Array(0);
+  #factorsFor = -1;
+  #factorsAverage = 0;
   #queryStamp = 0;
 
   /** How many articles are indexed. */
@@ -220,47 +226,56 @@ export class PassageIndex {
     const base = this.#queryStamp;
     this.#queryStamp += words.length + 1;
     const live = Math.max(1, total - this.#deadCount);
-    const average = this.#lengthTotal / live || 1;
+    const factor = this.#lengthFactors(live);
     const stage = this.#stage;
     const best = this.#best;
     const score = this.#score;
     const dead = this.#dead.view();
-    const lengths = this.#passageLength.view();
-    let candidates: number[] = [];
+    let candidates = this.#matchedA;
+    let matched = this.#matchedB;
+    let count = 0;
     for (let w = 0; w < words.length; w++) {
       const word = words[w]!;
       const before = base + w;
       const after = base + w + 1;
-      const matched: number[] = [];
+      const first = w === 0;
+      let found = 0;
       for (let t = 0; t < this.#vocabulary.length; t++) {
         const weight = matchWeight(word, this.#vocabulary[t]!);
         if (weight === 0) continue;
         const postings = this.#postings[t]!.view();
         const idf = Math.log(1 + (live - postings.length + 0.5) / (postings.length + 0.5));
+        const termWeight = weight * idf;
+        // The stage is checked before any arithmetic: most postings of a common word belong
+        // to passages that an earlier word already ruled out.
         for (let i = 0; i < postings.length; i++) {
           const p = postings[i]!;
-          if (dead[p]) continue;
           const current = stage[p]!;
-          const norm = 1 - B + (B * lengths[p]!) / average;
-          const value = (weight * idf * (K1 + 1)) / (1 + K1 * norm);
           if (current === after) {
+            const value = termWeight * factor[p]!;
             if (value > best[p]!) best[p] = value;
-          } else if (w === 0 ? current <= base : current === before) {
+          } else if (first ? current <= base : current === before) {
+            if (dead[p]) continue;
             stage[p] = after;
-            best[p] = value;
-            matched.push(p);
+            best[p] = termWeight * factor[p]!;
+            matched[found++] = p;
           }
         }
       }
-      for (const p of matched) score[p] = (w === 0 ? 0 : score[p]!) + best[p]!;
-      candidates = matched;
-      if (candidates.length === 0) return [];
+      for (let i = 0; i < found; i++) {
+        const p = matched[i]!;
+        score[p] = (first ? 0 : score[p]!) + best[p]!;
+      }
+      [candidates, matched] = [matched, candidates];
+      count = found;
+      if (count === 0) return [];
     }
     const top = new TopHits(limit);
     const kinds = this.#passageKind.view();
     const slots = this.#passageSlot.view();
     const accepted = new Map<number, boolean>();
-    for (const p of candidates) {
+    for (let i = 0; i < count; i++) {
+      const p = candidates[i]!;
       const slot = slots[p]!;
       let ok = accepted.get(slot);
       if (ok === undefined) {
@@ -420,6 +435,25 @@ export class PassageIndex {
     return hit;
   }
 
+  /**
+   * (K1 + 1) / (1 + K1 · (1 − B + B · length / average)) for every passage: the part of a
+   * passage's BM25 score that depends on its length, computed once rather than per posting.
+   */
+  #lengthFactors(live: number): Float32Array {
+    const total = this.#passageSlot.length;
+    const average = this.#lengthTotal / live || 1;
+    // Kept while the passages are the same and the average length has moved by under 1%.
+    if (this.#factorsFor === total && Math.abs(average / this.#factorsAverage - 1) < 0.01)
+      return this.#factors;
+    if (this.#factors.length < total) this.#factors = new Float32Array(this.#stage.length);
+    const lengths = this.#passageLength.view();
+    for (let p = 0; p < total; p++)
+      this.#factors[p] = (K1 + 1) / (1 + K1 * (1 - B + (B * lengths[p]!) / average));
+    this.#factorsFor = total;
+    this.#factorsAverage = average;
+    return this.#factors;
+  }
+
   #ensureScratch(size: number): void {
     if (this.#stage.length >= size) return;
     const capacity = Math.max(1024, size * 1.5) | 0;
@@ -428,5 +462,7 @@ export class PassageIndex {
     this.#stage = stage;
     this.#best = new Float64Array(capacity);
     this.#score = new Float64Array(capacity);
+    this.#matchedA = new Uint32Array(capacity);
+    this.#matchedB = new Uint32Array(capacity);
   }
 }

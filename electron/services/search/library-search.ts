@@ -91,6 +91,11 @@ export type SearchIndexState = 'cold' | 'building' | 'ready';
 export class LibrarySearch {
   #index = new PassageIndex();
   #records = new Map<string, ArticleRecord>();
+  /**
+   * Titles of the articles in the library (not the trash), for results; read once, then kept
+   * up to date article by article as changes are reported (see refresh()).
+   */
+  #titles: Map<string, string> | null = null;
   /** How far into each change log the index is current. */
   #logs: LogSizes = {};
   #state: SearchIndexState = 'cold';
@@ -160,13 +165,9 @@ export class LibrarySearch {
     // after a start (a sync brought thousands of changes) is not waited for.
     const pending = this.#dirtyArticles.size;
     if ((pending > 0 || this.#draining) && pending <= WAIT_FOR_AT_MOST) await this.settled();
-    const titles = new Map<string, string>();
-    const hits = this.#index.search(query, limit, (id) => {
-      const row = this.store.getSummary(id);
-      if (!row || row.trashedAt) return false;
-      titles.set(id, row.title);
-      return true;
-    });
+    this.#titles ??= new Map(this.store.listArticles().map((a) => [a.id, a.title]));
+    const titles = this.#titles;
+    const hits = this.#index.search(query, limit, (id) => titles.has(id));
     const marks = matchesAny(words);
     return hits.map((hit) => resultOf(hit, titles.get(hit.articleId) ?? '', marks));
   }
@@ -176,6 +177,11 @@ export class LibrarySearch {
    * once: the article is re-indexed in the background, once however often it was reported.
    */
   refresh(articleId: string): Promise<void> {
+    if (this.#titles) {
+      const row = this.store.getSummary(articleId);
+      if (row && !row.trashedAt) this.#titles.set(articleId, row.title);
+      else this.#titles.delete(articleId);
+    }
     if (this.#warming) {
       this.#dirtyArticles.add(articleId);
       void this.#drain().catch(() => undefined);
