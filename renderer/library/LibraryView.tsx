@@ -206,6 +206,8 @@ export function LibraryView({ onOpen, onOrder, onImport, onExportAll, onNotebook
         <section aria-label="Search results">
           <p className="library-count" aria-live="polite">
             {results.length ? plural(results.length, 'result') : 'No results'}
+            {/* Found by reading the library while the search index loads: maybe not all. */}
+            {results.some((r) => r.scanned) && ' · indexing…'}
           </p>
           <ul className="result-list">
             {results.map((r, i) => (

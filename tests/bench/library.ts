@@ -465,6 +465,7 @@ export async function run(): Promise<BenchResult[]> {
       });
       const rows = library.list();
       open.push(performance.now() - began);
+      await library.close();
       if (rows.length !== ARTICLES)
         throw new Error(`expected ${ARTICLES} rows, got ${rows.length}`);
     }
@@ -520,7 +521,7 @@ export async function run(): Promise<BenchResult[]> {
           readabilityText(raw, page);
           readabilityTimes.push(performance.now() - t);
         }
-        fresh.search.close();
+        await fresh.close();
       } finally {
         await rm(folder, { recursive: true, force: true });
       }
@@ -633,8 +634,7 @@ async function searchRows(dir: string, data: Generated, size: string): Promise<B
       against: 'none (reported for scale; sliced, never blocking the event loop for long)',
     }),
   );
-  await library.search.flush();
-  library.search.close();
+  await library.close();
   const bytes = (await stat(path.join(dir, SEARCH_INDEX_FILE))).size;
 
   const { library: reopened } = await openLibrary(dir, {
@@ -680,7 +680,7 @@ async function searchRows(dir: string, data: Generated, size: string): Promise<B
       against: 'case-insensitive includes() scan of every article text and note, same queries',
     }),
   );
-  reopened.search.close();
+  await reopened.close();
   return results;
 }
 
@@ -725,14 +725,14 @@ async function largeLibraryRows(): Promise<BenchResult[]> {
     // First start: no snapshot, the index is built from the articles.
     const cold = await openAndClick(dir, firstId);
     const save = await longestBlock(() => cold.value.library.search.flush());
-    cold.value.library.search.close();
+    await cold.value.library.close();
     // Next start: the snapshot is loaded.
     const warm = await openAndClick(dir, firstId);
     const list = queries(data);
     const queried = await longestBlock(() =>
       timeQueries(warm.value.library, list, scanTexts(data)),
     );
-    warm.value.library.search.close();
+    await warm.value.library.close();
     const clicked = Math.max(cold.value.clicked, warm.value.clicked);
     const blocks = {
       build: cold.blockMs,

@@ -253,6 +253,7 @@ export class LibrarySearch {
     const liveIds = new Set(live.map((a) => a.id));
     for (const id of this.#records.keys()) if (!liveIds.has(id)) stale.add(id);
     for (const row of live) {
+      await pause();
       const record = this.#records.get(row.id);
       if (
         !record ||
