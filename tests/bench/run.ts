@@ -17,6 +17,7 @@ const suites: Array<[string, Suite]> = [
   ['paint', () => import('./paint.ts')],
   ['reader-smooth', () => import('./reader-smooth.ts')],
   ['library', () => import('./library.ts')],
+  ['search-engines', () => import('./search-engines.ts')],
   ['cli-start', () => import('./cli-start.ts')],
   ['store', () => import('./store.ts')],
   ['sync', () => import('./sync.ts')],
