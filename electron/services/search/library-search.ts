@@ -3,26 +3,32 @@
  * trash), every note, and each article's title and tags.
  *
  * Engine: PassageIndex (common/search/passage-index.ts), an inverted index of our own in typed
- * arrays, saved as one binary file (snapshot-file.ts). Chosen by measuring three candidates on
- * the same generated library (tests/bench/library.ts data: 2,000 articles, 2.0M words, 200,000
- * notes; Node 20, 2-core machine):
+ * arrays, saved as one binary file (snapshot-file.ts). Chosen by measuring four candidates on
+ * the same generated library (`npm run bench -- --only=search-engines`: the library
+ * benchmark's 2,000 articles, 2.0M words, 200,000 notes as 225,935 passages; Node 20, a 2-core
+ * machine at a load average of 10–20, so compare the rows with each other, not with a quiet
+ * machine):
  *
- *   engine (passages: 225,935)        heap    build    save       load     query p95
- *   MiniSearch 7.2 as before          ~1 GB   13–15 s  (46 MB)    4 s      206 ms
- *   MiniSearch 7.2, ids only          198 MB  119 s    82 s       106 s    1,148 ms
- *   FlexSearch 0.8 Index, forward     n/a     280 s    5.2 s      10 s     25 ms
- *   PassageIndex (this)               42 MB   17 s     3.9 s      0.9 s    31 ms
+ *   engine                             build    save     on disk   load      query p95
+ *   PassageIndex (this)                7.8 s    3.0 s    47 MB     0.6 s     36 ms
+ *   MiniSearch 7.2 (prefix, fuzzy)     77 s     39 s     43 MB     40 s      1,021 ms
+ *   FlexSearch 0.8 Index, forward      147 s    27 s     107 MB    30 s      27 ms
+ *   SQLite FTS5 (better-sqlite3 12)    6.9 s    —        50 MB     2 ms      146 ms
  *
- * (The last three rows: one run on a 2-core machine at a load average near 20, so the times
- * are several times a quiet machine's; compare them with each other. FlexSearch's heap figure
- * was lost to a collection in between; its forward tokenizer indexes every prefix of every
- * word, 94 MB exported. Before this change's rows come from the issue.)
+ * Memory once loaded: MiniSearch 168 MB and FlexSearch 130 MB of heap; PassageIndex keeps its
+ * postings and texts in one buffer (search-index-heap-2k); SQLite keeps its pages outside the
+ * JavaScript heap. MiniSearch's snapshot is one JSON document, parsed whole on the thread that
+ * asks, its postings Maps of Maps. FlexSearch indexes every prefix of every word (hence its
+ * size), has no typo tolerance and no vocabulary to expand a prefix over. SQLite FTS5 loads at
+ * once and builds fastest, but has no typo tolerance (a prefix query `"word"*` only), its queries
+ * were 4× slower here, and better-sqlite3 is a native module to be rebuilt for Electron's ABI on
+ * every platform the app ships for (it built from source for Node 20 here; node:sqlite needs
+ * Node 22.5). PassageIndex is the only one that is fast to load, small and typo-tolerant.
  *
- * MiniSearch's snapshot is one JSON document (written and parsed whole, on the thread that
- * asks), its postings are Maps of Maps, and it cannot be saved in pieces; FlexSearch has no
- * typo tolerance and no vocabulary to expand prefixes over. SQLite FTS5 (better-sqlite3) was
- * left out: a native module that has to be rebuilt for Electron's ABI, which cannot be checked
- * here, and it has no typo tolerance either.
+ * At start the index is ready as soon as its snapshot is loaded: what changed since it was
+ * saved is told from the library's rows (content, tags, note counts) and from what the store's
+ * change logs gained since (log-cursor.ts), never by reading every article's highlights, and
+ * only those articles are re-indexed, in the background.
  *
  * Nothing heavy runs on the caller's thread at once: loading, building, catching up and saving
  * are sliced (time-slice.ts), yielding every few milliseconds. A change to an article only
