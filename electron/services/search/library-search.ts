@@ -111,6 +111,8 @@ export class LibrarySearch {
   /** Index work, one task at a time: the build, catching up with changes, saving. */
   #queue: Promise<void> = Promise.resolve();
   #draining: Promise<void> | null = null;
+  /** How many articles the running drain is re-indexing. */
+  #inFlight = 0;
   #unsaved = false;
   #saveTimer: NodeJS.Timeout | null = null;
   readonly #persist: boolean;
@@ -135,7 +137,7 @@ export class LibrarySearch {
 
   /** How many articles wait to be re-indexed (changed since they were last indexed). */
   get pending(): number {
-    return this.#dirtyArticles.size;
+    return this.#dirtyArticles.size + this.#inFlight;
   }
 
   /** Loads or builds the index in the background, once; later calls wait for the same work. */
@@ -169,8 +171,8 @@ export class LibrarySearch {
     if (this.#state !== 'ready') return this.#scan(words, limit);
     // A change reported just now (a note saved a moment ago) is searched too; a long catch-up
     // after a start (a sync brought thousands of changes) is not waited for.
-    const pending = this.#dirtyArticles.size;
-    if ((pending > 0 || this.#draining) && pending <= WAIT_FOR_AT_MOST) await this.settled();
+    const pending = this.#dirtyArticles.size + this.#inFlight;
+    if (pending > 0 && pending <= WAIT_FOR_AT_MOST) await this.settled();
     this.#titles ??= new Map(this.store.listArticles().map((a) => [a.id, a.title]));
     const titles = this.#titles;
     const hits = this.#index.search(query, limit, (id) => titles.has(id));
@@ -224,15 +226,18 @@ export class LibrarySearch {
         await new Promise<void>((resolve) => setImmediate(resolve));
         const ids = [...this.#dirtyArticles];
         this.#dirtyArticles.clear();
+        this.#inFlight = ids.length;
         await this.#enqueue(async () => {
           const pause = timeSlicer();
           for (const id of ids) {
             await this.#reindex(id);
+            this.#inFlight--;
             await pause();
           }
         });
         if (ids.length) this.#scheduleSave();
       } finally {
+        this.#inFlight = 0;
         this.#draining = null;
         // Changes reported while this pass ran get a pass of their own.
         if (this.#dirtyArticles.size > 0) void this.#drain().catch(() => undefined);
