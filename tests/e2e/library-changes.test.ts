@@ -47,7 +47,8 @@ const STORY =
   'The ferry across the estuary ran again on Monday after a week of repairs, the operator said.\n\n' +
   '"Commuters waited long enough," said Rui Matos, who runs the crossing.\n';
 
-describe.skipIf(!CHROME)('changes made on disk by another process', () => {
+// Each test starts `gloss` from source in a process of its own, seconds on a busy machine.
+describe.skipIf(!CHROME)('changes made on disk by another process', { timeout: 120_000 }, () => {
   let app: App;
   let articleId = '';
 
