@@ -27,7 +27,6 @@ import type { Highlight } from '../../common/model/highlight.ts';
 import { parseHtmlPage } from '../../electron/services/html/read-page.ts';
 import { openLibrary } from '../../electron/services/open-library.ts';
 import type { Library } from '../../electron/services/library.ts';
-import { SEARCH_INDEX_FILE } from '../../electron/services/search/library-search.ts';
 import { openLibraryStore } from '../../electron/services/store/open-store.ts';
 import { CONTENT_DIR, contentRel, full, logsDir } from '../../electron/services/store/layout.ts';
 import { JOURNAL_FORMAT_VERSION } from '../../common/store/journal-schema.ts';
@@ -635,7 +634,7 @@ async function searchRows(dir: string, data: Generated, size: string): Promise<B
     }),
   );
   await library.close();
-  const bytes = (await stat(path.join(dir, SEARCH_INDEX_FILE))).size;
+  const bytes = (await stat(library.search.file)).size;
 
   const { library: reopened } = await openLibrary(dir, {
     search: { persist: true },

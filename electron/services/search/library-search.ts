@@ -37,7 +37,7 @@
  * so on each result (`scanned`). The snapshot is a cache: if the folder cannot be written, the
  * index lives in memory only.
  */
-import { unlink } from 'node:fs/promises';
+import { stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { SearchResult } from '../../../common/api.ts';
 import { messageOf } from '../../../common/errors.ts';
@@ -50,10 +50,19 @@ import { articlesTouched, logSizes, type LogSizes } from './log-cursor.ts';
 import { readSnapshot, writeSnapshot } from './snapshot-file.ts';
 import { timeSlicer } from './time-slice.ts';
 
-/** The snapshot's file name in the data folder. */
+/** The snapshot's file name, in this device's own folder of the data folder. */
 export const SEARCH_INDEX_FILE = 'search-index.bin';
-/** What earlier versions saved; removed once a new snapshot is written. */
-const LEGACY_INDEX_FILE = 'search-index.json';
+/**
+ * Where earlier versions saved it, at the top of the data folder; removed once a new snapshot
+ * is written. A file there was written by every computer sharing the folder, so a file-sync
+ * engine saw two writers of one file and made conflict copies of it.
+ */
+const LEGACY_INDEX_FILES = ['search-index.json', SEARCH_INDEX_FILE];
+
+/** Where a device keeps its search index: among its own files, which only it writes. */
+export function searchIndexPath(dataDir: string, device: string): string {
+  return path.join(dataDir, 'devices', device, SEARCH_INDEX_FILE);
+}
 /** Bump when what is indexed, or how, changes: older snapshots are then rebuilt. */
 export const SEARCH_INDEX_VERSION = 4;
 
@@ -125,9 +134,14 @@ export class LibrarySearch {
     private readonly store: LibraryStore,
     options: LibrarySearchOptions = {},
   ) {
-    this.#file = path.join(store.dataDir, SEARCH_INDEX_FILE);
+    this.#file = searchIndexPath(store.dataDir, store.device);
     this.#persist = options.persist ?? true;
     this.#saveDelayMs = options.saveDelayMs ?? 2000;
+  }
+
+  /** The saved index's file (in this device's own folder of the data folder). */
+  get file(): string {
+    return this.#file;
   }
 
   /** 'cold' before anything asked for it, 'building' while it loads or builds, then 'ready'. */
@@ -360,13 +374,18 @@ export class LibrarySearch {
       stale: [...this.#dirtyArticles],
     };
     this.#unsaved = false;
+    // A computer that has only read this library has no folder in it, and searching must not
+    // make one (it would appear as a device to every other); its index then lives in memory.
+    if (!(await isFolder(path.dirname(this.#file)))) return;
     try {
       await writeSnapshot(this.#file, records, await this.#index.toSnapshot(pause), pause);
       this.lastSaveError = null;
       // Swap the index built in memory for the saved one: its postings and texts then sit in
       // one buffer, off the heap, as after a restart (a large heap means long GC pauses).
       await this.#loadSnapshot(pause);
-      await unlink(path.join(this.store.dataDir, LEGACY_INDEX_FILE)).catch(() => undefined);
+      for (const legacy of LEGACY_INDEX_FILES) {
+        await unlink(path.join(this.store.dataDir, legacy)).catch(() => undefined);
+      }
     } catch (error) {
       // Only a cache: search goes on from memory, and the next start builds it again.
       this.#unsaved = true;
@@ -404,4 +423,11 @@ function resultOf(
 
 function sameTags(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((t, i) => t === b[i]);
+}
+
+async function isFolder(dir: string): Promise<boolean> {
+  return stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }

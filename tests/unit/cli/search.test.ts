@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main.ts';
+import { searchIndexPath } from '../../../electron/services/search/library-search.ts';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'html');
 const dirs: string[] = [];
@@ -20,6 +21,10 @@ interface SearchJson {
   results: Array<{ id: string; title: string; snippet: string; kind: string }>;
 }
 const searchJson = (out: string) => JSON.parse(out) as SearchJson;
+
+/** Where this computer (GLOSS_DEVICE in the test environment) keeps its search index. */
+const indexFile = (data: string) =>
+  searchIndexPath(data, process.env.GLOSS_DEVICE ?? 'test-device');
 
 async function run(args: string[]) {
   let out = '';
@@ -62,8 +67,9 @@ describe('gloss search', () => {
       kind: 'text',
     });
     expect(result.results[0]!.snippet).toContain('one secondhand boat');
-    // The index is left on disk for the next search.
-    expect(existsSync(path.join(data, 'search-index.bin'))).toBe(true);
+    // The index is left on disk for the next search, among this computer's own files.
+    expect(existsSync(indexFile(data))).toBe(true);
+    expect(existsSync(path.join(data, 'search-index.bin'))).toBe(false);
 
     const none = searchJson((await run(['search', 'zeppelin', '--json', '--data', data])).out);
     expect(none).toEqual({ results: [] });
@@ -92,7 +98,7 @@ describe('gloss search', () => {
     await run(['import', path.join(FIXTURES, 'harbour-ferry.html'), '--data', data]);
     // The index's place is taken by a folder that cannot be replaced by a file: every attempt
     // to save the index fails, as on a read-only folder (chmod would not stop root).
-    const blocked = path.join(data, 'search-index.bin');
+    const blocked = indexFile(data);
     mkdirSync(blocked);
     writeFileSync(path.join(blocked, 'keep'), '');
     for (let i = 0; i < 2; i++) {

@@ -140,7 +140,10 @@ describe('library search', () => {
     const ferry = await lib.importFile(FERRY);
     expect((await lib.find('marigold')).length).toBeGreaterThan(0);
     await lib.search.flush();
-    expect(fs.existsSync(path.join(dir, SEARCH_INDEX_FILE))).toBe(true);
+    // Among this device's own files, so a file-sync engine never sees two writers of it.
+    expect(lib.search.file).toBe(path.join(dir, 'devices', lib.store.device, SEARCH_INDEX_FILE));
+    expect(fs.existsSync(lib.search.file)).toBe(true);
+    expect(fs.existsSync(path.join(dir, SEARCH_INDEX_FILE))).toBe(false);
 
     // Another process (the gloss command) changes the library; the snapshot is now stale.
     const { library: other } = await openLibrary(dir, { search: { persist: false } });
@@ -174,7 +177,7 @@ describe('library search', () => {
     });
     expect((await lib.find('lighthouse')).length).toBe(1);
     await lib.close();
-    expect(fs.existsSync(path.join(dir, SEARCH_INDEX_FILE))).toBe(true);
+    expect(fs.existsSync(lib.search.file)).toBe(true);
 
     // The same number of notes, another text: only the change log tells the index.
     const { library: other } = await openLibrary(dir, { search: { persist: false } });
@@ -191,7 +194,7 @@ describe('library search', () => {
   it('rebuilds from the library when the snapshot is damaged', async () => {
     const { library: lib, dir } = await library({ search: { persist: true } });
     await lib.importFile(BLOG);
-    fs.writeFileSync(path.join(dir, SEARCH_INDEX_FILE), 'GLOSSIX1\u0000\u0000\u0001{"records":');
+    fs.writeFileSync(lib.search.file, 'GLOSSIX1\u0000\u0000\u0001{"records":');
     const { library: reopened } = await openLibrary(dir, { search: { persist: true } });
     await reopened.search.settled();
     expect(reopened.search.state).toBe('ready');
