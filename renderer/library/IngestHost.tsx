@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { SavedLink } from '../../common/api.ts';
+import { useEffect, useState } from 'react';
 import { gloss, onMenuCommand } from '../api.ts';
 import { failureText } from '../failure.ts';
 import { plural } from '../format.ts';
@@ -9,6 +8,7 @@ import { SaveLinkDialog } from './SaveLinkDialog.tsx';
 import { showToast } from './toasts.ts';
 import { useFeedSchedule } from './useFeedSchedule.ts';
 import { useLinkDropAndPaste } from './useLinkDropAndPaste.ts';
+import { useLinkSaving } from './useLinkSaving.ts';
 
 interface Props {
   /** The view on screen: links are dropped and pasted on the library only. */
@@ -45,40 +45,31 @@ async function exportOpml(): Promise<void> {
  * OPML menu items.
  */
 export function IngestHost({ view, onOpen }: Props) {
-  const [link, setLink] = useState<{ url?: string } | null>(null);
   const [dragging, setDragging] = useState(false);
+  const links = useLinkSaving((result, dropped) => {
+    libraryChanged();
+    const text =
+      result.status === 'duplicate'
+        ? `“${result.title}” is already in your library.`
+        : `Saved “${result.title}”.`;
+    // A link typed into the dialog is read now; one dropped or pasted joins the list.
+    if (!dropped) onOpen(result.id);
+    else
+      showToast({ key: 'link', text, actions: [{ label: 'Open', run: () => onOpen(result.id) }] });
+  });
+  const { open: openDialog } = links;
   useFeedSchedule();
 
   useEffect(
     () =>
       onMenuCommand((command) => {
-        if (command === 'save-link') setLink({});
+        if (command === 'save-link') openDialog();
         if (command === 'import-opml') void importOpml();
         if (command === 'export-opml') void exportOpml();
       }),
-    [],
+    [openDialog],
   );
-  useLinkDropAndPaste(view === 'library', (url) => setLink({ url }), setDragging);
-
-  const saved = useCallback(
-    (result: SavedLink, dropped: boolean) => {
-      setLink(null);
-      libraryChanged();
-      const text =
-        result.status === 'duplicate'
-          ? `“${result.title}” is already in your library.`
-          : `Saved “${result.title}”.`;
-      // A link typed into the dialog is read now; one dropped or pasted joins the list.
-      if (!dropped) onOpen(result.id);
-      else
-        showToast({
-          key: 'link',
-          text,
-          actions: [{ label: 'Open', run: () => onOpen(result.id) }],
-        });
-    },
-    [onOpen],
-  );
+  useLinkDropAndPaste(view === 'library', (url) => links.save(url, true), setDragging);
 
   return (
     <>
@@ -87,11 +78,11 @@ export function IngestHost({ view, onOpen }: Props) {
           <p>Drop to save this link to read offline</p>
         </div>
       )}
-      {link && (
+      {links.state && (
         <SaveLinkDialog
-          initialUrl={link.url}
-          onSaved={(result) => saved(result, !!link.url)}
-          onClose={() => setLink(null)}
+          state={links.state}
+          onSave={(url) => links.save(url, false)}
+          onClose={links.close}
         />
       )}
     </>
