@@ -37,7 +37,9 @@ export async function startWebServer(): Promise<WebServer> {
     inFlight.set(path, now);
     mostAtOnce.set(path, Math.max(mostAtOnce.get(path) ?? 0, now));
     const route = routes.get(path);
-    const reply: Reply = route ? route() : { type: 'text/plain', body: 'no such page', status: 404 };
+    const reply: Reply = route
+      ? route()
+      : { type: 'text/plain', body: 'no such page', status: 404 };
     setTimeout(() => {
       res.statusCode = reply.status ?? 200;
       res.setHeader('content-type', reply.type);
@@ -79,7 +81,7 @@ export function rssFeed(title: string, items: Array<{ id: string; title: string;
         `<item><title>${i.title}</title><link>${i.link}</link><guid>${i.id}</guid>` +
         `<author>desk@ledger.test (Lena Ortiz)</author>` +
         `<pubDate>Tue, 02 Dec 2025 09:00:00 GMT</pubDate><description><![CDATA[<p>${i.title}: ` +
-        `${words(170, 'tide')}.</p>]]></description></item>`,
+        `${words(170, 'tide')}.</p><p>${words(700, 'swell')}.</p>]]></description></item>`,
     )
     .join('');
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title>${entries}</channel></rss>`;
