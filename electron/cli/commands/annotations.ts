@@ -1,6 +1,6 @@
 import { messageOf } from '../../../common/errors.ts';
 import { parseAnnotations } from '../../../common/annotations/parse.ts';
-import { sameDocument } from '../../../common/annotations/same-document.ts';
+import { sameDocument } from '../../services/net/same-document.ts';
 import { toW3C } from '../../../common/annotations/w3c.ts';
 import type { Library } from '../../services/library.ts';
 import { writeFileAtomic } from '../../services/export/write-atomic.ts';

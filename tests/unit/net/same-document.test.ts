@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentKey, sameDocument } from '../../../common/annotations/same-document.ts';
+import { documentKey, sameDocument } from '../../../electron/services/net/same-document.ts';
 
 describe('matching an annotation’s address to a saved article', () => {
   it('ignores what does not change the page: case of the host, fragment, slash, tracking', () => {
