@@ -3,6 +3,7 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME, openApp, tempDataDir, type App } from './harness.ts';
+import { axeFindings } from './axe-check.ts';
 import { rssFeed, startWebServer, type WebServer } from './web-server.ts';
 
 describe.skipIf(!CHROME)('feeds in the library, in Chromium', () => {
@@ -132,6 +133,7 @@ describe.skipIf(!CHROME)('feeds in the library, in Chromium', () => {
     await feedsSection().locator('.feed-error').waitFor({ timeout: 20_000 });
     expect(await feedsSection().locator('.feed-error').innerText()).toContain('does not exist');
     await app.screenshot('feeds-opml-imported');
+    expect(await axeFindings(app.page)).toEqual([]);
     await feedsSection().getByRole('button', { name: 'Unsubscribe from Quay Post' }).click();
     await expect.poll(() => feedsSection().locator('.feed').count()).toBe(1);
     expect(app.outsideRequests).toEqual([]);

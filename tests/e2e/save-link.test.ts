@@ -1,6 +1,7 @@
 /** Saving a link in the app: Ctrl/Cmd+L and its dialog, a pasted link, a dropped link. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME, openApp, type App } from './harness.ts';
+import { axeFindings } from './axe-check.ts';
 import { articlePage, startWebServer, type WebServer } from './web-server.ts';
 
 describe.skipIf(!CHROME)('saving a link in Chromium', () => {
@@ -87,6 +88,7 @@ describe.skipIf(!CHROME)('saving a link in Chromium', () => {
     expect(await alert.innerText()).toMatch(/is a PDF, not an article.*Nothing was added/);
     expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
     await app.screenshot('save-link-not-an-article');
+    expect(await axeFindings(page)).toEqual([]);
 
     await app.context.setOffline(true);
     await field.fill(`${web.base}/ferry`);
