@@ -29,6 +29,13 @@ export const apiChannels = {
   listAllHighlights: 'gloss:notebook:list',
   exportNotebook: 'gloss:notebook:export',
   resolveNoteConflict: 'gloss:highlights:resolve-conflict',
+  saveLink: 'gloss:library:save-link',
+  listFeeds: 'gloss:feeds:list',
+  addFeed: 'gloss:feeds:add',
+  removeFeed: 'gloss:feeds:remove',
+  refreshFeeds: 'gloss:feeds:refresh',
+  importOpml: 'gloss:feeds:import-opml',
+  exportOpml: 'gloss:feeds:export-opml',
 } as const;
 
 /** The name of one call (`window.gloss.<name>`). */

@@ -7,7 +7,14 @@
 export const MENU_CHANNEL = 'gloss:menu';
 
 /** Every command the menu can send. */
-export const MENU_COMMANDS = ['export-notes', 'export-all', 'import'] as const;
+export const MENU_COMMANDS = [
+  'export-notes',
+  'export-all',
+  'import',
+  'save-link',
+  'import-opml',
+  'export-opml',
+] as const;
 
 /** One menu command, as the renderer receives it. */
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -13,6 +13,7 @@ import type { Highlight } from './model/highlight.ts';
 import { MAX_NOTE_LENGTH } from './notes/limits.ts';
 import { HIGHLIGHT_COLORS } from './model/highlight.ts';
 import { hasImportableExtension } from './ingest/extensions.ts';
+import { webAddressOrNull } from './ingest/web-page.ts';
 import { highlightSchema } from './store/schema.ts';
 
 const articleId = z.string().regex(/^[a-z0-9_-]{1,64}$/i, 'not an article id');
@@ -75,6 +76,42 @@ export interface AppNotice {
   file: string;
   message: string;
 }
+
+/** What saving a link did: the article it became, and whether it was new. */
+export interface SavedLink {
+  id: string;
+  title: string;
+  status: 'imported' | 'updated' | 'duplicate';
+  /** For 'updated' (the page changed since it was saved): what became of its highlights. */
+  highlights?: { kept: number; moved: number; orphaned: number };
+}
+
+/** One subscription, as the library's Feeds section lists it. */
+export interface FeedSummary {
+  url: string;
+  title: string | null;
+  refreshedAt: string | null;
+  /** The articles saved from it that are still in the library. */
+  articles: string[];
+  /** Of those, the ones never opened. */
+  unread: number;
+}
+
+/** What one feed's refresh did (the same shape as `gloss feeds refresh --json`). */
+export interface FeedRefreshReport {
+  url: string;
+  title: string | null;
+  new: number;
+  errors: string[];
+}
+
+/** An http or https address, as a link to save or a feed to subscribe to. */
+const webAddress = z
+  .string()
+  .trim()
+  .min(1, 'give a web address')
+  .max(2000)
+  .refine((u) => webAddressOrNull(u) !== null, 'not an http or https address');
 
 export const apiTable = {
   listArticles: { channel: apiChannels.listArticles, input: noArgument },
@@ -194,6 +231,18 @@ export const apiTable = {
     channel: apiChannels.resolveNoteConflict,
     input: z.object({ articleId, id: highlightId, note }).strict(),
   },
+  /** Saves the article at a web address: fetched once, read offline from then on. */
+  saveLink: { channel: apiChannels.saveLink, input: z.object({ url: webAddress }).strict() },
+  listFeeds: { channel: apiChannels.listFeeds, input: noArgument },
+  /** Subscribes after fetching the feed once, so that a wrong address is refused at once. */
+  addFeed: { channel: apiChannels.addFeed, input: z.object({ url: webAddress }).strict() },
+  removeFeed: { channel: apiChannels.removeFeed, input: z.object({ url: webAddress }).strict() },
+  /** Refreshes every feed; asked while a refresh runs, it joins that one. */
+  refreshFeeds: { channel: apiChannels.refreshFeeds, input: noArgument },
+  /** Asks for an OPML file (a native dialog) and subscribes to the feeds it lists. */
+  importOpml: { channel: apiChannels.importOpml, input: noArgument },
+  /** Asks where to save (a native dialog) and writes the subscriptions there as OPML. */
+  exportOpml: { channel: apiChannels.exportOpml, input: noArgument },
 } as const satisfies {
   // Every call of api-channels.ts has a schema here, on its own channel, and nothing more.
   [K in ApiName]: { channel: (typeof apiChannels)[K]; input: z.ZodType };
@@ -225,6 +274,13 @@ export interface ApiResults {
   listAllHighlights: NotebookArticle[];
   exportNotebook: { markdown: string; path: string | null };
   resolveNoteConflict: Highlight;
+  saveLink: SavedLink;
+  listFeeds: FeedSummary[];
+  addFeed: FeedSummary;
+  removeFeed: void;
+  refreshFeeds: { feeds: FeedRefreshReport[] };
+  importOpml: { file: string | null; added: number };
+  exportOpml: { path: string | null };
 }
 
 export type ApiArgument<K extends ApiName> = z.input<(typeof apiTable)[K]['input']>;

@@ -4,7 +4,10 @@ import type { AppNotice, ImportSummary } from '../common/api.ts';
 import { commandOfKey } from './accelerators.ts';
 import { gloss, onMenuCommand, runMenuCommand } from './api.ts';
 import { ImportStatus, type ImportProgress } from './library/ImportStatus.tsx';
+import { IngestHost } from './library/IngestHost.tsx';
 import { LibraryView } from './library/LibraryView.tsx';
+import { ToastStack } from './library/ToastStack.tsx';
+import { showToast } from './library/toasts.ts';
 import { NotebookView } from './notebook/NotebookView.tsx';
 import { ReaderView, type ReaderTarget } from './reader/ReaderView.tsx';
 import {
@@ -96,17 +99,25 @@ export function App() {
     }
   }, [importPaths]);
 
-  const [exported, setExported] = useState<string | null>(null);
   const exportAll = useCallback(async () => {
+    const toast = (text: string) => showToast({ key: 'export-all', text });
     try {
       const { folder, files } = await gloss.exportAllWithDialog({ colorTags: exportColorTags() });
       if (folder)
-        setExported(
-          `Exported ${files.length} article${files.length === 1 ? '' : 's'} to ${folder}`,
-        );
+        toast(`Exported ${files.length} article${files.length === 1 ? '' : 's'} to ${folder}`);
     } catch (error) {
-      setExported(`Export failed: ${failureText(error)}`);
+      toast(`Export failed: ${failureText(error)}`);
     }
+  }, []);
+  // A finished import's summary belongs to the view it was made in; one still running stays.
+  const [statusView, setStatusView] = useState(route.view);
+  if (statusView !== route.view) {
+    setStatusView(route.view);
+    if (importing?.summary) setImporting(null);
+  }
+  const openArticle = useCallback((id: string) => {
+    window.scrollTo(0, 0);
+    setRoute({ view: 'reader', id });
   }, []);
 
   useEffect(
@@ -227,20 +238,10 @@ export function App() {
           <p>Drop to import into your library</p>
         </div>
       )}
-      {exported && (
-        <div className="undo-toast" role="status">
-          {exported}
-          <button
-            type="button"
-            className="tool-plain"
-            aria-label="Dismiss"
-            onClick={() => setExported(null)}
-          >
-            ×
-          </button>
-        </div>
-      )}
-      {importing && <ImportStatus progress={importing} onClose={() => setImporting(null)} />}
+      <ToastStack view={route.view}>
+        {importing && <ImportStatus progress={importing} onClose={() => setImporting(null)} />}
+      </ToastStack>
+      <IngestHost view={route.view} onOpen={openArticle} />
       {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
     </div>
   );

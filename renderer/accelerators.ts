@@ -16,6 +16,7 @@ export interface Accelerator {
 
 export const ACCELERATORS: readonly Accelerator[] = [
   { keys: 'Ctrl/Cmd+O', key: 'o', shift: false, command: 'import', what: 'Import files…' },
+  { keys: 'Ctrl/Cmd+L', key: 'l', shift: false, command: 'save-link', what: 'Save a link…' },
   {
     keys: 'Ctrl/Cmd+Shift+E',
     key: 'e',

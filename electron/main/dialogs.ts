@@ -24,12 +24,16 @@ export interface DialogDeps {
 /** The desktop Platform: native save dialog, starting in the user's Documents folder. */
 export function createPlatform(deps: DialogDeps): Platform {
   return {
-    async chooseSavePath(suggestedName) {
+    async chooseSavePath(suggestedName, kind = 'markdown') {
       // The name comes from the article's title; keep it a name, never a path.
       const name = path.basename(suggestedName);
       const options = {
         defaultPath: path.join(deps.app.getPath('documents'), name),
-        filters: [{ name: 'Markdown', extensions: ['md'] }],
+        filters: [
+          kind === 'opml'
+            ? { name: 'OPML list of feeds', extensions: ['opml', 'xml'] }
+            : { name: 'Markdown', extensions: ['md'] },
+        ],
       };
       const window = deps.getWindow();
       const result = window
@@ -59,6 +63,19 @@ export function createPlatform(deps: DialogDeps): Platform {
         properties: ['openDirectory', 'createDirectory'] as Array<
           'openDirectory' | 'createDirectory'
         >,
+      };
+      const window = deps.getWindow();
+      const result = window
+        ? await deps.dialog.showOpenDialog(window, options)
+        : await deps.dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseOpmlFile() {
+      const options = {
+        title: 'Import feeds',
+        buttonLabel: 'Subscribe',
+        properties: ['openFile'] as Array<'openFile'>,
+        filters: [{ name: 'OPML list of feeds', extensions: ['opml', 'xml'] }],
       };
       const window = deps.getWindow();
       const result = window

@@ -21,6 +21,9 @@ export interface MenuOptions {
 /** The accelerator of File → Export notes…. */
 export const EXPORT_NOTES_ACCELERATOR = 'CmdOrCtrl+Shift+E';
 
+/** The accelerator of File → Save link… (renderer/accelerators.ts lists it for the page). */
+export const SAVE_LINK_ACCELERATOR = 'CmdOrCtrl+L';
+
 /** Builds the menu template: File, Edit, View (and Window on macOS), Help. */
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const { isMac, isDev, send } = options;
@@ -46,6 +49,11 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
   const file: MenuItemConstructorOptions[] = [];
   if (options.canImport) {
     file.push({ label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => send('import') });
+    file.push({
+      label: 'Save link…',
+      accelerator: SAVE_LINK_ACCELERATOR,
+      click: () => send('save-link'),
+    });
   }
   file.push({
     label: 'Export notes…',
@@ -53,6 +61,13 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     click: () => send('export-notes'),
   });
   file.push({ label: 'Export all…', click: () => send('export-all') });
+  if (options.canImport) {
+    file.push(
+      { type: 'separator' },
+      { label: 'Import feeds (OPML)…', click: () => send('import-opml') },
+      { label: 'Export feeds (OPML)…', click: () => send('export-opml') },
+    );
+  }
   file.push({ type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' });
   template.push({ label: 'File', submenu: file });
 

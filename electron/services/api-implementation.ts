@@ -2,12 +2,16 @@ import type { ApiImplementation, AppNotice } from '../../common/api.ts';
 import { suggestedFileName } from '../../common/export/markdown.ts';
 import { exportNotebook, type NotebookGroup } from '../../common/export/notebook.ts';
 import { writeFileAtomic } from './export/write-atomic.ts';
+import { createIngestApi } from './feeds/ingest-api.ts';
 import type { Library } from './library.ts';
 
 /** What only the desktop shell can do; the end-to-end tests stand in for it. */
 export interface Platform {
-  /** Asks the user where to save; resolves to the chosen path, or null when cancelled. */
-  chooseSavePath(suggestedName: string): Promise<string | null>;
+  /**
+   * Asks the user where to save (a Markdown file unless `kind` says an OPML list of feeds);
+   * resolves to the chosen path, or null when cancelled.
+   */
+  chooseSavePath(suggestedName: string, kind?: 'markdown' | 'opml'): Promise<string | null>;
   /**
    * Asks the user for files to import (saved web pages, text, Markdown); resolves to their
    * paths, or to none when cancelled. A platform without it imports nothing from the dialog.
@@ -15,6 +19,8 @@ export interface Platform {
   chooseImportFiles?(): Promise<string[]>;
   /** Asks for a folder to export every article's notes into; null when cancelled. */
   chooseExportFolder?(): Promise<string | null>;
+  /** Asks for an OPML file of feeds to subscribe to; null when cancelled. */
+  chooseOpmlFile?(): Promise<string | null>;
 }
 
 /** Answers every call of the API table from the library and the platform. */
@@ -56,6 +62,7 @@ export function createApiImplementation(
     restoreArticle: async ({ id }) => library.restore(id),
     listTrash: () => Promise.resolve(library.listTrash()),
     listAllHighlights: async () => library.allHighlights(),
+    ...createIngestApi(library, platform),
     exportNotebook: async ({ highlights, colorTags, save }) => {
       const markdown = exportNotebook(await notebookGroups(library, highlights), {
         exported: new Date().toISOString(),

@@ -1,7 +1,8 @@
 import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Article, BlockImage } from '../../common/model/article.ts';
+import type { Article, BlockImage, InlineMark } from '../../common/model/article.ts';
 import type { Highlight } from '../../common/model/highlight.ts';
 import { segmentBlocks, type BlockSegments, type Segment } from '../../common/reader/segments.ts';
+import { markedText } from './InlineMarks.tsx';
 
 /** The sentence the stripped-text marker speaks and shows. */
 export const GAP_LABEL = 'Words appear to be missing here in the source';
@@ -79,15 +80,21 @@ interface OpenLayer extends Layer {
 }
 
 /** The text of a run, with stripped-text markers where words went missing inside it. */
-function pushRun(into: ReactNode[], text: string, segment: Segment, gaps: number[]): void {
+function pushRun(
+  into: ReactNode[],
+  text: string,
+  segment: Segment,
+  gaps: number[],
+  marks?: InlineMark[],
+): void {
   let from = segment.start;
   for (const g of gaps) {
     if (g < segment.start || g >= segment.end) continue;
-    if (g > from) into.push(text.slice(from, g));
+    if (g > from) into.push(...markedText(text, from, g, marks));
     into.push(gapMarker(g));
     from = g;
   }
-  if (segment.end > from) into.push(text.slice(from, segment.end));
+  if (segment.end > from) into.push(...markedText(text, from, segment.end, marks));
 }
 
 function decorate(layer: OpenLayer, byId: Map<string, Highlight>): ReactNode {
@@ -137,6 +144,7 @@ function renderRuns(
   gaps: number[],
   byId: Map<string, Highlight>,
   attributionLength: (id: string) => number,
+  marks?: InlineMark[],
 ): ReactNode[] {
   const root: ReactNode[] = [];
   const open: OpenLayer[] = [];
@@ -174,7 +182,7 @@ function renderRuns(
         children: [],
       });
     }
-    pushRun(open.length ? open[open.length - 1]!.children : root, text, segment, gaps);
+    pushRun(open.length ? open[open.length - 1]!.children : root, text, segment, gaps, marks);
   }
   while (open.length) close();
   return root;
@@ -210,8 +218,8 @@ const ArticleBlock = memo(function ArticleBlock({
 }: BlockProps) {
   const { block, segments, gaps } = item;
   const children = decorated
-    ? renderRuns(text, segments, gaps, byId, attributionLength)
-    : plainRun(text, block.start, block.end, gaps);
+    ? renderRuns(text, segments, gaps, byId, attributionLength, block.marks)
+    : plainRun(text, block.start, block.end, gaps, block.marks);
   if (gaps.includes(block.end)) children.push(gapMarker(block.end));
   const Tag = BLOCK_TAGS[block.kind] ?? 'p';
   const element = (
@@ -232,9 +240,16 @@ const ArticleBlock = memo(function ArticleBlock({
   );
 });
 
-function plainRun(text: string, start: number, end: number, gaps: number[]): ReactNode[] {
+function plainRun(
+  text: string,
+  start: number,
+  end: number,
+  gaps: number[],
+  marks?: InlineMark[],
+): ReactNode[] {
   const into: ReactNode[] = [];
-  pushRun(into, text, { start, end, highlights: [], attribution: null, starts: [] }, gaps);
+  const whole = { start, end, highlights: [], attribution: null, starts: [] };
+  pushRun(into, text, whole, gaps, marks);
   return into;
 }
 

@@ -2,6 +2,7 @@ import { useEffect, type RefObject } from 'react';
 import type { OpenedArticle } from '../../common/api.ts';
 import { gloss } from '../api.ts';
 import { articleBodyOf, focusHighlight, readingPoint } from './reveal.ts';
+import { libraryChanged } from '../library/library-events.ts';
 import { BlockIndex } from './text-offsets.ts';
 
 /** Where to open an article: a text offset (a search hit) and the highlight there, if any. */
@@ -63,7 +64,8 @@ export function useReadingPosition(
       const progress = scrollable > 0 ? Math.min(1, Math.max(0, window.scrollY / scrollable)) : 1;
       gloss
         .setReadingPosition({ id: article.id, offset: readingPoint(body), progress })
-        .catch(() => undefined);
+        // The library (shown again on leaving) lists progress and unread counts afresh.
+        .then(libraryChanged, () => undefined);
     };
     const onScroll = () => {
       window.clearTimeout(timer);

@@ -21,6 +21,7 @@ const suites: Array<[string, Suite]> = [
   ['cli-start', () => import('./cli-start.ts')],
   ['store', () => import('./store.ts')],
   ['sync', () => import('./sync.ts')],
+  ['ingest', () => import('./ingest.ts')],
 ];
 
 const json = process.argv.includes('--json');

@@ -73,6 +73,8 @@ export interface App {
   exportFolders: string[];
   /** Files the import dialog stand-in will answer with, one list per opening. */
   importChoices: string[][];
+  /** OPML files the feed-import dialog stand-in will answer with, in order. */
+  opmlChoices: string[];
   /** Errors the page threw or logged. */
   pageErrors: string[];
   close(): Promise<void>;
@@ -124,10 +126,12 @@ export async function openApp(
   const savePaths: string[] = [];
   const exportFolders: string[] = [];
   const importChoices: string[][] = [];
+  const opmlChoices: string[] = [];
   const platform: Platform = {
     chooseSavePath: () => Promise.resolve(savePaths.shift() ?? null),
     chooseExportFolder: () => Promise.resolve(exportFolders.shift() ?? null),
     chooseImportFiles: () => Promise.resolve(importChoices.shift() ?? []),
+    chooseOpmlFile: () => Promise.resolve(opmlChoices.shift() ?? null),
   };
   const handlers = createChannelHandlers(createApiImplementation(library, platform));
 
@@ -219,6 +223,7 @@ export async function openApp(
     outsideRequests,
     savePaths,
     importChoices,
+    opmlChoices,
     exportFolders,
     pageErrors,
     // Playwright removes the browser's profile folder on close; the data folder made here goes

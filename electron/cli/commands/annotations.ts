@@ -1,5 +1,6 @@
 import { messageOf } from '../../../common/errors.ts';
 import { parseAnnotations } from '../../../common/annotations/parse.ts';
+import { sameDocument } from '../../services/net/same-document.ts';
 import { toW3C } from '../../../common/annotations/w3c.ts';
 import type { Library } from '../../services/library.ts';
 import { writeFileAtomic } from '../../services/export/write-atomic.ts';
@@ -15,12 +16,21 @@ export interface AnnotationFlags {
 
 type Parsed = ReturnType<typeof parseAnnotations>['annotations'];
 
-/** The article the annotations point at: by our own URN, else by the page title they carry. */
+/**
+ * The article the annotations point at: by our own URN, else by the web address they were made
+ * on (a Hypothesis `uri`, a W3C target `source`) against a saved page's URL, else by the page
+ * title they carry.
+ */
 function matchArticle(library: Library, annotations: Parsed): string | null {
   const articles = library.list();
   for (const a of annotations) {
     const urn = a.sourceUrl?.match(/^urn:gloss:article:(.+)$/)?.[1];
     if (urn && articles.some((x) => x.id === urn)) return urn;
+  }
+  for (const a of annotations) {
+    const source = a.sourceUrl;
+    const found = source && articles.find((x) => x.url && sameDocument(x.url, source));
+    if (found) return found.id;
   }
   for (const a of annotations) {
     const title = a.sourceTitle?.trim().toLowerCase();

@@ -1,12 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { GlossError, messageOf } from '../../../common/errors.ts';
 import { readOpml, writeOpml } from '../../services/feeds/opml.ts';
-import {
-  addFeed,
-  addFeedsUnchecked,
-  refreshFeeds,
-  unreadCounts,
-} from '../../services/feeds/refresh.ts';
+import { refreshFeeds, unreadCounts } from '../../services/feeds/refresh.ts';
+import { addFeed, addFeedsUnchecked } from '../../services/feeds/subscribe.ts';
 import { readSubscriptions } from '../../services/feeds/subscriptions.ts';
 import { writeFileAtomic } from '../../services/export/write-atomic.ts';
 import { openCliLibrary } from '../cli-library.ts';

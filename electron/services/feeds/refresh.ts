@@ -4,15 +4,16 @@
  * fetched from the item's link when it carries only a summary. The feed's title, the item's
  * author, date and link are kept as provenance. One item's failure is reported, not fatal.
  */
+import path from 'node:path';
 import { GlossError, messageOf } from '../../../common/errors.ts';
 import { normalizePublished } from '../../../common/ingest/web-page.ts';
 import type { ParsedArticle } from '../../../common/model/article.ts';
 import type { ImageLoader } from '../html/page-images.ts';
 import type { Library } from '../library.ts';
 import { fetchArticle, parseFetchedPage, prefetchImages } from '../net/fetch-article.ts';
-import { fetchResource, webUrl, type FetchLimits } from '../net/fetch-resource.ts';
+import { fetchResource, type FetchLimits } from '../net/fetch-resource.ts';
 import { parseFeedText, type FeedItem, type ParsedFeed } from './parse-feed.ts';
-import { readSubscriptions, writeSubscriptions, type Subscription } from './subscriptions.ts';
+import { readSubscriptions, updateSubscriptions, type Subscription } from './subscriptions.ts';
 
 /** The most feed text read (a feed is text; 5 MB holds thousands of items). */
 export const MAX_FEED_BYTES = 5 * 1024 * 1024;
@@ -83,55 +84,6 @@ async function itemArticle(
   return { article: merged, image, label: item.link ?? feed.url };
 }
 
-/** Subscribes to a feed after fetching it once (so a wrong address is refused at once). */
-export async function addFeed(
-  dataDir: string,
-  url: string,
-  options: FeedOptions = {},
-): Promise<Subscription> {
-  const address = webUrl(url).href;
-  const feeds = await readSubscriptions(dataDir);
-  const existing = feeds.find((f) => f.url === address);
-  if (existing) return existing;
-  const parsed = await fetchFeed(address, options.limits);
-  const sub: Subscription = {
-    url: address,
-    title: parsed.title,
-    addedAt: (options.now?.() ?? new Date()).toISOString(),
-    refreshedAt: null,
-    seen: [],
-    articles: [],
-  };
-  await writeSubscriptions(dataDir, [...feeds, sub]);
-  return sub;
-}
-
-/** Subscribes to feeds without fetching them (an OPML import); resolves to how many were new. */
-export async function addFeedsUnchecked(
-  dataDir: string,
-  list: ReadonlyArray<{ url: string; title: string | null }>,
-  now: Date = new Date(),
-): Promise<number> {
-  const feeds = await readSubscriptions(dataDir);
-  const known = new Set(feeds.map((f) => f.url));
-  let added = 0;
-  for (const { url, title } of list) {
-    if (known.has(url)) continue;
-    known.add(url);
-    feeds.push({
-      url,
-      title,
-      addedAt: now.toISOString(),
-      refreshedAt: null,
-      seen: [],
-      articles: [],
-    });
-    added += 1;
-  }
-  await writeSubscriptions(dataDir, feeds);
-  return added;
-}
-
 /** Refreshes one subscription in place: new items become articles. */
 async function refreshOne(
   library: Library,
@@ -177,22 +129,56 @@ async function refreshOne(
   return report;
 }
 
-/** Refreshes every subscription (or those named), one after another; saves what was learnt. */
-export async function refreshFeeds(
+/** Each key of `add` not yet in `list`, appended in order. */
+function union(list: string[], add: readonly string[]): string[] {
+  const have = new Set(list);
+  return [...list, ...add.filter((k) => !have.has(k))];
+}
+
+/** The refresh running in each data folder, which a second request joins. */
+const running = new Map<string, Promise<FeedReport[]>>();
+
+/**
+ * Refreshes every subscription, one after another. What each feed's refresh learnt is saved as
+ * soon as it is done, merged with feeds.json as it is then (a feed added or removed meanwhile,
+ * by the app or another command, stays so). A refresh asked for while one runs in this process
+ * joins it rather than running beside it.
+ */
+export function refreshFeeds(
   library: Library,
   dataDir: string,
   options: FeedOptions = {},
 ): Promise<FeedReport[]> {
-  const feeds = await readSubscriptions(dataDir);
+  const key = path.resolve(dataDir);
+  const current = running.get(key);
+  if (current) return current;
+  const run = refreshAll(library, dataDir, options).finally(() => running.delete(key));
+  running.set(key, run);
+  return run;
+}
+
+/** True while a refresh runs in this process on `dataDir`. */
+export function isRefreshing(dataDir: string): boolean {
+  return running.has(path.resolve(dataDir));
+}
+
+async function refreshAll(
+  library: Library,
+  dataDir: string,
+  options: FeedOptions,
+): Promise<FeedReport[]> {
   const reports: FeedReport[] = [];
-  for (const sub of feeds) reports.push(await refreshOne(library, sub, options));
-  // Read again before writing: a feed added meanwhile (by the app or another command) stays.
-  const latest = await readSubscriptions(dataDir);
-  const refreshed = new Map(feeds.map((f) => [f.url, f]));
-  await writeSubscriptions(
-    dataDir,
-    latest.map((f) => refreshed.get(f.url) ?? f),
-  );
+  for (const sub of await readSubscriptions(dataDir)) {
+    reports.push(await refreshOne(library, sub, options));
+    await updateSubscriptions(dataDir, (latest) => {
+      const saved = latest.find((f) => f.url === sub.url);
+      if (!saved) return; // unsubscribed while it refreshed
+      saved.title = sub.title ?? saved.title;
+      saved.refreshedAt = sub.refreshedAt ?? saved.refreshedAt;
+      saved.seen = union(saved.seen, sub.seen);
+      saved.articles = union(saved.articles, sub.articles);
+    });
+  }
   return reports;
 }
 

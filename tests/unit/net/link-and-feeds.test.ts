@@ -4,7 +4,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addFeed, refreshFeeds } from '../../../electron/services/feeds/refresh.ts';
+import { refreshFeeds } from '../../../electron/services/feeds/refresh.ts';
+import { addFeed } from '../../../electron/services/feeds/subscribe.ts';
 import { PNG_1X1 } from '../epub/build-epub.ts';
 import { library, removeTempDirs } from '../library/helpers.ts';
 
