@@ -22,6 +22,7 @@ import { useStatus } from './useStatus.ts';
 import { useTextSelection } from './useTextSelection.ts';
 import { useTip } from './useTip.ts';
 import { useWindowSignals } from './useWindowSignals.ts';
+import './reader.css';
 
 export type { ReaderTarget } from './useReadingPosition.ts';
 
