@@ -60,7 +60,7 @@ export function ReaderView({ id, target, settings, onSettings, ...props }: Reade
   const [openId, setOpenId] = useState<string | null>(null);
   const [panel, setPanel] = useState<PanelTab | null>(null);
   const [findIn, setFindIn] = useState<HTMLElement | null>(null);
-  const { narrow, fontsReady } = useWindowSignals();
+  const { narrow, folded, fontsReady, measureRef } = useWindowSignals(panel !== null);
   const { selection, read, clear } = useTextSelection(articleRef);
   const tips = useTip(articleRef);
   const article = opened?.article ?? null;
@@ -159,7 +159,7 @@ export function ReaderView({ id, target, settings, onSettings, ...props }: Reade
     [highlights, editingId],
   );
   const starts = highlights.map((h) => h.position.start).join(',').length;
-  const layoutKey = `${highlights.length}:${fontsReady}:${panel}:${starts}`;
+  const layoutKey = `${highlights.length}:${fontsReady}:${panel}:${folded}:${starts}`;
   const focusedHighlight = focused && highlights.find((h) => h.id === focused.id);
 
   if (error) {
@@ -177,7 +177,9 @@ export function ReaderView({ id, target, settings, onSettings, ...props }: Reade
   if (!article) return <main className="reader" aria-busy="true" />;
 
   return (
-    <div className={`reader${narrow ? ' is-narrow' : ''}${panel ? ' has-panel' : ''}`}>
+    <div
+      className={`reader${narrow ? ' is-narrow' : ''}${folded ? ' is-folded' : ''}${panel ? ' has-panel' : ''}`}
+    >
       <SkipLinks hasNotes={notes.length > 0} hasPanel={panel !== null} />
       <ReaderBar
         settings={settings}
@@ -189,6 +191,7 @@ export function ReaderView({ id, target, settings, onSettings, ...props }: Reade
         onCopyMarkdown={() => void exports.copyMarkdown()}
       />
       <main className="page" ref={pageRef}>
+        <div className="measure-probe" aria-hidden="true" ref={measureRef} />
         <article
           className="article"
           aria-labelledby="article-title"
@@ -235,7 +238,7 @@ export function ReaderView({ id, target, settings, onSettings, ...props }: Reade
             if (!mark) return;
             const hid = mark.dataset.hid!;
             markOf(articleRef.current, hid)?.focus({ preventScroll: true });
-            if (narrow) setOpenId(hid);
+            if (folded) setOpenId(hid);
           }}
         >
           <h1 id="article-title" className="article-title" tabIndex={-1}>
@@ -249,7 +252,7 @@ export function ReaderView({ id, target, settings, onSettings, ...props }: Reade
           highlights={notes}
           editingId={editingId}
           hoveredId={hoveredId ?? focused?.id ?? null}
-          narrow={narrow}
+          narrow={folded}
           openId={openId}
           layoutKey={layoutKey}
           onHover={setHoveredId}

@@ -51,14 +51,3 @@ export async function backgroundOf(
 export function colourDistance(a: Rgb, b: Rgb): number {
   return Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]), Math.abs(a[2] - b[2]));
 }
-
-/** Whether a colour is more red-and-blue than green by a margin: a purple or pink cast. */
-export function hue(c: Rgb): number {
-  const [r, g, b] = c.map((v) => v / 255) as Rgb;
-  const max = Math.max(r, g, b);
-  const min = Math.min(r, g, b);
-  if (max === min) return 0;
-  const d = max - min;
-  const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
-  return (h * 60 + 360) % 360;
-}
