@@ -166,6 +166,30 @@ export function Reader({ opened, target, settings, onSettings, ...props }: OpenR
           onNoteDismiss={focusMark}
           onJump={jumpToHighlight}
         />
+        {/* Inside the main landmark: what they describe is here, and a screen reader's
+            landmark list reaches them. */}
+        <HighlightToolbars
+          selection={selection}
+          focused={focused}
+          highlights={highlights}
+          editingId={editingId}
+          onHighlight={highlightSelection}
+          onCopy={(start, end) => void exports.copyWithSource(article, start, end)}
+          onRecolor={(hid, c) => void actions.recolor(hid, c)}
+          onEditNote={editNote}
+          onDelete={(hid) => void actions.erase(hid)}
+        />
+        <ReaderTips
+          tip={tips.tip}
+          article={article}
+          sources={sources}
+          onHold={tips.hold}
+          onRelease={() => tips.showFor(document.body, 0)}
+          onJumpStatement={jumpToStatement}
+          onReturn={(anchor) => {
+            anchor.focus({ preventScroll: true });
+          }}
+        />
       </main>
       {panel && (
         <SidePanel
@@ -179,28 +203,6 @@ export function Reader({ opened, target, settings, onSettings, ...props }: OpenR
         />
       )}
       {findIn && <FindBar text={article.text} body={findIn} onClose={() => setFindIn(null)} />}
-      <HighlightToolbars
-        selection={selection}
-        focused={focused}
-        highlights={highlights}
-        editingId={editingId}
-        onHighlight={highlightSelection}
-        onCopy={(start, end) => void exports.copyWithSource(article, start, end)}
-        onRecolor={(hid, c) => void actions.recolor(hid, c)}
-        onEditNote={editNote}
-        onDelete={(hid) => void actions.erase(hid)}
-      />
-      <ReaderTips
-        tip={tips.tip}
-        article={article}
-        sources={sources}
-        onHold={tips.hold}
-        onRelease={() => tips.showFor(document.body, 0)}
-        onJumpStatement={jumpToStatement}
-        onReturn={(anchor) => {
-          anchor.focus({ preventScroll: true });
-        }}
-      />
       <p className="status" role="status" aria-live="polite">
         {status}
       </p>
