@@ -2,6 +2,7 @@ import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'reac
 import type { Article, BlockImage } from '../../common/model/article.ts';
 import type { Highlight } from '../../common/model/highlight.ts';
 import { segmentBlocks, type BlockSegments, type Segment } from '../../common/reader/segments.ts';
+import { sameBlock } from './block-memo.ts';
 
 /** The sentence the stripped-text marker speaks and shows. */
 export const GAP_LABEL = 'Words appear to be missing here in the source';
@@ -230,7 +231,7 @@ const ArticleBlock = memo(function ArticleBlock({
       {element}
     </figure>
   );
-});
+}, sameBlock);
 
 function plainRun(text: string, start: number, end: number, gaps: number[]): ReactNode[] {
   const into: ReactNode[] = [];
