@@ -82,7 +82,7 @@ export async function run(): Promise<BenchResult[]> {
 }
 
 async function open(app: App, title: string): Promise<void> {
-  await app.page.reload();
+  await app.page.reload({ timeout: 120_000 });
   await app.page.locator('.article-card', { hasText: title }).click({ timeout: 120_000 });
   await app.page.locator('.article-body:not([aria-busy="true"])').waitFor({ timeout: 120_000 });
   await app.page.evaluate(() => window.scrollTo(0, 0));

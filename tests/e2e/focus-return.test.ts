@@ -3,8 +3,8 @@ import { CHROME, openApp, openBundledArticle, type App } from './harness.ts';
 
 /**
  * Esc closes what is open and gives focus back to where it came from: the Aa menu to its
- * button, the shortcuts dialog to what had focus before it, a tooltip's links to the quoted
- * passage, and the passage keeps focus when its tooltip closes. Keys only.
+ * button, the shortcuts dialog and the find bar to what had focus before them, a tooltip's
+ * links to the quoted passage, and the passage keeps focus when its tooltip closes.
  */
 describe.skipIf(!CHROME)('focus after Esc', () => {
   let app: App;
@@ -86,5 +86,18 @@ describe.skipIf(!CHROME)('focus after Esc', () => {
     await page.keyboard.press('Escape');
     await tip.waitFor({ state: 'detached' });
     expect(await highlights.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it('returns focus from the find bar to what had it', async () => {
+    const { page } = app;
+    const mark = page.locator('.article-body [data-astart]').first();
+    await mark.focus();
+    await page.keyboard.press('Control+f');
+    const input = page.getByRole('searchbox', { name: 'Find in article' });
+    await input.waitFor();
+    expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await input.waitFor({ state: 'detached' });
+    expect(await mark.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 });
