@@ -2,6 +2,7 @@ import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'reac
 import type { Article, BlockImage, InlineMark } from '../../common/model/article.ts';
 import type { Highlight } from '../../common/model/highlight.ts';
 import { segmentBlocks, type BlockSegments, type Segment } from '../../common/reader/segments.ts';
+import { sameBlock } from './block-memo.ts';
 import { markedText } from './InlineMarks.tsx';
 
 /** The sentence the stripped-text marker speaks and shows. */
@@ -238,7 +239,7 @@ const ArticleBlock = memo(function ArticleBlock({
       {element}
     </figure>
   );
-});
+}, sameBlock);
 
 function plainRun(
   text: string,

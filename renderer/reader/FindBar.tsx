@@ -35,7 +35,12 @@ export function FindBar({ text, body, onClose }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const matches = useMemo(() => matchesOf(text, query), [text, query]);
 
-  useEffect(() => input.current?.focus(), []);
+  // Focus comes to the search field, and goes back where it was when the bar closes.
+  useEffect(() => {
+    const from = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    input.current?.focus();
+    return () => from?.focus({ preventScroll: true });
+  }, []);
 
   useEffect(() => {
     const registry = (CSS as unknown as { highlights?: Map<string, unknown> }).highlights;

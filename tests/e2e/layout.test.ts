@@ -5,9 +5,10 @@ import { seedNotes } from './seed-notes.ts';
 /**
  * The reader's layout rules at every window width, with the Highlights panel open: the text
  * keeps at least 55 characters a line and is never covered by the panel where the window has
- * room for both (from 1,000 px); below that the margin folds into markers and the panel is a
- * drawer over the page. Notes with room sit within a line of their passage; leaders that run
- * beside one another stay apart.
+ * room for both (from 1,000 px). Where text, notes and panel do not all fit (1,000 and
+ * 1,200 px) the margin folds into markers beside the text, none under the panel; below
+ * 960 px the panel is a drawer over the page. Notes with room sit within a line of their
+ * passage; leaders that run beside one another stay apart.
  */
 const WIDTHS = [800, 1000, 1200, 1400, 1920];
 const MIN_CHARS = 55;
@@ -18,6 +19,11 @@ interface Measure {
   textRight: number;
   panelLeft: number | null;
   narrow: boolean;
+  folded: boolean;
+  /** Notes and note markers on screen, as boxes. */
+  shown: Array<{ left: number; right: number; top: number; bottom: number }>;
+  /** Each note marker's distance from the first line of its passage. */
+  markers: number[];
   notes: Array<{ id: string; distance: number; line: number; height: number }>;
   leaders: Array<{ left: number; top: number; bottom: number }>;
 }
@@ -44,12 +50,26 @@ async function measure(app: App): Promise<Measure> {
       const r = l.getBoundingClientRect();
       return { left: r.left, top: r.top, bottom: r.bottom };
     });
+    const box = (r: DOMRect) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom });
+    const shown = [...document.querySelectorAll<HTMLElement>('.note-card, .note-marker')]
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.bottom > 49 && r.top < innerHeight)
+      .map(box);
+    const markerRows = [...document.querySelectorAll<HTMLElement>('.note-marker')];
+    const passages = [...document.querySelectorAll<HTMLElement>('mark[data-hstart].has-note')];
+    const markers = markerRows.map((m, i) => {
+      const line = passages[i]?.getClientRects()[0];
+      return line ? Math.abs(m.getBoundingClientRect().top - line.top) : Infinity;
+    });
     return {
       chars: p.clientWidth / perChar,
       lineHeight: parseFloat(getComputedStyle(p).lineHeight),
       textRight: p.getBoundingClientRect().right,
       panelLeft: panel ? panel.left : null,
       narrow: document.querySelector('.reader.is-narrow') !== null,
+      folded: document.querySelector('.reader.is-folded') !== null,
+      shown,
+      markers,
       notes,
       leaders,
     };
@@ -74,6 +94,7 @@ describe.skipIf(!CHROME)('the reader at five window widths', () => {
           width: Number(w),
           chars: Math.round(m.chars),
           narrow: m.narrow,
+          folded: m.folded,
           panelGap: m.panelLeft === null ? null : Math.round(m.panelLeft - m.textRight),
           worstNote: Math.round(Math.max(0, ...m.notes.map((n) => n.distance))),
           leaders: m.leaders.length,
@@ -98,8 +119,20 @@ describe.skipIf(!CHROME)('the reader at five window widths', () => {
 
       expect(m.chars).toBeGreaterThanOrEqual(MIN_CHARS);
       expect(m.narrow).toBe(width < 960);
-      // From 1,000 px the panel lies beside the text, never over it.
-      if (width >= 1000) expect(m.panelLeft!).toBeGreaterThanOrEqual(m.textRight);
+      // Text, notes and panel side by side from 1,400 px; below that the notes fold.
+      expect(m.folded).toBe(width < 1400);
+      if (width < 1000) return;
+      // From 1,000 px the panel lies beside the text and the notes, never over them.
+      expect(m.panelLeft!).toBeGreaterThanOrEqual(m.textRight);
+      expect(m.shown.length).toBeGreaterThan(0);
+      for (const note of m.shown) expect(note.right).toBeLessThanOrEqual(m.panelLeft!);
+      // A folded note's marker is level with its passage.
+      if (m.folded) {
+        expect(m.markers.length).toBe(6);
+        const level = m.markers.filter((d) => d <= m.lineHeight);
+        // Two notes start on one line: the second marker stacks just below the first.
+        expect(level.length).toBeGreaterThanOrEqual(m.markers.length - 1);
+      }
     });
   }
 
