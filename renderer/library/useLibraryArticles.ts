@@ -19,7 +19,8 @@ export interface ListFilters {
 
 /**
  * The library's articles, listed again whenever they change (here, by a feed refresh or a
- * saved link, or on disk by another process), and the rows the filters let through in the chosen order.
+ * saved link, or on disk by another process), and the rows the filters let through in the
+ * chosen order.
  */
 export function useLibraryArticles(filters: ListFilters) {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
