@@ -10,6 +10,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import type { DraftBlock } from '../../../common/ingest/blocks.ts';
 import { readJsonLd, type PageMetadata } from '../../../common/ingest/web-page.ts';
 import { blocksFromDom } from './dom-blocks.ts';
+import { assertReadableNesting, flattenDeepNesting } from './nesting.ts';
 
 /** What a page yields before its images are resolved: metadata and blocks with figures. */
 export interface ExtractedPage {
@@ -143,6 +144,7 @@ function readMetadata(doc: Document): PageMetadata & { jsonLdHeadline: string | 
  * a page cannot point its relative addresses elsewhere.
  */
 export function extractPage(html: string, pageUrl = 'about:blank'): ExtractedPage {
+  assertReadableNesting(html);
   // No runScripts and no resources: jsdom then neither runs scripts nor fetches anything
   // (stylesheets, images, frames). A silent console keeps CSS parse warnings out of the output.
   const dom = new JSDOM(html, {
@@ -154,6 +156,7 @@ export function extractPage(html: string, pageUrl = 'about:blank'): ExtractedPag
     const { document } = dom.window;
     const meta = readMetadata(document);
     for (const base of document.querySelectorAll('base')) base.remove();
+    if (document.body) flattenDeepNesting(document.body);
     const parsed = new Readability(document, { keepClasses: false }).parse();
     const body = sanitizeArticleHtml(dom.window, parsed?.content ?? document.body?.innerHTML ?? '');
     const { jsonLdHeadline, ...rest } = meta;
