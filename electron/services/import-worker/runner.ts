@@ -18,7 +18,7 @@ import type { WorkerAnswer } from './protocol.ts';
 import { taskName, type ImportTask } from './tasks.ts';
 
 /** Tasks one worker serves before it is replaced, bounding what a parser may leak. */
-const RECYCLE_AFTER = 50;
+export const RECYCLE_AFTER = 50;
 /** How long an idle worker is kept for the next import of a batch. */
 const IDLE_MS = 2_000;
 
@@ -73,6 +73,8 @@ export class ImportRunner {
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
   private idle: NodeJS.Timeout | null = null;
+  private started = 0;
+  private heap = 0;
 
   constructor(readonly budget: ImportBudget = DEFAULT_BUDGET) {}
 
@@ -89,6 +91,21 @@ export class ImportRunner {
     const next = this.queue.then(() => this.runNow(task));
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** How many workers this runner has started: one per RECYCLE_AFTER tasks, or after a stop. */
+  get workersStarted(): number {
+    return this.started;
+  }
+
+  /** Whether a worker is alive now (none while idle for long). */
+  get workerAlive(): boolean {
+    return this.worker !== null;
+  }
+
+  /** The worker's heap in use after its last task, in bytes (see protocol.ts). */
+  get lastWorkerHeap(): number {
+    return this.heap;
   }
 
   /** Ends the worker now (the app quitting; tests). */
@@ -117,6 +134,7 @@ export class ImportRunner {
   private async ensureWorker(task: ImportTask): Promise<Worker> {
     if (this.worker) return this.worker;
     const worker = startWorker(this.budget.heapMb);
+    this.started++;
     this.served = 0;
     const ready = new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve());
@@ -153,6 +171,7 @@ export class ImportRunner {
     if (!running || running.id !== answer.id) return;
     this.running = null;
     clearTimeout(running.timer);
+    this.heap = answer.heap;
     if (answer.ok) running.resolve(answer.article);
     else
       running.reject(
