@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { messageOf, type ErrorCode } from '../../../common/errors.ts';
 import type { ParsedArticle } from '../../../common/model/article.ts';
@@ -16,6 +16,7 @@ import { UnreadableFileError } from '../read-article-file.ts';
 import { DEFAULT_BUDGET, tooMuchMemoryReason, tooSlowReason, type ImportBudget } from './budget.ts';
 import type { WorkerAnswer } from './protocol.ts';
 import { taskName, type ImportTask } from './tasks.ts';
+import { asarNodeModules, outsideAsar } from './worker-path.ts';
 
 /** Tasks one worker serves before it is replaced, bounding what a parser may leak. */
 export const RECYCLE_AFTER = 50;
@@ -28,13 +29,19 @@ export function runningBuilt(): boolean {
 }
 
 /**
- * Starts the worker: the bundle beside this one when running built (dist/main, dist/cli), or
+ * Starts the worker: the bundle beside this one when running built (dist/main, dist/cli; in
+ * the packaged app its unpacked copy, see worker-path.ts), or
  * the TypeScript entry through tsx's loader when running from source (tests, scripts).
  */
 function startWorker(heapMb: number): Worker {
   const here = import.meta.url;
   const resourceLimits = { maxOldGenerationSizeMb: heapMb };
-  if (runningBuilt()) return new Worker(new URL('./import-worker.cjs', here), { resourceLimits });
+  if (runningBuilt()) {
+    const script = fileURLToPath(new URL('./import-worker.cjs', here));
+    const modules = asarNodeModules(script);
+    const env = modules ? { ...process.env, NODE_PATH: modules } : process.env;
+    return new Worker(outsideAsar(script), { resourceLimits, env });
+  }
   const tsx = pathToFileURL(tsxEsmApi(here)).href;
   const entry = new URL('./worker.ts', here).href;
   const boot =
