@@ -316,8 +316,8 @@ export function describeInvalid(name: string, error: z.ZodError): string {
 /**
  * Wraps an implementation into one handler per channel that validates the argument against
  * the table and turns every outcome into an envelope (and, when the implementation has
- * `importDropped`, one for the preload's dropped-files channel). Main registers these with ipcMain; the
- * end-to-end tests bind the very same functions into the page.
+ * `importDropped`, one for the preload's dropped-files channel). Main registers these with
+ * ipcMain; the end-to-end tests bind the very same functions into the page.
  */
 export function createChannelHandlers(
   impl: ApiImplementation & Partial<DroppedImportImplementation>,
