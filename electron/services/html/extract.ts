@@ -10,7 +10,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import type { DraftBlock } from '../../../common/ingest/blocks.ts';
 import { readJsonLd, type PageMetadata } from '../../../common/ingest/web-page.ts';
 import { blocksFromDom } from './dom-blocks.ts';
-import { assertReadableNesting, flattenDeepNesting } from './nesting.ts';
+import { assertReadableNesting, flattenDeepNesting, removeEmptyElements } from './nesting.ts';
 
 /** What a page yields before its images are resolved: metadata and blocks with figures. */
 export interface ExtractedPage {
@@ -156,7 +156,10 @@ export function extractPage(html: string, pageUrl = 'about:blank'): ExtractedPag
     const { document } = dom.window;
     const meta = readMetadata(document);
     for (const base of document.querySelectorAll('base')) base.remove();
-    if (document.body) flattenDeepNesting(document.body);
+    if (document.body) {
+      flattenDeepNesting(document.body);
+      removeEmptyElements(document.body);
+    }
     const parsed = new Readability(document, { keepClasses: false }).parse();
     const body = sanitizeArticleHtml(dom.window, parsed?.content ?? document.body?.innerHTML ?? '');
     const { jsonLdHeadline, ...rest } = meta;

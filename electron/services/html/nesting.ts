@@ -79,6 +79,40 @@ export function flattenDeepNesting(root: Element, maxDepth = MAX_DEPTH): number 
   return collapsed;
 }
 
+/** Elements kept though empty: pictures, media and the structure of tables. */
+const KEEP_EMPTY = new Set(
+  'img picture source video audio svg canvas iframe br hr wbr td th tr col input'.split(' '),
+);
+
+/**
+ * Removes elements with no text and nothing kept inside them (an empty <p>, a spacer <div>),
+ * in place, in one pass. Readability spends far longer on them than on text: measured on this
+ * machine, 2,000 empty <p>s take 76 s and 2,000 empty <div>s 29 s, against 6 s for 2,000
+ * paragraphs of text. They add nothing to what is read. Returns how many were removed.
+ */
+export function removeEmptyElements(root: Element): number {
+  // Every element after its ancestors; walking the list backwards sees children first, so a
+  // parent emptied by its children's removal goes too.
+  const order: Element[] = [];
+  const stack: Element[] = [root];
+  while (stack.length) {
+    const element = stack.pop()!;
+    order.push(element);
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling)
+      stack.push(child);
+  }
+  let removed = 0;
+  for (let i = order.length - 1; i > 0; i--) {
+    const element = order[i]!;
+    if (element.firstElementChild || KEEP_EMPTY.has(element.localName)) continue;
+    // No element children: its text is its own text nodes, read without a deep walk.
+    if (/\S/.test(element.textContent ?? '')) continue;
+    element.remove();
+    removed++;
+  }
+  return removed;
+}
+
 /** An element's text, gathered without recursion (jsdom's textContent getter recurses). */
 function textOf(element: Element): string {
   const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);

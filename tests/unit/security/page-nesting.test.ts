@@ -6,6 +6,7 @@ import { parseHtmlPage } from '../../../electron/services/html/read-page.ts';
 import {
   MAX_TAG_DEPTH,
   flattenDeepNesting,
+  removeEmptyElements,
   tagDepth,
 } from '../../../electron/services/html/nesting.ts';
 
@@ -50,5 +51,24 @@ describe('pages nested deeper than any article', () => {
     expect(flattenDeepNesting(document.body, 64)).toBe(1);
     expect(document.body.textContent).toBe('deep words');
     expect(document.querySelectorAll('div').length).toBe(64);
+  });
+
+  it('removes empty elements before reading, keeping text, pictures and table cells', () => {
+    const { document } = new JSDOM(
+      `<body>${'<p>'.repeat(3000)}<div><span> </span></div><p>Kept.</p><img src="a.png">` +
+        '<table><tr><td></td><td>cell</td></tr></table></body>',
+    ).window;
+    expect(removeEmptyElements(document.body)).toBe(3002);
+    expect(document.body.innerHTML).toBe(
+      '<p>Kept.</p><img src="a.png"><table><tbody><tr><td></td><td>cell</td></tr></tbody></table>',
+    );
+  });
+
+  it('reads a page of thousands of empty paragraphs as the text it has', () => {
+    const article = parseHtmlPage(
+      `<html><body>${'<p>'.repeat(5000)}The council agreed the budget.</body></html>`,
+      'empty.html',
+    );
+    expect(article.text).toBe('The council agreed the budget.');
   });
 });
