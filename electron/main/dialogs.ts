@@ -10,13 +10,9 @@ import type { Platform } from '../services/api-implementation.ts';
 
 /** The kinds of file File → Import… offers. */
 export const IMPORT_FILTERS = [
-  {
-    name: 'Articles, saved web pages and books',
-    extensions: ['html', 'htm', 'txt', 'text', 'md', 'markdown', 'epub'],
-  },
+  { name: 'Articles and saved web pages', extensions: ['html', 'htm', 'txt', 'md'] },
   { name: 'Saved web pages', extensions: ['html', 'htm'] },
-  { name: 'Text and Markdown', extensions: ['txt', 'text', 'md', 'markdown'] },
-  { name: 'Books', extensions: ['epub'] },
+  { name: 'Text and Markdown', extensions: ['txt', 'md'] },
 ];
 
 /** What the dialogs need from Electron. */
