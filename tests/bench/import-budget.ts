@@ -45,8 +45,10 @@ export async function run(): Promise<BenchResult[]> {
     await runner.run({ kind: 'text', fileName: 'warm.md', text: '# Warm\n\nUp.\n' });
     const cases: Array<[string, string, number]> = [
       ['text', 'article.txt', 49 * MB],
-      ['saved page', 'page.html', 2 * MB],
-      ['saved page', 'page.html', 8 * MB],
+      // Pages are read by Readability element by element: a generated 2 MB page of 50,000
+      // elements did not finish within 600 s here, so the pages measured are small.
+      ['saved page', 'page.html', 0.1 * MB],
+      ['saved page', 'page.html', 0.5 * MB],
     ];
     for (const [kind, name, bytes] of cases) {
       const file = path.join(dir, name);
