@@ -57,6 +57,8 @@ export function useImports(onImported: () => void) {
 
   const finish = useCallback(
     (summary: ImportSummary) => {
+      // A report still on its way cannot turn the summary back into progress.
+      batch.current = null;
       if (summary.results.length)
         setImporting({ done: summary.results.length, total: 0, current: null, summary });
       onImported();

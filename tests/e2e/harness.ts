@@ -144,23 +144,27 @@ export async function openApp(
   const importProgress: ImportProgressEvent[] = [];
   // The page, once open: the platform's progress reports reach it (see importProgress).
   let pageRef: Page | null = null;
+  let delivered: Promise<unknown> = Promise.resolve();
   const platform: Platform = {
     chooseSavePath: () => Promise.resolve(savePaths.shift() ?? null),
     chooseExportFolder: () => Promise.resolve(exportFolders.shift() ?? null),
     chooseImportFiles: () => Promise.resolve(importChoices.shift() ?? []),
     chooseOpmlFile: () => Promise.resolve(opmlChoices.shift() ?? null),
-    // As main sends it to the window: the page's glossImports hears it (see bridge-entry.ts).
+    // As main sends it to the window: the page's glossImports hears it (see bridge-entry.ts),
+    // in order, and before the answer to the call that caused it, as Electron's IPC delivers.
     importProgress: (event) => {
       importProgress.push(event);
-      void pageRef
-        ?.evaluate(
-          ({ channel, event }) =>
-            (
-              globalThis as unknown as { __glossImportProgress?: (c: string, e: unknown) => void }
-            ).__glossImportProgress?.(channel, event),
-          { channel: IMPORT_CHANNELS.progress, event },
-        )
-        .catch(() => undefined);
+      delivered = delivered.then(() =>
+        pageRef
+          ?.evaluate(
+            ({ channel, event }) =>
+              (
+                globalThis as unknown as { __glossImportProgress?: (c: string, e: unknown) => void }
+              ).__glossImportProgress?.(channel, event),
+            { channel: IMPORT_CHANNELS.progress, event },
+          )
+          .catch(() => undefined),
+      );
     },
   };
   const handlers = createChannelHandlers(createApiImplementation(library, platform));
@@ -213,7 +217,9 @@ export async function openApp(
   await context.exposeBinding('__glossInvoke', async (_source, channel: string, arg: unknown) => {
     const handler = handlers.get(channel);
     if (!handler) return JSON.stringify({ ok: false, error: `unknown channel ${channel}` });
-    return JSON.stringify(await handler(arg));
+    const answer = await handler(arg);
+    await delivered;
+    return JSON.stringify(answer);
   });
   // Scripts run through tsx (the benchmarks) wrap functions passed to page.evaluate in a
   // __name helper that the page lacks; define it so the same helpers work from both runners.
