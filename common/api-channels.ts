@@ -19,8 +19,7 @@ export const apiChannels = {
   exportToFile: 'gloss:export:file',
   exportAllWithDialog: 'gloss:export:all',
   search: 'gloss:library:search',
-  importFiles: 'gloss:library:import',
-  chooseImportFiles: 'gloss:library:choose-import',
+  importWithDialog: 'gloss:library:import-with-dialog',
   setArticleTags: 'gloss:articles:tags',
   setReadingPosition: 'gloss:articles:position',
   trashArticle: 'gloss:articles:trash',
@@ -50,7 +49,7 @@ export const apiNames = Object.keys(apiChannels) as ApiName[];
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
 /** The error a failed envelope becomes on the page's side: the same code and message. */
-function errorFrom(error: unknown): GlossError {
+export function errorFromEnvelope(error: unknown): GlossError {
   const info = error as Partial<ErrorInfo> | null;
   const code = isErrorCode(info?.code) ? info.code : 'internal';
   const message =
@@ -73,7 +72,7 @@ export function createBridge(
     const channel = apiChannels[name];
     bridge[name] = async (arg?: unknown) => {
       const result = await invoke(channel, arg);
-      if (!result.ok) throw errorFrom(result.error);
+      if (!result.ok) throw errorFromEnvelope(result.error);
       return result.value;
     };
   }

@@ -12,6 +12,7 @@ import type { Article, ArticleSummary } from './model/article.ts';
 import type { Highlight } from './model/highlight.ts';
 import { MAX_NOTE_LENGTH } from './notes/limits.ts';
 import { HIGHLIGHT_COLORS } from './model/highlight.ts';
+import { IMPORT_CHANNELS, MAX_IMPORT_BATCH } from './api-imports.ts';
 import { hasImportableExtension } from './ingest/extensions.ts';
 import { webAddressOrNull } from './ingest/web-page.ts';
 import { highlightSchema } from './store/schema.ts';
@@ -54,6 +55,7 @@ export interface SearchResult {
 /** What became of each file in an import from the app (drag and drop, File → Import…). */
 export interface ImportSummary {
   results: Array<{
+    /** The file's name (the page is never told where a file is). */
     file: string;
     status: 'imported' | 'duplicate' | 'updated' | 'failed';
     id?: string;
@@ -161,31 +163,11 @@ export const apiTable = {
       .object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() })
       .strict(),
   },
-  /** Imports files the user dropped on the window (paths from the preload's webUtils). */
-  // Only article files: a renderer that went wrong must not be able to read, say, ~/.ssh/config
-  // into the library and back out through getArticle.
-  importFiles: {
-    channel: apiChannels.importFiles,
-    input: z
-      .object({
-        paths: z
-          .array(
-            z
-              .string()
-              .min(1)
-              .max(4096)
-              .refine(hasImportableExtension, { message: 'not a .txt, .md, .html or .epub file' }),
-          )
-          .min(1)
-          .max(1000),
-      })
-      .strict(),
-  },
   /**
-   * File → Import…: asks for files with a native dialog and answers their paths (none when
-   * cancelled). The page then imports them one by one through importFiles, showing progress.
+   * File → Import…: main asks for files with a native dialog and imports them itself, reporting
+   * each file on the progress channel (api-imports.ts). The page never sees or sends a path.
    */
-  chooseImportFiles: { channel: apiChannels.chooseImportFiles, input: noArgument },
+  importWithDialog: { channel: apiChannels.importWithDialog, input: noArgument },
   setArticleTags: {
     channel: apiChannels.setArticleTags,
     input: z.object({ id: articleId, tags: z.array(z.string().min(1).max(100)).max(100) }).strict(),
@@ -248,6 +230,27 @@ export const apiTable = {
   [K in ApiName]: { channel: (typeof apiChannels)[K]; input: z.ZodType };
 };
 
+/**
+ * The one call that carries paths: the preload's, with the paths of files the user dropped
+ * (resolved from the page's File objects by Electron). It is not in `window.gloss`, and the page
+ * has no ipcRenderer to reach its channel. Only article files, so that even a preload gone wrong
+ * cannot read, say, ~/.ssh/config into the library and back out through getArticle.
+ */
+export const droppedImportInput = z
+  .object({
+    paths: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(4096)
+          .refine(hasImportableExtension, { message: 'not a .txt, .md, .html or .epub file' }),
+      )
+      .min(1)
+      .max(MAX_IMPORT_BATCH),
+  })
+  .strict();
+
 export { apiChannels, apiNames, createBridge } from './api-channels.ts';
 export type { ApiName, Envelope } from './api-channels.ts';
 
@@ -264,8 +267,7 @@ export interface ApiResults {
   exportToFile: { path: string | null };
   exportAllWithDialog: { folder: string | null; files: string[] };
   search: SearchResult[];
-  importFiles: ImportSummary;
-  chooseImportFiles: { paths: string[] };
+  importWithDialog: ImportSummary;
   setArticleTags: ArticleSummary;
   setReadingPosition: void;
   trashArticle: void;
@@ -298,6 +300,11 @@ export type ApiImplementation = {
   [K in ApiName]: (arg: ApiParsedArgument<K>) => Promise<ApiResults[K]>;
 };
 
+/** What answers the preload's dropped-files channel (see droppedImportInput). */
+export interface DroppedImportImplementation {
+  importDropped(arg: z.output<typeof droppedImportInput>): Promise<ImportSummary>;
+}
+
 /** A readable one-line reason from a failed validation, naming the field. */
 export function describeInvalid(name: string, error: z.ZodError): string {
   const issue = error.issues[0];
@@ -308,28 +315,36 @@ export function describeInvalid(name: string, error: z.ZodError): string {
 
 /**
  * Wraps an implementation into one handler per channel that validates the argument against
- * the table and turns every outcome into an envelope. Main registers these with ipcMain; the
- * end-to-end tests bind the very same functions into the page.
+ * the table and turns every outcome into an envelope (and, when the implementation has
+ * `importDropped`, one for the preload's dropped-files channel). Main registers these with
+ * ipcMain; the end-to-end tests bind the very same functions into the page.
  */
 export function createChannelHandlers(
-  impl: ApiImplementation,
+  impl: ApiImplementation & Partial<DroppedImportImplementation>,
 ): Map<string, (arg: unknown) => Promise<Envelope<unknown>>> {
   const handlers = new Map<string, (arg: unknown) => Promise<Envelope<unknown>>>();
-  for (const name of apiNames) {
-    const entry = apiTable[name];
-    handlers.set(entry.channel, async (arg: unknown) => {
-      const parsed = entry.input.safeParse(arg);
+  const add = (name: string, channel: string, input: z.ZodType, run: (a: unknown) => unknown) => {
+    handlers.set(channel, async (arg: unknown) => {
+      const parsed = input.safeParse(arg);
       if (!parsed.success) {
         const message = describeInvalid(name, parsed.error);
         return { ok: false, error: { code: 'invalid-argument', message } };
       }
       try {
-        const run = impl[name] as (a: unknown) => Promise<unknown>;
         return { ok: true, value: await run(parsed.data) };
       } catch (error) {
         return { ok: false, error: toErrorInfo(error) };
       }
     });
+  };
+  for (const name of apiNames) {
+    const run = impl[name] as (a: unknown) => Promise<unknown>;
+    add(name, apiTable[name].channel, apiTable[name].input, (a) => run(a));
   }
+  const importDropped = impl.importDropped?.bind(impl);
+  if (importDropped)
+    add('importDropped', IMPORT_CHANNELS.dropped, droppedImportInput, (a) =>
+      importDropped(a as z.output<typeof droppedImportInput>),
+    );
   return handlers;
 }

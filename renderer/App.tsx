@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { hasImportableExtension, notAnArticleReason } from '../common/ingest/extensions.ts';
-import type { AppNotice, ImportSummary } from '../common/api.ts';
+import type { AppNotice } from '../common/api.ts';
 import { commandOfKey } from './accelerators.ts';
 import { gloss, onMenuCommand, runMenuCommand } from './api.ts';
-import { ImportStatus, type ImportProgress } from './library/ImportStatus.tsx';
+import { ImportStatus } from './library/ImportStatus.tsx';
 import { IngestHost } from './library/IngestHost.tsx';
 import { LibraryView } from './library/LibraryView.tsx';
 import { ToastStack } from './library/ToastStack.tsx';
@@ -19,21 +18,12 @@ import {
 } from './settings.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { failureText } from './failure.ts';
+import { useImports } from './useImports.ts';
 
 type Route =
   | { view: 'library' }
   | { view: 'notebook' }
   | { view: 'reader'; id: string; target?: ReaderTarget; from?: 'notebook' };
-
-/** The path of a dropped file, from the preload (the page itself never sees paths). */
-function pathOfDroppedFile(file: File): string | null {
-  const files = (window as unknown as { glossFiles?: { pathFor(f: File): string } }).glossFiles;
-  try {
-    return files?.pathFor(file) || null;
-  } catch {
-    return null;
-  }
-}
 
 export function App() {
   const [route, setRoute] = useState<Route>({ view: 'library' });
@@ -41,8 +31,9 @@ export function App() {
   const [settings, setSettings] = useState<ReaderSettings>(loadSettings);
   const [shortcuts, setShortcuts] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const [importing, setImporting] = useState<ImportProgress | null>(null);
   const [libraryVersion, setLibraryVersion] = useState(0);
+  const imports = useImports(useCallback(() => setLibraryVersion((v) => v + 1), []));
+  const { importWithDialog } = imports;
   const order = useRef<string[]>([]);
 
   useEffect(() => {
@@ -52,52 +43,6 @@ export function App() {
     applySettings(settings);
     saveSettings(settings);
   }, [settings]);
-
-  /** Imports files one at a time so that a batch shows its progress, then sums it up. */
-  const importPaths = useCallback(async (paths: string[], names: string[]) => {
-    const summary: ImportSummary = { results: [] };
-    for (let i = 0; i < paths.length; i++) {
-      setImporting({ done: i, total: paths.length, current: names[i] ?? paths[i]!, summary: null });
-      if (!hasImportableExtension(paths[i]!)) {
-        summary.results.push({
-          file: paths[i]!,
-          status: 'failed',
-          error: notAnArticleReason(paths[i]!),
-        });
-        continue;
-      }
-      try {
-        const { results } = await gloss.importFiles({ paths: [paths[i]!] });
-        summary.results.push(...results);
-      } catch (error) {
-        summary.results.push({
-          file: paths[i]!,
-          status: 'failed',
-          error: failureText(error),
-        });
-      }
-    }
-    setImporting({ done: paths.length, total: paths.length, current: null, summary });
-    setLibraryVersion((v) => v + 1);
-  }, []);
-
-  const importWithDialog = useCallback(async () => {
-    try {
-      const { paths } = await gloss.chooseImportFiles();
-      if (paths.length)
-        await importPaths(
-          paths,
-          paths.map((p) => p.split(/[\\/]/).pop() ?? p),
-        );
-    } catch (error) {
-      setImporting({
-        done: 0,
-        total: 0,
-        current: null,
-        summary: { results: [{ file: '', status: 'failed', error: failureText(error) }] },
-      });
-    }
-  }, [importPaths]);
 
   const exportAll = useCallback(async () => {
     const toast = (text: string) => showToast({ key: 'export-all', text });
@@ -113,7 +58,7 @@ export function App() {
   const [statusView, setStatusView] = useState(route.view);
   if (statusView !== route.view) {
     setStatusView(route.view);
-    if (importing?.summary) setImporting(null);
+    if (imports.importing?.summary) imports.close();
   }
   const openArticle = useCallback((id: string) => {
     window.scrollTo(0, 0);
@@ -176,14 +121,8 @@ export function App() {
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        const files = [...e.dataTransfer.files];
-        const paths = files.map(pathOfDroppedFile);
-        const usable = files.filter((_, i) => paths[i]);
-        if (usable.length)
-          void importPaths(
-            paths.filter((p): p is string => !!p),
-            usable.map((f) => f.name),
-          );
+        // The File objects themselves go to the preload, which alone can find their paths.
+        void imports.importDropped([...e.dataTransfer.files]);
       }}
     >
       {notices.length > 0 && (
@@ -239,7 +178,7 @@ export function App() {
         </div>
       )}
       <ToastStack view={route.view}>
-        {importing && <ImportStatus progress={importing} onClose={() => setImporting(null)} />}
+        {imports.importing && <ImportStatus progress={imports.importing} onClose={imports.close} />}
       </ToastStack>
       <IngestHost view={route.view} onOpen={openArticle} />
       {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}

@@ -1,9 +1,11 @@
 /**
- * The Platform the API implementation asks for native things: where to save an export, and
- * which files to import.
+ * The Platform the API implementation asks for native things: where to save an export, which
+ * files to import (main imports them itself; the page only hears their names), and the window
+ * that hears how an import goes.
  */
 import path from 'node:path';
 import type { App, BrowserWindow, Dialog } from 'electron';
+import { IMPORT_CHANNELS } from '../../common/api-imports.ts';
 import type { Platform } from '../services/api-implementation.ts';
 
 /** The kinds of file File → Import… offers. */
@@ -54,6 +56,10 @@ export function createPlatform(deps: DialogDeps): Platform {
         ? await deps.dialog.showOpenDialog(window, options)
         : await deps.dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;
+    },
+    importProgress(event) {
+      const window = deps.getWindow();
+      if (window && !window.isDestroyed()) window.webContents.send(IMPORT_CHANNELS.progress, event);
     },
     async chooseExportFolder() {
       const options = {

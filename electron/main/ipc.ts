@@ -4,6 +4,7 @@
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { apiChannels, apiNames, type Envelope } from '../../common/api-channels.ts';
+import { IMPORT_CHANNELS } from '../../common/api-imports.ts';
 import type { ErrorInfo } from '../../common/errors.ts';
 
 /** The channel handlers `createChannelHandlers` builds: validate, run, answer with an envelope. */
@@ -41,12 +42,14 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
 }
 
 /**
- * One ipcMain handler per channel of the table. Throws at start-up if a channel has no handler,
- * so that a table entry without an implementation cannot ship.
+ * One ipcMain handler per channel of the table, and one for the preload's dropped files. Throws
+ * at start-up if a channel has no handler, so that a table entry without an implementation
+ * cannot ship.
  */
 export function registerApi(ipcMain: Pick<IpcMain, 'handle'>, handlers: ChannelHandlers): void {
-  for (const name of apiNames) {
-    const channel = apiChannels[name];
+  const channels: Array<[string, string]> = apiNames.map((name) => [name, apiChannels[name]]);
+  channels.push(['importDropped', IMPORT_CHANNELS.dropped]);
+  for (const [name, channel] of channels) {
     const handler = handlers.get(channel);
     if (!handler) throw new Error(`No handler for ${name} (${channel})`);
     ipcMain.handle(channel, async (event, arg: unknown): Promise<Envelope<unknown>> => {

@@ -2,7 +2,7 @@
  * The globals the preload gives the renderer (see electron/preload/index.ts).
  */
 import type { GlossApi } from '../../common/api.ts';
-import type { GlossFiles } from './files-bridge.ts';
+import type { GlossImports } from './imports-bridge.ts';
 import type { GlossLibrary } from './library-bridge.ts';
 import type { GlossMenu } from './menu-bridge.ts';
 
@@ -13,10 +13,10 @@ declare global {
     /** Menu commands from the application menu; `on` returns an unsubscribe function. */
     readonly glossMenu: GlossMenu;
     /**
-     * For drag and drop: `pathFor(file)` is the path of a dropped file, to pass to
-     * `gloss.importFiles`.
+     * Importing: `importDropped(files)` for the File objects of a drop (their paths never reach
+     * the page), and `onProgress(listener)` for how each import goes.
      */
-    readonly glossFiles: GlossFiles;
+    readonly glossImports: GlossImports;
     /** Changes another process (the `gloss` command, a sync engine) made to the library. */
     readonly glossLibrary: GlossLibrary;
   }

@@ -1,4 +1,16 @@
-import type { ApiImplementation, AppNotice } from '../../common/api.ts';
+import type {
+  ApiImplementation,
+  AppNotice,
+  DroppedImportImplementation,
+  ImportSummary,
+} from '../../common/api.ts';
+import {
+  MAX_IMPORT_BATCH,
+  fileNameOf,
+  type ImportProgressEvent,
+  type ImportResult,
+} from '../../common/api-imports.ts';
+import { hasImportableExtension, notAnArticleReason } from '../../common/ingest/extensions.ts';
 import { suggestedFileName } from '../../common/export/markdown.ts';
 import { exportNotebook, type NotebookGroup } from '../../common/export/notebook.ts';
 import { writeFileAtomic } from './export/write-atomic.ts';
@@ -15,20 +27,39 @@ export interface Platform {
   /**
    * Asks the user for files to import (saved web pages, text, Markdown); resolves to their
    * paths, or to none when cancelled. A platform without it imports nothing from the dialog.
+   * The paths stay in this process: the page only ever hears the files' names.
    */
   chooseImportFiles?(): Promise<string[]>;
+  /** Tells the page how an import is going (the desktop sends it to the window). */
+  importProgress?(event: ImportProgressEvent): void;
   /** Asks for a folder to export every article's notes into; null when cancelled. */
   chooseExportFolder?(): Promise<string | null>;
   /** Asks for an OPML file of feeds to subscribe to; null when cancelled. */
   chooseOpmlFile?(): Promise<string | null>;
 }
 
-/** Answers every call of the API table from the library and the platform. */
+/**
+ * Answers every call of the API table from the library and the platform, and the preload's
+ * dropped files.
+ */
 export function createApiImplementation(
   library: Library,
   platform: Platform,
   notices: AppNotice[] = [],
-): ApiImplementation {
+): ApiImplementation & DroppedImportImplementation {
+  let batches = 0;
+  /** Imports files one at a time, reporting each as it ends; one failure does not stop the rest. */
+  const importBatch = async (paths: readonly string[]): Promise<ImportSummary> => {
+    const batch = ++batches;
+    platform.importProgress?.({ kind: 'start', batch, files: paths.map(fileNameOf) });
+    const results: ImportResult[] = [];
+    for (const [index, file] of paths.entries()) {
+      const result = await importOne(library, file);
+      results.push(result);
+      platform.importProgress?.({ kind: 'file', batch, index, total: paths.length, result });
+    }
+    return { results };
+  };
   return {
     listArticles: () => Promise.resolve(library.list()),
     getArticle: async ({ id }) => library.open(id),
@@ -53,8 +84,11 @@ export function createApiImplementation(
       return { folder, ...(await library.exportAll(folder, { colorTags })) };
     },
     search: async ({ query, limit }) => library.find(query, limit),
-    importFiles: async ({ paths }) => library.importFiles(paths),
-    chooseImportFiles: async () => ({ paths: (await platform.chooseImportFiles?.()) ?? [] }),
+    importWithDialog: async () => {
+      const chosen = (await platform.chooseImportFiles?.()) ?? [];
+      return chosen.length ? importBatch(chosen.slice(0, MAX_IMPORT_BATCH)) : { results: [] };
+    },
+    importDropped: async ({ paths }) => importBatch(paths),
     setArticleTags: async ({ id, tags }) => library.setTags(id, tags),
     setReadingPosition: async ({ id, offset, progress }) =>
       library.setReadingPosition(id, offset, progress),
@@ -76,6 +110,17 @@ export function createApiImplementation(
     resolveNoteConflict: async ({ articleId, id, note }) =>
       library.updateHighlight({ articleId, id, note, resolveConflicts: true }),
   };
+}
+
+/** Imports one file the user chose, answering with its name only (never where it is). */
+async function importOne(library: Library, file: string): Promise<ImportResult> {
+  const name = fileNameOf(file);
+  // The dialog's filter can be switched off: refuse other kinds of file with the usual words.
+  if (!hasImportableExtension(name))
+    return { file: name, status: 'failed', error: notAnArticleReason(name) };
+  const [result] = (await library.importFiles([file])).results;
+  if (!result) return { file: name, status: 'failed', error: 'nothing was read' };
+  return { ...result, file: name };
 }
 
 /**

@@ -22,6 +22,7 @@ const suites: Array<[string, Suite]> = [
   ['store', () => import('./store.ts')],
   ['sync', () => import('./sync.ts')],
   ['ingest', () => import('./ingest.ts')],
+  ['import-budget', () => import('./import-budget.ts')],
 ];
 
 const json = process.argv.includes('--json');

@@ -4,11 +4,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createChannelHandlers } from '../../common/api.ts';
+import { IMPORT_CHANNELS, type ImportProgressEvent } from '../../common/api-imports.ts';
 import { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy.ts';
 import {
   createApiImplementation,
   type Platform,
 } from '../../electron/services/api-implementation.ts';
+import { DEFAULT_BUDGET, type ImportBudget } from '../../electron/services/import-worker/budget.ts';
+import { ImportRunner } from '../../electron/services/import-worker/runner.ts';
 import { tempDir } from '../helpers/temp.ts';
 import type { Library } from '../../electron/services/library.ts';
 import { openLibrary } from '../../electron/services/open-library.ts';
@@ -75,6 +78,8 @@ export interface App {
   importChoices: string[][];
   /** OPML files the feed-import dialog stand-in will answer with, in order. */
   opmlChoices: string[];
+  /** Every import progress event main sent to the page, in order. */
+  importProgress: ImportProgressEvent[];
   /** Errors the page threw or logged. */
   pageErrors: string[];
   close(): Promise<void>;
@@ -113,6 +118,11 @@ export async function openApp(
     colorScheme?: 'light' | 'dark';
     /** Watch the data folder for other processes' changes, as the app does. */
     watch?: boolean;
+    /**
+     * Parse imports in the budgeted worker thread, as the built app does, with these limits
+     * (from source the worker loads through tsx, which costs seconds, so it is opt-in).
+     */
+    importBudget?: Partial<ImportBudget>;
   } = {},
 ): Promise<App> {
   if (!CHROME) throw new Error('no Chromium');
@@ -123,15 +133,39 @@ export async function openApp(
     appRoot: ROOT,
     watch: options.watch ?? false,
   });
+  const runner = options.importBudget
+    ? new ImportRunner({ ...DEFAULT_BUDGET, ...options.importBudget })
+    : null;
+  if (runner) library.parser = runner;
   const savePaths: string[] = [];
   const exportFolders: string[] = [];
   const importChoices: string[][] = [];
   const opmlChoices: string[] = [];
+  const importProgress: ImportProgressEvent[] = [];
+  // The page, once open: the platform's progress reports reach it (see importProgress).
+  let pageRef: Page | null = null;
+  let delivered: Promise<unknown> = Promise.resolve();
   const platform: Platform = {
     chooseSavePath: () => Promise.resolve(savePaths.shift() ?? null),
     chooseExportFolder: () => Promise.resolve(exportFolders.shift() ?? null),
     chooseImportFiles: () => Promise.resolve(importChoices.shift() ?? []),
     chooseOpmlFile: () => Promise.resolve(opmlChoices.shift() ?? null),
+    // As main sends it to the window: the page's glossImports hears it (see bridge-entry.ts),
+    // in order, and before the answer to the call that caused it, as Electron's IPC delivers.
+    importProgress: (event) => {
+      importProgress.push(event);
+      delivered = delivered.then(() =>
+        pageRef
+          ?.evaluate(
+            ({ channel, event }) =>
+              (
+                globalThis as unknown as { __glossImportProgress?: (c: string, e: unknown) => void }
+              ).__glossImportProgress?.(channel, event),
+            { channel: IMPORT_CHANNELS.progress, event },
+          )
+          .catch(() => undefined),
+      );
+    },
   };
   const handlers = createChannelHandlers(createApiImplementation(library, platform));
 
@@ -183,22 +217,19 @@ export async function openApp(
   await context.exposeBinding('__glossInvoke', async (_source, channel: string, arg: unknown) => {
     const handler = handlers.get(channel);
     if (!handler) return JSON.stringify({ ok: false, error: `unknown channel ${channel}` });
-    return JSON.stringify(await handler(arg));
+    const answer = await handler(arg);
+    await delivered;
+    return JSON.stringify(answer);
   });
   // Scripts run through tsx (the benchmarks) wrap functions passed to page.evaluate in a
   // __name helper that the page lacks; define it so the same helpers work from both runners.
   await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
   await context.addInitScript({ content: readFileSync(path.join(DIST(), 'bridge.js'), 'utf8') });
-  // The preload gives dropped files their paths through Electron's webUtils; tests name the
-  // path of each file they drop in window.__dropPaths, by file name.
-  await context.addInitScript({
-    content:
-      'globalThis.glossFiles = { pathFor: (file) => (globalThis.__dropPaths || {})[file.name] || "" };',
-  });
   // The preload's `glossLibrary`: what main sends on gloss:library:changed reaches the page's
   // listeners here through page.evaluate (see the forwarding below).
   await context.addInitScript({ content: LIBRARY_EVENTS_SCRIPT });
   const page = await context.newPage();
+  pageRef = page;
   const stopForwarding = library.onChanged((change) => {
     page
       .evaluate(
@@ -224,6 +255,7 @@ export async function openApp(
     savePaths,
     importChoices,
     opmlChoices,
+    importProgress,
     exportFolders,
     pageErrors,
     // Playwright removes the browser's profile folder on close; the data folder made here goes
@@ -232,6 +264,7 @@ export async function openApp(
       stopForwarding();
       if (options.watch) await library.close();
       await browser.close();
+      await runner?.close();
       if (ownDataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
     },
     async screenshot(name: string) {
@@ -294,17 +327,22 @@ export async function selectText(page: Page, from: string, to: string = from): P
 
 /**
  * Drops files on the window the way a user would drag them from a file manager: a real drop
- * event with File objects, whose paths the stand-in for the preload reports.
+ * event with File objects, each known to the preload's stand-in for Electron's webUtils by its
+ * path (as Chromium knows the files of a real drop). Files the page makes itself have no path.
  */
 export async function dropFiles(
   page: Page,
   files: Array<{ path: string; name: string; content: string }>,
 ): Promise<void> {
   await page.evaluate((files) => {
-    (globalThis as unknown as { __dropPaths: Record<string, string> }).__dropPaths =
-      Object.fromEntries(files.map((f) => [f.name, f.path]));
+    const known = (globalThis as unknown as { __glossDroppedFiles: WeakMap<File, string> })
+      .__glossDroppedFiles;
     const data = new DataTransfer();
-    for (const f of files) data.items.add(new File([f.content], f.name, { type: 'text/plain' }));
+    for (const f of files) {
+      const file = new File([f.content], f.name, { type: 'text/plain' });
+      known.set(file, f.path);
+      data.items.add(file);
+    }
     const target = document.querySelector('.app')!;
     target.dispatchEvent(
       new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),

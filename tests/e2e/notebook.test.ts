@@ -15,7 +15,9 @@ describe.skipIf(!CHROME)('the notebook of every highlight', () => {
     await app.page.reload();
     await app.page.getByRole('button', { name: 'Notebook' }).click();
     await app.page.getByRole('heading', { name: 'Notebook' }).waitFor();
-    await items().nth(ALL - 1).waitFor();
+    await items()
+      .nth(ALL - 1)
+      .waitFor();
   });
   afterAll(async () => {
     await app?.close();

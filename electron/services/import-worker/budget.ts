@@ -16,9 +16,22 @@ export interface ImportBudget {
 }
 
 /**
- * Chosen from measurement (see the issue's report): a 50 MB plain text parses in about 6 s and
- * a 20 MB saved page in about 20 s in the worker on a busy 2-core machine, each well under
- * 1.5 GB of heap; hostile inputs that defeat a parser are stopped by the clock.
+ * Chosen from measurement on the 2-core development machine (busy with other builds), with
+ * `npm run bench -- --only=import-budget` (a 49 MB news text and small generated pages, in the
+ * worker and in the main thread), `npm run soak -- --only=hostile,heap` and
+ * `npx vitest run tests/unit/security/hostile-inputs.test.ts`:
+ * - time: one minute is what a reader may be asked to wait. Saved pages are what reach it:
+ *   jsdom with Readability took about 0.5 s per 3 KB fixture page under that load, a generated
+ *   9.6 MB page of 150,000 paragraphs did not finish within 60 s, and a 2 MB page of 50,000
+ *   elements not within 600 s. Such pages are stopped by the clock with a reason. Hostile pages
+ *   are bounded before the clock: nesting past 1,000 levels is refused in milliseconds and
+ *   empty elements are removed (html/nesting.ts).
+ * - memory: the worker holds 38 MB after 10 page imports and 39 MB after 1,000 (at most
+ *   43 MB; it is replaced every 50 imports), and reading a 50 MB text in the main thread
+ *   peaked at 2.0 GB before imports moved, so 2048 MB of worker heap lets the largest
+ *   accepted text through and stops a parser that runs away before the machine runs short.
+ * - size: 50 MB, the largest text read before (73 s on the main thread then); for pages the
+ *   clock, not the size, is the limit that binds.
  */
 export const DEFAULT_BUDGET: ImportBudget = {
   maxBytes: 50 * MB,

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { messageOf, type ErrorCode } from '../../../common/errors.ts';
 import type { ParsedArticle } from '../../../common/model/article.ts';
@@ -16,9 +16,10 @@ import { UnreadableFileError } from '../read-article-file.ts';
 import { DEFAULT_BUDGET, tooMuchMemoryReason, tooSlowReason, type ImportBudget } from './budget.ts';
 import type { WorkerAnswer } from './protocol.ts';
 import { taskName, type ImportTask } from './tasks.ts';
+import { asarNodeModules, outsideAsar } from './worker-path.ts';
 
 /** Tasks one worker serves before it is replaced, bounding what a parser may leak. */
-const RECYCLE_AFTER = 50;
+export const RECYCLE_AFTER = 50;
 /** How long an idle worker is kept for the next import of a batch. */
 const IDLE_MS = 2_000;
 
@@ -28,13 +29,19 @@ export function runningBuilt(): boolean {
 }
 
 /**
- * Starts the worker: the bundle beside this one when running built (dist/main, dist/cli), or
+ * Starts the worker: the bundle beside this one when running built (dist/main, dist/cli; in
+ * the packaged app its unpacked copy, see worker-path.ts), or
  * the TypeScript entry through tsx's loader when running from source (tests, scripts).
  */
 function startWorker(heapMb: number): Worker {
   const here = import.meta.url;
   const resourceLimits = { maxOldGenerationSizeMb: heapMb };
-  if (runningBuilt()) return new Worker(new URL('./import-worker.cjs', here), { resourceLimits });
+  if (runningBuilt()) {
+    const script = fileURLToPath(new URL('./import-worker.cjs', here));
+    const modules = asarNodeModules(script);
+    const env = modules ? { ...process.env, NODE_PATH: modules } : process.env;
+    return new Worker(outsideAsar(script), { resourceLimits, env });
+  }
   const tsx = pathToFileURL(tsxEsmApi(here)).href;
   const entry = new URL('./worker.ts', here).href;
   const boot =
@@ -73,6 +80,8 @@ export class ImportRunner {
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
   private idle: NodeJS.Timeout | null = null;
+  private started = 0;
+  private heap = 0;
 
   constructor(readonly budget: ImportBudget = DEFAULT_BUDGET) {}
 
@@ -89,6 +98,21 @@ export class ImportRunner {
     const next = this.queue.then(() => this.runNow(task));
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** How many workers this runner has started: one per RECYCLE_AFTER tasks, or after a stop. */
+  get workersStarted(): number {
+    return this.started;
+  }
+
+  /** Whether a worker is alive now (none while idle for long). */
+  get workerAlive(): boolean {
+    return this.worker !== null;
+  }
+
+  /** The worker's heap in use after its last task, in bytes (see protocol.ts). */
+  get lastWorkerHeap(): number {
+    return this.heap;
   }
 
   /** Ends the worker now (the app quitting; tests). */
@@ -117,6 +141,7 @@ export class ImportRunner {
   private async ensureWorker(task: ImportTask): Promise<Worker> {
     if (this.worker) return this.worker;
     const worker = startWorker(this.budget.heapMb);
+    this.started++;
     this.served = 0;
     const ready = new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve());
@@ -153,6 +178,7 @@ export class ImportRunner {
     if (!running || running.id !== answer.id) return;
     this.running = null;
     clearTimeout(running.timer);
+    this.heap = answer.heap;
     if (answer.ok) running.resolve(answer.article);
     else
       running.reject(

@@ -109,6 +109,7 @@ vi.mock('../../../electron/services/open-library.ts', () => ({ openLibrary: libr
 
 import * as electron from 'electron';
 import { apiTable } from '../../../common/api.ts';
+import { IMPORT_CHANNELS } from '../../../common/api-imports.ts';
 import { secureWebPreferences } from '../../../electron/main/security.ts';
 
 const originalArgv = process.argv;
@@ -178,9 +179,7 @@ describe('the main entry', () => {
     expect(window.loadURL).toHaveBeenCalledWith('gloss://app/index.html');
 
     expect([...h.handled.keys()].sort()).toEqual(
-      Object.values(apiTable)
-        .map((e) => e.channel)
-        .sort(),
+      [...Object.values(apiTable).map((e) => e.channel as string), IMPORT_CHANNELS.dropped].sort(),
     );
     expect(electron.protocol.handle).toHaveBeenCalledWith('gloss', expect.any(Function));
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();

@@ -4,6 +4,7 @@ import { senderEvent } from './fakes.ts';
 vi.mock('electron', () => ({}));
 
 import { apiTable, createChannelHandlers } from '../../../common/api.ts';
+import { IMPORT_CHANNELS } from '../../../common/api-imports.ts';
 import type { ApiImplementation } from '../../../common/api.ts';
 import {
   UNTRUSTED_SENDER_ERROR,
@@ -48,8 +49,9 @@ function call(channel: string, event: unknown, arg?: unknown): Promise<unknown> 
 }
 
 describe('registerApi', () => {
-  it('registers every channel of the table and nothing else', () => {
-    const channels = Object.values(apiTable).map((entry) => entry.channel);
+  it("registers every channel of the table, the preload's dropped files, and nothing else", () => {
+    const channels = Object.values(apiTable).map((entry) => entry.channel as string);
+    channels.push(IMPORT_CHANNELS.dropped);
     expect([...registered.keys()].sort()).toEqual([...channels].sort());
   });
 
@@ -82,20 +84,32 @@ describe('registerApi', () => {
     expect(calls).toEqual([]);
   });
 
-  it('imports only article files, so the page cannot read any other file into the library', async () => {
-    const refused = (await call(apiTable.importFiles.channel, senderEvent(APP), {
+  it("imports only article files on the preload's dropped-files channel", async () => {
+    const refused = (await call(IMPORT_CHANNELS.dropped, senderEvent(APP), {
       paths: ['/home/reader/story.txt', '/home/reader/.ssh/config'],
     })) as { ok: boolean; error?: { code: string; message: string } };
     expect(refused.ok).toBe(false);
     expect(refused.error?.message).toMatch(
-      /^importFiles: paths\.1: not a \.txt, \.md, \.html or \.epub file/,
+      /^importDropped: paths\.1: not a \.txt, \.md, \.html or \.epub file/,
     );
     expect(calls).toEqual([]);
     const paths = ['/home/reader/story.TXT', '/home/reader/notes.md', '/home/reader/page.htm'];
-    expect(await call(apiTable.importFiles.channel, senderEvent(APP), { paths })).toEqual({
+    expect(await call(IMPORT_CHANNELS.dropped, senderEvent(APP), { paths })).toEqual({
       ok: true,
-      value: 'answer of importFiles',
+      value: 'answer of importDropped',
     });
+    expect(
+      await call(IMPORT_CHANNELS.dropped, senderEvent('https://example.com/'), { paths }),
+    ).toEqual({ ok: false, error: UNTRUSTED_SENDER_ERROR });
+  });
+
+  it('takes no argument at all for File → Import…: main asks for the files itself', async () => {
+    const answer = (await call(apiTable.importWithDialog.channel, senderEvent(APP), {
+      paths: ['/home/reader/.ssh/id_ed25519.txt'],
+    })) as { ok: boolean; error?: { code: string } };
+    expect(answer.ok).toBe(false);
+    expect(answer.error?.code).toBe('invalid-argument');
+    expect(calls).toEqual([]);
   });
 
   it.each([

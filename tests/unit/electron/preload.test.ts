@@ -11,8 +11,13 @@ const electron = vi.hoisted(() => {
     contextBridge: {
       exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)),
     },
+    // Chromium knows the paths of files the user dropped; a File the page made has none.
+    dropped: new WeakMap<object, string>(),
     webUtils: {
-      getPathForFile: vi.fn((file: { name: string }) => `/home/reader/Downloads/${file.name}`),
+      getPathForFile: vi.fn((file: object): string => {
+        if (typeof file !== 'object' || file === null) throw new TypeError('not a File');
+        return electron.dropped.get(file) ?? '';
+      }),
     },
     ipcRenderer: {
       invoke: vi.fn(async (_channel: string, _arg: unknown): Promise<unknown> => ({
@@ -37,20 +42,29 @@ vi.mock('electron', () => ({
 
 import { apiTable } from '../../../common/api.ts';
 import type { GlossApi } from '../../../common/api.ts';
-import type { GlossFiles } from '../../../electron/preload/files-bridge.ts';
+import { IMPORT_CHANNELS, type ImportProgressEvent } from '../../../common/api-imports.ts';
+import { notAnArticleReason } from '../../../common/ingest/extensions.ts';
+import { NOT_ON_DISK, type GlossImports } from '../../../electron/preload/imports-bridge.ts';
 import type { GlossLibrary } from '../../../electron/preload/library-bridge.ts';
 import type { GlossMenu } from '../../../electron/preload/menu-bridge.ts';
 
 let gloss: GlossApi;
 let glossMenu: GlossMenu;
-let glossFiles: GlossFiles;
+let glossImports: GlossImports;
 let glossLibrary: GlossLibrary;
+
+/** A File as a drop from a file manager gives it: Chromium knows where it is. */
+function droppedFile(filePath: string): File {
+  const file = new File(['text'], filePath.split('/').pop()!);
+  electron.dropped.set(file, filePath);
+  return file;
+}
 
 beforeAll(async () => {
   await import('../../../electron/preload/index.ts');
   gloss = electron.exposed.get('gloss') as GlossApi;
   glossMenu = electron.exposed.get('glossMenu') as GlossMenu;
-  glossFiles = electron.exposed.get('glossFiles') as GlossFiles;
+  glossImports = electron.exposed.get('glossImports') as GlossImports;
   glossLibrary = electron.exposed.get('glossLibrary') as GlossLibrary;
 });
 
@@ -65,11 +79,11 @@ function sendFromMain(channel: string, ...args: unknown[]): void {
 }
 
 describe('the preload', () => {
-  it('exposes exactly gloss, glossMenu, glossFiles and glossLibrary', () => {
+  it('exposes exactly gloss, glossMenu, glossImports and glossLibrary', () => {
     expect(electron.contextBridge.exposeInMainWorld.mock.calls.map((c) => c[0])).toEqual([
       'gloss',
       'glossMenu',
-      'glossFiles',
+      'glossImports',
       'glossLibrary',
     ]);
   });
@@ -131,13 +145,62 @@ describe('glossMenu', () => {
   });
 });
 
-describe('glossFiles', () => {
-  it("gives a dropped file's path through webUtils, and nothing else", () => {
-    expect(Object.keys(glossFiles)).toEqual(['pathFor']);
-    expect(Object.isFrozen(glossFiles)).toBe(true);
-    const file = { name: 'story.html' } as unknown as File;
-    expect(glossFiles.pathFor(file)).toBe('/home/reader/Downloads/story.html');
-    expect(electron.webUtils.getPathForFile).toHaveBeenCalledWith(file);
+describe('glossImports', () => {
+  it('has importDropped and onProgress, frozen', () => {
+    expect(Object.keys(glossImports)).toEqual(['importDropped', 'onProgress']);
+    expect(Object.isFrozen(glossImports)).toBe(true);
+  });
+
+  it('sends the paths of dropped files to main, and answers in the order of the drop', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({
+      ok: true,
+      value: {
+        results: [
+          { file: 'story.html', status: 'imported', id: 'a1', title: 'Story' },
+          { file: 'notes.md', status: 'duplicate', id: 'a2', title: 'Notes' },
+        ],
+      },
+    });
+    const madeByPage = new File(['x'], 'id_ed25519.txt');
+    const summary = await glossImports.importDropped([
+      droppedFile('/home/reader/Downloads/story.html'),
+      madeByPage,
+      droppedFile('/home/reader/Downloads/chart.pdf'),
+      droppedFile('/home/reader/notes.md'),
+    ]);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledOnce();
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(IMPORT_CHANNELS.dropped, {
+      paths: ['/home/reader/Downloads/story.html', '/home/reader/notes.md'],
+    });
+    expect(summary.results).toEqual([
+      { file: 'story.html', status: 'imported', id: 'a1', title: 'Story' },
+      { file: 'id_ed25519.txt', status: 'failed', error: NOT_ON_DISK },
+      { file: 'chart.pdf', status: 'failed', error: notAnArticleReason('chart.pdf') },
+      { file: 'notes.md', status: 'duplicate', id: 'a2', title: 'Notes' },
+    ]);
+  });
+
+  it('rejects with the failure main answers', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'internal', message: 'refused: only the Gloss window may call the library' },
+    });
+    await expect(glossImports.importDropped([droppedFile('/home/reader/a.txt')])).rejects.toThrow(
+      'refused: only the Gloss window may call the library',
+    );
+  });
+
+  it('passes on well-formed progress only, and stops after unsubscribing', () => {
+    const heard: ImportProgressEvent[] = [];
+    const off = glossImports.onProgress((event) => heard.push(event));
+    const start: ImportProgressEvent = { kind: 'start', batch: 1, files: ['a.txt'] };
+    sendFromMain(IMPORT_CHANNELS.progress, start);
+    sendFromMain(IMPORT_CHANNELS.progress, { kind: 'file', batch: 1 });
+    sendFromMain(IMPORT_CHANNELS.progress, 'a.txt');
+    off();
+    sendFromMain(IMPORT_CHANNELS.progress, start);
+    expect(heard).toEqual([start]);
+    expect(() => glossImports.onProgress('nope' as never)).toThrow(TypeError);
   });
 });
 

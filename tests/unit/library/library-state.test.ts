@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createChannelHandlers, apiTable } from '../../../common/api.ts';
+import { IMPORT_CHANNELS, type ImportProgressEvent } from '../../../common/api-imports.ts';
+import { notAnArticleReason } from '../../../common/ingest/extensions.ts';
 import { createApiImplementation } from '../../../electron/services/api-implementation.ts';
 import { openLibrary } from '../../../electron/services/open-library.ts';
 import { clock, filesUnder, FIXTURES, library, removeTempDirs, tempDir } from './helpers.ts';
@@ -159,38 +161,64 @@ describe('the API for the library view', () => {
   it('imports dropped files and files chosen in the dialog, one summary entry per file', async () => {
     const { library: lib } = await library();
     const missing = path.join(tempDir(), 'nowhere.html');
-    let chosen: string[] = [BLOG];
+    let chosen: string[] = [BLOG, path.join(FIXTURES, 'chart.pdf')];
+    const progress: ImportProgressEvent[] = [];
     const impl = createApiImplementation(lib, {
       chooseSavePath: () => Promise.resolve(null),
       chooseImportFiles: () => Promise.resolve(chosen),
+      importProgress: (event) => progress.push(event),
     });
     const handlers = createChannelHandlers(impl);
     const call = (name: keyof typeof apiTable, arg?: unknown) =>
       handlers.get(apiTable[name].channel)!(arg);
+    const ferryTitle = 'Night ferry returns to Kestrel Bay after two-year pause';
 
-    expect(await call('importFiles', { paths: [FERRY, FERRY, missing] })).toEqual({
+    // Dropped files arrive from the preload on their own channel; the answer names files only.
+    const dropped = handlers.get(IMPORT_CHANNELS.dropped)!;
+    expect(await dropped({ paths: [FERRY, FERRY, missing] })).toEqual({
       ok: true,
       value: {
         results: [
           {
-            file: FERRY,
+            file: 'harbour-ferry.html',
             status: 'imported',
             id: expect.any(String) as string,
-            title: 'Night ferry returns to Kestrel Bay after two-year pause',
+            title: ferryTitle,
           },
           {
-            file: FERRY,
+            file: 'harbour-ferry.html',
             status: 'duplicate',
             id: expect.any(String) as string,
-            title: 'Night ferry returns to Kestrel Bay after two-year pause',
+            title: ferryTitle,
           },
-          { file: missing, status: 'failed', error: 'no such file' },
+          { file: 'nowhere.html', status: 'failed', error: 'no such file' },
         ],
       },
     });
-    expect(await call('chooseImportFiles')).toEqual({ ok: true, value: { paths: [BLOG] } });
+    // One report as the batch starts, then one per file as it ends.
+    expect(
+      progress.map((e) => (e.kind === 'start' ? e.files : [e.index, e.result.status])),
+    ).toEqual([
+      ['harbour-ferry.html', 'harbour-ferry.html', 'nowhere.html'],
+      [0, 'imported'],
+      [1, 'duplicate'],
+      [2, 'failed'],
+    ]);
+
+    // The dialog's choice is imported by the services themselves; a kind Gloss cannot read
+    // fails alone with the usual words.
+    expect(await call('importWithDialog')).toEqual({
+      ok: true,
+      value: {
+        results: [
+          expect.objectContaining({ file: 'blog-post.html', status: 'imported' }) as unknown,
+          { file: 'chart.pdf', status: 'failed', error: notAnArticleReason('chart.pdf') },
+        ],
+      },
+    });
     chosen = [];
-    expect(await call('chooseImportFiles')).toEqual({ ok: true, value: { paths: [] } });
+    expect(await call('importWithDialog')).toEqual({ ok: true, value: { results: [] } });
+    expect(JSON.stringify(progress)).not.toContain(FIXTURES);
 
     const [ferry] = lib.list();
     expect(await call('setReadingPosition', { id: ferry!.id, offset: 12, progress: 0.1 })).toEqual({
