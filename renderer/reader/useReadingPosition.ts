@@ -13,6 +13,8 @@ export interface ReaderTarget {
 
 /** How far below the window's top the reader bar ends. */
 const BAR_HEIGHT = 72;
+/** How long an article that fits in the window is on screen before it counts as read. */
+const SEEN_WHOLE_MS = 1500;
 
 /**
  * Opens the article where the reader left off (or at the search hit or highlight that brought
@@ -73,7 +75,13 @@ export function useReadingPosition(
     };
     window.addEventListener('scroll', onScroll, { passive: true });
     window.addEventListener('pagehide', save);
+    // An article that fits in the window is never scrolled, yet it has been seen whole: once it
+    // has been on screen a moment, it counts as read.
+    const seenWhole = window.setTimeout(() => {
+      if (document.documentElement.scrollHeight <= window.innerHeight + 1) save();
+    }, SEEN_WHOLE_MS);
     return () => {
+      window.clearTimeout(seenWhole);
       window.clearTimeout(timer);
       window.removeEventListener('scroll', onScroll);
       window.removeEventListener('pagehide', save);

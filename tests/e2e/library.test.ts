@@ -48,6 +48,17 @@ describe.skipIf(!CHROME)('the library in Chromium', () => {
     await status.getByRole('button', { name: 'Close' }).click();
   });
 
+  it('counts a short article seen whole as read, though it was never scrolled', async () => {
+    const card = app.page.locator('.article-card', { hasText: 'Harbour reopens after storm' });
+    expect(await card.innerText()).not.toContain('· read');
+    await card.click();
+    await app.page.locator('.article-body').waitFor();
+    expect(await app.page.evaluate(() => window.scrollY)).toBe(0);
+    await app.page.waitForTimeout(2000);
+    await app.page.getByRole('button', { name: '← Library' }).click();
+    await expect.poll(() => card.innerText()).toContain('· read');
+  });
+
   it('imports the files chosen with Import…, one by one, with a summary', async () => {
     const dir = tempDataDir();
     const files = ['a', 'b', 'c'].map((k) => {
