@@ -16,8 +16,6 @@ interface ReaderProps {
   /** Opens the previous (-1) or next (+1) article in the library's order. */
   onNavigate: (delta: -1 | 1) => void;
   onShortcuts: () => void;
-  /** Receives the reader's "export notes" action while it is open (menu, page accelerator). */
-  onExportAction?: (run: (() => void) | null) => void;
 }
 
 /** The reader: loads the article, says so if it cannot, and sets it for reading. */
