@@ -1,4 +1,5 @@
 /** Deterministic text and numbers for benchmarks, so that every run measures the same work. */
+import type { Highlight } from '../../common/model/highlight.ts';
 
 /** A small seeded PRNG (mulberry32). */
 export function seeded(seed: number): () => number {
@@ -104,4 +105,43 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** What differs between the benches' generated highlights. */
+export interface BenchHighlightStyle {
+  /** Starts every id, so two suites' highlights never share one. */
+  idPrefix: string;
+  /** Every how many highlights one carries a note. */
+  noteEvery: number;
+  /** A tag that the noted ones carry (in the note as `#tag` too), if any. */
+  tag?: string;
+}
+
+/** The i-th generated highlight of an article: twelve characters at a spread-out place. */
+export function benchHighlight(
+  articleId: string,
+  i: number,
+  text: string,
+  style: BenchHighlightStyle,
+): Highlight {
+  const start = (i * 13) % (text.length - 20);
+  const noted = i % style.noteEvery === 0;
+  return {
+    id: `${style.idPrefix}${articleId}x${i}`,
+    articleId,
+    position: { type: 'TextPositionSelector', start, end: start + 12 },
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: text.slice(start, start + 12),
+      prefix: text.slice(Math.max(0, start - 32), start),
+      suffix: text.slice(start + 12, start + 44),
+    },
+    color: 'yellow',
+    note: noted ? (style.tag ? `note ${i} #${style.tag}` : `note ${i}`) : '',
+    tags: noted && style.tag ? [style.tag] : [],
+    created: '2026-01-01T00:00:00.000Z',
+    updated: '2026-01-01T00:00:00.000Z',
+    orphan: false,
+    attribution: null,
+  };
 }

@@ -16,10 +16,9 @@ import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Article } from '../../common/model/article.ts';
-import type { Highlight } from '../../common/model/highlight.ts';
 import { openLibrary } from '../../electron/services/open-library.ts';
 import type { Library } from '../../electron/services/library.ts';
-import { newsText, row, seeded, type BenchResult } from './generate.ts';
+import { benchHighlight, newsText, row, seeded, type BenchResult } from './generate.ts';
 
 const SAMPLES = 200;
 
@@ -46,27 +45,8 @@ async function appendBaseline(dir: string, line: string, count: number): Promise
   return p95(times);
 }
 
-function highlightAt(articleId: string, i: number, text: string): Highlight {
-  const start = (i * 13) % (text.length - 20);
-  return {
-    id: `b${articleId}x${i}`,
-    articleId,
-    position: { type: 'TextPositionSelector', start, end: start + 12 },
-    quote: {
-      type: 'TextQuoteSelector',
-      exact: text.slice(start, start + 12),
-      prefix: text.slice(Math.max(0, start - 32), start),
-      suffix: text.slice(start + 12, start + 44),
-    },
-    color: 'yellow',
-    note: i % 3 === 0 ? `note ${i} #bench` : '',
-    tags: i % 3 === 0 ? ['bench'] : [],
-    created: '2026-01-01T00:00:00.000Z',
-    updated: '2026-01-01T00:00:00.000Z',
-    orphan: false,
-    attribution: null,
-  };
-}
+const highlightAt = (articleId: string, i: number, text: string) =>
+  benchHighlight(articleId, i, text, { idPrefix: 'b', noteEvery: 3, tag: 'bench' });
 
 async function openLib(dir: string): Promise<Library> {
   return (await openLibrary(dir, { search: { persist: false }, store: { device: 'bench' } }))

@@ -22,7 +22,7 @@ import { highlightOps, type LogRecord } from '../../common/store/merge.ts';
 import { openLibrary } from '../../electron/services/open-library.ts';
 import type { Library } from '../../electron/services/library.ts';
 import { JournalStore } from '../../electron/services/store/journal-store.ts';
-import { newsText, row, seeded, type BenchResult } from './generate.ts';
+import { benchHighlight, newsText, row, seeded, type BenchResult } from './generate.ts';
 
 const ARTICLES = 200;
 const CHANGES = 200_000;
@@ -36,27 +36,8 @@ function journalOf(lib: Library): JournalStore {
   return lib.store;
 }
 
-function highlightAt(articleId: string, i: number, text: string): Highlight {
-  const start = (i * 13) % (text.length - 20);
-  return {
-    id: `s${articleId}x${i}`,
-    articleId,
-    position: { type: 'TextPositionSelector', start, end: start + 12 },
-    quote: {
-      type: 'TextQuoteSelector',
-      exact: text.slice(start, start + 12),
-      prefix: text.slice(Math.max(0, start - 32), start),
-      suffix: text.slice(start + 12, start + 44),
-    },
-    color: 'yellow',
-    note: i % 4 === 0 ? `note ${i}` : '',
-    tags: [],
-    created: '2026-01-01T00:00:00.000Z',
-    updated: '2026-01-01T00:00:00.000Z',
-    orphan: false,
-    attribution: null,
-  };
-}
+const highlightAt = (articleId: string, i: number, text: string) =>
+  benchHighlight(articleId, i, text, { idPrefix: 's', noteEvery: 4 });
 
 /**
  * The other device's log: one record per change, as its app writes them (7 creates, 2 note
