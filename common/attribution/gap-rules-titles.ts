@@ -167,28 +167,8 @@ export function strippedTitleSubjectRule(
   add(tokens[j + 1]?.start ?? verb.start);
 }
 
-const AUXILIARIES_LIKE = new Set([
-  'is',
-  'are',
-  'was',
-  'were',
-  'has',
-  'have',
-  'had',
-  'will',
-  'would',
-  'can',
-  'could',
-  'should',
-  'may',
-  'might',
-  'must',
-  'to',
-  'not',
-  'who',
-  'which',
-  'that',
-]);
+/** Words that end a title phrase read backwards: finite verbs, and the words of a clause. */
+const AUXILIARIES_LIKE = new Set([...FINITE, 'to', 'not', 'who', 'which', 'that']);
 
 /**
  * Role nouns that, without an article, stand before a name: "captain Rohit Sharma", "spinner R.
